@@ -1,0 +1,130 @@
+//! `newsdecode`: the command-line shell over the library.
+//!
+//! Exit codes: 0 when every input succeeded, 1 when some input failed,
+//! 2 for usage errors (clap's own exit code).
+
+use anyhow::{Context, Result};
+use clap::{Parser, ValueEnum};
+use newsdecode::{extract, render, Format, Input, Options, Script};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Turn news pages (HTML or pasted text, any encoding) into structured articles.
+#[derive(Parser, Debug)]
+#[command(version, about)]
+struct Cli {
+    /// Files to read; none or `-` reads standard input.
+    files: Vec<PathBuf>,
+    /// Output format [default: json for one input, jsonl for several].
+    #[arg(long, short = 'f', value_enum)]
+    format: Option<CliFormat>,
+    /// Encoding label overriding detection (any WHATWG label, e.g. gbk, big5, shift_jis).
+    #[arg(long, short = 'e', value_name = "LABEL")]
+    encoding: Option<String>,
+    /// Chinese script of the output.
+    #[arg(long, value_enum, default_value_t = CliScript::Auto)]
+    script: CliScript,
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = newsdecode::DEFAULT_MAX_BYTES)]
+    max_bytes: usize,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum CliFormat {
+    Json,
+    Jsonl,
+    Markdown,
+    Text,
+    Html,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum CliScript {
+    Auto,
+    Keep,
+    Hans,
+    Hant,
+}
+
+fn read_input(path: &PathBuf) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("reading standard input")?;
+    } else {
+        bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    }
+    Ok(bytes)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let options = Options {
+        encoding: cli.encoding.clone(),
+        script: match cli.script {
+            CliScript::Auto => Script::Auto,
+            CliScript::Keep => Script::Keep,
+            CliScript::Hans => Script::Hans,
+            CliScript::Hant => Script::Hant,
+        },
+        url: None,
+        max_bytes: cli.max_bytes,
+    };
+    // A bad label is a usage error, not a per-file failure.
+    if let Some(label) = &cli.encoding {
+        if let Err(e) = newsdecode::decode::encoding_for_label(label) {
+            eprintln!("newsdecode: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    let files = if cli.files.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        cli.files.clone()
+    };
+    let format = cli.format.unwrap_or(if files.len() > 1 {
+        CliFormat::Jsonl
+    } else {
+        CliFormat::Json
+    });
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut failed = false;
+    for (i, path) in files.iter().enumerate() {
+        let result = read_input(path).and_then(|bytes| {
+            extract(Input::Bytes(&bytes), &options)
+                .map_err(|e| anyhow::anyhow!("{e} [{}]", e.code()))
+        });
+        match result {
+            Ok(article) => {
+                let text = match format {
+                    CliFormat::Jsonl => newsdecode::render::to_json(&article, false) + "\n",
+                    CliFormat::Json => render(&article, Format::Json) + "\n",
+                    CliFormat::Markdown => render(&article, Format::Markdown),
+                    CliFormat::Text => render(&article, Format::Text),
+                    CliFormat::Html => render(&article, Format::Html),
+                };
+                let separator = if i > 0 && format != CliFormat::Jsonl {
+                    "\n"
+                } else {
+                    ""
+                };
+                if write!(out, "{separator}{text}").is_err() {
+                    // stdout closed (e.g. piped into `head`): stop quietly.
+                    return ExitCode::from(1);
+                }
+            }
+            Err(e) => {
+                failed = true;
+                eprintln!("newsdecode: {}: {e:#}", path.display());
+            }
+        }
+    }
+    if out.flush().is_err() || failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,63 @@
+//! Typed errors for everything the library refuses to process.
+
+use thiserror::Error;
+
+/// Why an input could not be turned into an article.
+///
+/// Every variant has a stable machine-readable [`code`](Error::code) that the
+/// wasm shell copies onto the thrown JS `Error` and the CLI prints.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input had no bytes, or only whitespace.
+    #[error("input is empty")]
+    EmptyInput,
+    /// The input is larger than the configured limit.
+    #[error("input is {size} bytes, over the limit of {limit} bytes")]
+    TooLarge {
+        /// Size of the input in bytes.
+        size: usize,
+        /// The limit in force ([`crate::Options::max_bytes`]).
+        limit: usize,
+    },
+    /// The input is not text: a known file signature or too many NUL bytes.
+    #[error("input is binary ({what}), not a text or HTML page")]
+    Binary {
+        /// What the bytes look like, e.g. `"PNG image"` or `"NUL bytes"`.
+        what: &'static str,
+    },
+    /// The encoding label given by the user is not a WHATWG label.
+    #[error("unknown encoding label {label:?}")]
+    UnknownEncoding {
+        /// The label as given.
+        label: String,
+    },
+    /// The output format name is not one of the supported formats.
+    #[error("unknown output format {name:?} (expected json, markdown, text or html)")]
+    UnknownFormat {
+        /// The name as given.
+        name: String,
+    },
+    /// An option value was not understood.
+    #[error("invalid option {name}: {message}")]
+    InvalidOption {
+        /// The option's name.
+        name: &'static str,
+        /// What was wrong with it.
+        message: String,
+    },
+}
+
+impl Error {
+    /// A stable, machine-readable code for this error (snake_case).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::EmptyInput => "empty_input",
+            Error::TooLarge { .. } => "too_large",
+            Error::Binary { .. } => "binary_input",
+            Error::UnknownEncoding { .. } => "unknown_encoding",
+            Error::UnknownFormat { .. } => "unknown_format",
+            Error::InvalidOption { .. } => "invalid_option",
+        }
+    }
+}

@@ -1,0 +1,371 @@
+//! A single-pass HTML tokenizer over decoded text.
+//!
+//! It follows the WHATWG tokenizer where it matters for extracting text
+//! (comments, `<!DOCTYPE>`, raw-text and RCDATA elements, quoted attributes,
+//! character references through `htmlize`) and skips what does not (doctype
+//! details, parse-error reporting). It never recurses and never panics:
+//! every index comes from a search in the same string and is read with `get`.
+
+use htmlize::Context;
+use std::borrow::Cow;
+
+/// One attribute of a start tag, name lower-cased, value unescaped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribute {
+    /// Lower-cased name.
+    pub name: Box<str>,
+    /// Value with character references resolved.
+    pub value: String,
+}
+
+/// What the tokenizer reports to its sink.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Token<'a> {
+    /// A start tag with lower-cased name.
+    Start {
+        /// Lower-cased tag name.
+        name: String,
+        /// Attributes, first occurrence of each name wins.
+        attrs: Vec<Attribute>,
+        /// Written as `<x/>`.
+        self_closing: bool,
+    },
+    /// An end tag with lower-cased name.
+    End {
+        /// Lower-cased tag name.
+        name: String,
+    },
+    /// Character data with references resolved.
+    Text(Cow<'a, str>),
+}
+
+/// Elements whose content is raw text up to their end tag.
+fn raw_text_kind(name: &str) -> Option<RawKind> {
+    match name {
+        "script" | "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => {
+            Some(RawKind::Raw)
+        }
+        "title" | "textarea" => Some(RawKind::Escapable),
+        "plaintext" => Some(RawKind::ToEnd),
+        _ => None,
+    }
+}
+
+#[derive(Clone, Copy)]
+enum RawKind {
+    Raw,
+    Escapable,
+    ToEnd,
+}
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ')
+}
+
+fn unescape(text: &str, context: Context) -> Cow<'_, str> {
+    if text.contains('&') {
+        htmlize::unescape_in(text, context)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Tokenizes `input`, handing every token to `sink` in document order.
+pub fn tokenize<'a>(input: &'a str, mut sink: impl FnMut(Token<'a>)) {
+    let bytes = input.as_bytes();
+    let mut pos = 0;
+    let mut text_start = 0;
+    let flush = |sink: &mut dyn FnMut(Token<'a>), from: usize, to: usize| {
+        if let Some(text) = input.get(from..to).filter(|t| !t.is_empty()) {
+            sink(Token::Text(unescape(text, Context::General)));
+        }
+    };
+    while let Some(offset) = bytes.get(pos..).and_then(|rest| memchr::memchr(b'<', rest)) {
+        let lt = pos + offset;
+        let next = bytes.get(lt + 1).copied();
+        match next {
+            Some(b'!') => {
+                flush(&mut sink, text_start, lt);
+                pos = skip_markup_declaration(bytes, lt);
+                text_start = pos;
+            }
+            Some(b'?') => {
+                flush(&mut sink, text_start, lt);
+                pos = skip_to_gt(bytes, lt);
+                text_start = pos;
+            }
+            Some(b'/') => match bytes.get(lt + 2).copied() {
+                Some(c) if c.is_ascii_alphabetic() => {
+                    flush(&mut sink, text_start, lt);
+                    let (name, end) = tag_name(input, lt + 2);
+                    // End tags may carry attributes; they are parsed and dropped.
+                    let (_, _, after) = attributes(input, end);
+                    pos = after;
+                    text_start = pos;
+                    sink(Token::End { name });
+                }
+                Some(b'>') => {
+                    flush(&mut sink, text_start, lt);
+                    pos = lt + 3;
+                    text_start = pos;
+                }
+                Some(_) => {
+                    flush(&mut sink, text_start, lt);
+                    pos = skip_to_gt(bytes, lt);
+                    text_start = pos;
+                }
+                None => pos = lt + 1,
+            },
+            Some(c) if c.is_ascii_alphabetic() => {
+                flush(&mut sink, text_start, lt);
+                let (name, end) = tag_name(input, lt + 1);
+                let (attrs, self_closing, after) = attributes(input, end);
+                if after > bytes.len() {
+                    // EOF inside a tag: the tag is dropped, as browsers do.
+                    return;
+                }
+                pos = after;
+                text_start = pos;
+                let raw = raw_text_kind(&name);
+                let raw_name = raw.map(|_| name.clone());
+                sink(Token::Start {
+                    name,
+                    attrs,
+                    self_closing,
+                });
+                if let (Some(kind), Some(raw_name)) = (raw, raw_name) {
+                    let end = match kind {
+                        RawKind::ToEnd => bytes.len(),
+                        _ => find_end_tag(bytes, pos, &raw_name).unwrap_or(bytes.len()),
+                    };
+                    if let Some(text) = input.get(pos..end).filter(|t| !t.is_empty()) {
+                        sink(Token::Text(match kind {
+                            RawKind::Escapable => unescape(text, Context::General),
+                            _ => Cow::Borrowed(text),
+                        }));
+                    }
+                    pos = end;
+                    text_start = end;
+                }
+            }
+            _ => pos = lt + 1,
+        }
+    }
+    flush(&mut sink, text_start, bytes.len());
+}
+
+/// Skips `<!-- … -->`, `<!DOCTYPE …>` or a bogus comment starting at `lt`.
+fn skip_markup_declaration(bytes: &[u8], lt: usize) -> usize {
+    let rest = bytes.get(lt..).unwrap_or_default();
+    if rest.starts_with(b"<!--") {
+        let body = lt + 4;
+        let after = bytes.get(body..).unwrap_or_default();
+        // "<!-->" and "<!--->" are complete, empty comments.
+        if after.starts_with(b">") {
+            return body + 1;
+        }
+        if after.starts_with(b"->") {
+            return body + 2;
+        }
+        let close = memchr::memmem::find(after, b"-->").map(|i| i + 3);
+        let bang = memchr::memmem::find(after, b"--!>").map(|i| i + 4);
+        return match (close, bang) {
+            (Some(a), Some(b)) => body + a.min(b),
+            (Some(a), None) | (None, Some(a)) => body + a,
+            (None, None) => bytes.len(),
+        };
+    }
+    skip_to_gt(bytes, lt)
+}
+
+fn skip_to_gt(bytes: &[u8], from: usize) -> usize {
+    bytes
+        .get(from..)
+        .and_then(|rest| memchr::memchr(b'>', rest))
+        .map_or(bytes.len(), |i| from + i + 1)
+}
+
+/// Reads a tag name starting at `start`; returns it lower-cased and where it ends.
+fn tag_name(input: &str, start: usize) -> (String, usize) {
+    let bytes = input.as_bytes();
+    let len = bytes
+        .get(start..)
+        .unwrap_or_default()
+        .iter()
+        .position(|&b| is_space(b) || b == b'/' || b == b'>')
+        .unwrap_or(bytes.len().saturating_sub(start));
+    let name = input.get(start..start + len).unwrap_or_default();
+    (name.to_ascii_lowercase(), start + len)
+}
+
+/// Parses attributes from `pos` to the closing `>`.
+///
+/// Returns the attributes, whether the tag was self-closing, and the offset
+/// after `>` (or `len + 1` when the input ended inside the tag).
+fn attributes(input: &str, mut pos: usize) -> (Vec<Attribute>, bool, usize) {
+    let bytes = input.as_bytes();
+    let eof = bytes.len() + 1;
+    let mut attrs: Vec<Attribute> = Vec::new();
+    let mut self_closing = false;
+    loop {
+        while let Some(&b) = bytes.get(pos) {
+            if b == b'/' {
+                self_closing = true;
+            } else if !is_space(b) {
+                break;
+            }
+            pos += 1;
+        }
+        match bytes.get(pos) {
+            None => return (attrs, self_closing, eof),
+            Some(b'>') => return (attrs, self_closing, pos + 1),
+            Some(_) => self_closing = false,
+        }
+        // The first character may be '='; after it, '=' ends the name.
+        let name_start = pos;
+        pos += 1;
+        while let Some(&b) = bytes.get(pos) {
+            if is_space(b) || b == b'/' || b == b'>' || b == b'=' {
+                break;
+            }
+            pos += 1;
+        }
+        let name = input.get(name_start..pos).unwrap_or_default();
+        while bytes.get(pos).is_some_and(|&b| is_space(b)) {
+            pos += 1;
+        }
+        let mut value = Cow::Borrowed("");
+        if bytes.get(pos) == Some(&b'=') {
+            pos += 1;
+            while bytes.get(pos).is_some_and(|&b| is_space(b)) {
+                pos += 1;
+            }
+            match bytes.get(pos).copied() {
+                Some(q @ (b'"' | b'\'')) => {
+                    let start = pos + 1;
+                    let Some(len) = bytes.get(start..).and_then(|r| memchr::memchr(q, r)) else {
+                        return (attrs, self_closing, eof);
+                    };
+                    value = unescape(
+                        input.get(start..start + len).unwrap_or_default(),
+                        Context::Attribute,
+                    );
+                    pos = start + len + 1;
+                }
+                Some(_) => {
+                    let start = pos;
+                    while bytes.get(pos).is_some_and(|&b| !is_space(b) && b != b'>') {
+                        pos += 1;
+                    }
+                    value = unescape(
+                        input.get(start..pos).unwrap_or_default(),
+                        Context::Attribute,
+                    );
+                }
+                None => return (attrs, self_closing, eof),
+            }
+        }
+        let name = name.to_ascii_lowercase();
+        if !attrs.iter().any(|a| *a.name == *name) {
+            attrs.push(Attribute {
+                name: name.into_boxed_str(),
+                value: value.into_owned(),
+            });
+        }
+    }
+}
+
+/// Finds `</name` (any case) followed by a space, `/` or `>` at or after `from`.
+fn find_end_tag(bytes: &[u8], from: usize, name: &str) -> Option<usize> {
+    let mut pos = from;
+    loop {
+        let lt = pos + memchr::memmem::find(bytes.get(pos..)?, b"</")?;
+        let name_end = lt + 2 + name.len();
+        let matches = bytes
+            .get(lt + 2..name_end)
+            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()));
+        let terminated = bytes
+            .get(name_end)
+            .is_none_or(|&b| is_space(b) || b == b'/' || b == b'>');
+        if matches && terminated {
+            return Some(lt);
+        }
+        pos = lt + 2;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(input: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        tokenize(input, |t| {
+            out.push(match t {
+                Token::Start {
+                    name,
+                    attrs,
+                    self_closing,
+                } => {
+                    let attrs: Vec<String> = attrs
+                        .iter()
+                        .map(|a| format!("{}={}", a.name, a.value))
+                        .collect();
+                    format!(
+                        "<{name} {}{}>",
+                        attrs.join(" "),
+                        if self_closing { "/" } else { "" }
+                    )
+                }
+                Token::End { name } => format!("</{name}>"),
+                Token::Text(t) => format!("{t:?}"),
+            })
+        });
+        out
+    }
+
+    #[test]
+    fn tags_attributes_and_references() {
+        assert_eq!(
+            tokens(r#"<P Class="a&amp;b" id=x data-v='1>2'>Tom &amp; Jerry&nbsp;&#x4E2D;</p>"#),
+            [
+                "<p class=a&b id=x data-v=1>2>",
+                "\"Tom & Jerry\\u{a0}中\"",
+                "</p>"
+            ]
+        );
+    }
+
+    #[test]
+    fn comments_doctype_and_bogus_markup_are_skipped() {
+        assert_eq!(
+            tokens("<!DOCTYPE html><!-- <p>no</p> -->a<!-->b<?php x ?>c</ >d"),
+            ["\"a\"", "\"b\"", "\"c\"", "\"d\""]
+        );
+        assert_eq!(tokens("a<!-- never closed <p>x"), ["\"a\""]);
+    }
+
+    #[test]
+    fn raw_text_elements_keep_markup_as_text() {
+        assert_eq!(
+            tokens("<script>if (a < b) { x = '</p>'; }</SCRIPT >after"),
+            [
+                "<script >",
+                "\"if (a < b) { x = '</p>'; }\"",
+                "</script>",
+                "\"after\""
+            ]
+        );
+        assert_eq!(
+            tokens("<title>A &amp; B <b></title>"),
+            ["<title >", "\"A & B <b>\"", "</title>"]
+        );
+    }
+
+    #[test]
+    fn stray_less_than_is_text_and_eof_in_tag_drops_it() {
+        assert_eq!(tokens("1 < 2 <3"), ["\"1 < 2 <3\""]);
+        assert_eq!(tokens("text<div class=\"unterminated"), ["\"text\""]);
+        assert_eq!(tokens("<br/><img src=a />"), ["<br />", "<img src=a/>"]);
+    }
+}
