@@ -26,7 +26,7 @@ pub mod error;
 pub mod parse;
 pub mod render;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use article::{Article, Block, BlockKind, Boilerplate, BoilerplateKind, DecodeReport};
 pub use error::Error;

@@ -32,7 +32,7 @@ impl From<Error> for JsValue {
     }
 }
 
-fn options(value: JsValue) -> JsResult<Options> {
+fn parse_options(value: JsValue) -> JsResult<Options> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options::default());
     }
@@ -60,8 +60,8 @@ fn options(value: JsValue) -> JsResult<Options> {
 
 /// `extract(input: string | Uint8Array | ArrayBuffer, options?) → Article`.
 #[wasm_bindgen]
-pub fn extract(input: JsValue, options_value: JsValue) -> JsResult<JsValue> {
-    let options = options(options_value)?;
+pub fn extract(input: JsValue, options: JsValue) -> JsResult<JsValue> {
+    let options = parse_options(options)?;
     let article = if let Some(text) = input.as_string() {
         crate::extract(Input::Text(&text), &options)?
     } else if input.is_instance_of::<js_sys::Uint8Array>() {

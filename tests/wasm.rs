@@ -1,0 +1,161 @@
+//! The wasm exports, called as JS calls them, in headless Chromium
+//! (`scripts/test` runs them with wasm-bindgen-test-runner and ChromeDriver).
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Reflect, Uint8Array};
+use newsdecode::wasm::{extract, render, version};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn get(value: &JsValue, path: &str) -> JsValue {
+    path.split('.').fold(value.clone(), |v, key| {
+        Reflect::get(&v, &key.into()).unwrap_or(JsValue::UNDEFINED)
+    })
+}
+
+fn bytes(data: &[u8]) -> JsValue {
+    Uint8Array::from(data).into()
+}
+
+fn options(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+/// Asserts that `result` is a thrown JS `Error` with `code`.
+fn assert_error(result: Result<JsValue, JsValue>, code: &str) {
+    let error = result.expect_err("expected an error");
+    assert!(
+        error.is_instance_of::<js_sys::Error>(),
+        "not an Error: {error:?}"
+    );
+    assert_eq!(get(&error, "code").as_string().as_deref(), Some(code));
+    let message = error.unchecked_ref::<js_sys::Error>().message();
+    assert!(!String::from(message).is_empty());
+}
+
+/// A call that must still work after an error.
+fn assert_still_works() {
+    let article = extract("still working".into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(
+        get(&article, "text").as_string().as_deref(),
+        Some("still working")
+    );
+}
+
+#[wasm_bindgen_test]
+fn extracts_a_pasted_string() {
+    let article = extract("第一段。\n\n第二段。".into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(get(&article, "schema").as_f64(), Some(1.0));
+    assert_eq!(
+        get(&article, "text").as_string().as_deref(),
+        Some("第一段。\n\n第二段。")
+    );
+    assert_eq!(
+        get(&article, "decode.source").as_string().as_deref(),
+        Some("text")
+    );
+    assert_eq!(
+        get(&article, "input.kind").as_string().as_deref(),
+        Some("text")
+    );
+    // Fields no stage fills are null, not undefined or invented.
+    assert!(get(&article, "title").is_null());
+    assert!(js_sys::Array::is_array(&get(&article, "blocks")));
+}
+
+#[wasm_bindgen_test]
+fn decodes_gbk_bytes_from_a_meta_label() {
+    let html = "<html><head><meta charset=gb2312></head><body><p>武侯区产业园区高质量发展大会召开</p></body></html>";
+    let (encoded, _, _) = encoding_rs::GBK.encode(html);
+    let article = extract(bytes(&encoded), JsValue::UNDEFINED).unwrap();
+    assert_eq!(
+        get(&article, "decode.encoding").as_string().as_deref(),
+        Some("GBK")
+    );
+    assert_eq!(
+        get(&article, "decode.source").as_string().as_deref(),
+        Some("meta")
+    );
+    assert_eq!(
+        get(&article, "text").as_string().as_deref(),
+        Some("武侯区产业园区高质量发展大会召开")
+    );
+    assert_eq!(
+        get(&article, "input.kind").as_string().as_deref(),
+        Some("html")
+    );
+}
+
+#[wasm_bindgen_test]
+fn accepts_an_array_buffer_and_a_user_encoding() {
+    let (encoded, _, _) = encoding_rs::BIG5.encode("臺灣新聞報導");
+    let buffer = Uint8Array::from(&encoded[..]).buffer();
+    let article = extract(buffer.into(), options(r#"{"encoding":"big5"}"#)).unwrap();
+    assert_eq!(
+        get(&article, "decode.encoding").as_string().as_deref(),
+        Some("Big5")
+    );
+    assert_eq!(
+        get(&article, "decode.source").as_string().as_deref(),
+        Some("user")
+    );
+    assert_eq!(
+        get(&article, "text").as_string().as_deref(),
+        Some("臺灣新聞報導")
+    );
+}
+
+#[wasm_bindgen_test]
+fn every_error_is_a_coded_error_and_the_module_survives() {
+    assert_error(extract(bytes(b""), JsValue::UNDEFINED), "empty_input");
+    assert_still_works();
+    assert_error(extract("   \n ".into(), JsValue::UNDEFINED), "empty_input");
+    assert_still_works();
+    assert_error(
+        extract(bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), JsValue::UNDEFINED),
+        "binary_input",
+    );
+    assert_still_works();
+    assert_error(
+        extract(bytes(b"<p>x</p>"), options(r#"{"encoding":"klingon"}"#)),
+        "unknown_encoding",
+    );
+    assert_still_works();
+    assert_error(
+        extract(bytes(b"0123456789abcdef"), options(r#"{"maxBytes":8}"#)),
+        "too_large",
+    );
+    assert_still_works();
+    assert_error(
+        extract(JsValue::from_f64(42.0), JsValue::UNDEFINED),
+        "invalid_input",
+    );
+    assert_still_works();
+    assert_error(
+        extract("x".into(), options(r#"{"script":"cyrillic"}"#)),
+        "invalid_option",
+    );
+    assert_still_works();
+    let article = extract("text".into(), JsValue::UNDEFINED).unwrap();
+    assert_error(render(article, "pdf").map(JsValue::from), "unknown_format");
+    assert_error(
+        render(JsValue::from_f64(1.0), "json").map(JsValue::from),
+        "invalid_article",
+    );
+    assert_still_works();
+}
+
+#[wasm_bindgen_test]
+fn renders_every_format() {
+    let article = extract("<p>a &lt;b&gt; c</p>".into(), JsValue::UNDEFINED).unwrap();
+    let markdown = render(article.clone(), "markdown").unwrap();
+    assert_eq!(markdown, "a \\<b\\> c\n");
+    let html = render(article.clone(), "html").unwrap();
+    assert!(html.contains("<p>a &lt;b&gt; c</p>"));
+    let json = render(article.clone(), "json").unwrap();
+    assert!(json.contains("\"schema\": 1"));
+    assert_eq!(render(article, "text").unwrap(), "a <b> c\n");
+    assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
