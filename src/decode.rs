@@ -5,7 +5,9 @@
 use crate::article::{DecodeReport, EncodingSource, Warning, WarningKind};
 use crate::error::Error;
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252, X_USER_DEFINED};
+use encoding_rs::{
+    Encoding, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252, X_USER_DEFINED,
+};
 
 /// How many bytes the `<meta>` prescan looks at, as the WHATWG spec says.
 const PRESCAN_LIMIT: usize = 1024;
@@ -216,7 +218,7 @@ fn decode_undeclared(bytes: &[u8]) -> Decoded {
     if utf8_evidence(bytes) {
         return decode_with(bytes, UTF_8, EncodingSource::Detected, 0.99);
     }
-    let guess = detect(bytes);
+    let guess = refine_gbk(detect(bytes), bytes);
     let mut decoded = decode_with(bytes, guess, EncodingSource::Detected, 0.0);
     decoded.report.confidence = detection_confidence(bytes, decoded.report.replacements);
     if decoded.report.replacements > 0 {
@@ -267,6 +269,26 @@ fn utf8_evidence(bytes: &[u8]) -> bool {
         .unwrap_or_default()
         .iter()
         .any(|&b| b >= 0x80)
+}
+
+/// GBK and GB18030 share one decoder; report GB18030 when the bytes use its
+/// four-byte sequences, which GBK does not have.
+fn refine_gbk(guess: &'static Encoding, bytes: &[u8]) -> &'static Encoding {
+    if guess != GBK {
+        return guess;
+    }
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if (0x81..=0xFE).contains(&b) {
+            if bytes.get(i + 1).is_some_and(|n| n.is_ascii_digit()) {
+                return GB18030;
+            }
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    GBK
 }
 
 fn is_cjk_multibyte(encoding: &'static Encoding) -> bool {
