@@ -510,12 +510,10 @@ impl Prescan<'_> {
             }
             match attr.name.as_slice() {
                 b"http-equiv" => got_pragma |= attr.value == b"content-type",
-                b"content" => {
-                    if charset.is_none() {
-                        if let Some(label) = charset_from_content(&attr.value) {
-                            charset = Some(declared(label));
-                            need_pragma = Some(true);
-                        }
+                b"content" if charset.is_none() => {
+                    if let Some(label) = charset_from_content(&attr.value) {
+                        charset = Some(declared(label));
+                        need_pragma = Some(true);
                     }
                 }
                 b"charset" => {

@@ -324,16 +324,12 @@ impl Builder {
             "tbody" | "thead" | "tfoot" => self.close_any(&["tbody", "thead", "tfoot"], |n| {
                 matches!(n, "table" | "template")
             }),
-            "option" | "optgroup" => {
-                if self.name_of(self.current()) == "option" {
-                    self.open.pop();
-                }
+            "option" | "optgroup" if self.name_of(self.current()) == "option" => {
+                self.open.pop();
             }
             "a" => self.close_any(&["a"], is_scope_boundary),
-            n if is_heading(n) => {
-                if is_heading(self.name_of(self.current())) {
-                    self.open.pop();
-                }
+            n if is_heading(n) && is_heading(self.name_of(self.current())) => {
+                self.open.pop();
             }
             _ => {}
         }

@@ -1,0 +1,137 @@
+//! The command-line shell: formats, several files, stdin, exit codes 0/1/2.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const SEED: &str = "tests/fixtures/seed/chinanews-sichuan-wuhou.txt";
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsdecode"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Taken out of `child` so it closes at the end of the statement.
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.unwrap_or_default())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn scratch(name: &str, bytes: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("newsdecode-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn one_file_gives_one_json_document() {
+    let out = run(&[SEED], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let article: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(article["schema"], 1);
+    assert_eq!(article["decode"]["encoding"], "UTF-8");
+    assert_eq!(article["input"]["kind"], "text");
+    assert_eq!(
+        article["input"]["bytes"],
+        std::fs::metadata(SEED).unwrap().len()
+    );
+}
+
+#[test]
+fn stdin_and_dash_read_standard_input() {
+    let (gbk, _, _) = encoding_rs::GBK.encode("<meta charset=gbk><p>中文新闻</p>");
+    for args in [&[][..], &["-"][..]] {
+        let out = run(&[&["--format", "text"], args].concat(), Some(&gbk));
+        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(stdout(&out), "中文新闻\n");
+    }
+}
+
+#[test]
+fn several_files_give_jsonl_and_a_failure_does_not_stop_the_rest() {
+    let good = scratch("good.html", b"<p>first</p>");
+    let png = scratch("bad.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    let out = run(&[&good, &png, SEED], None);
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<&str> = std::str::from_utf8(&out.stdout).unwrap().lines().collect();
+    assert_eq!(lines.len(), 2);
+    for line in lines {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(v["schema"], 1);
+    }
+    let err = stderr(&out);
+    assert!(
+        err.contains("bad.png") && err.contains("PNG image") && err.contains("binary_input"),
+        "{err}"
+    );
+    let missing = run(&["/nonexistent/page.html"], None);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stderr(&missing).contains("/nonexistent/page.html"));
+}
+
+#[test]
+fn every_format_renders() {
+    let page = scratch(
+        "page.html",
+        b"<title>T</title><h1>x</h1><p>a *b* &lt;c&gt;</p>",
+    );
+    let md = stdout(&run(&["--format", "markdown", &page], None));
+    assert_eq!(md, "x\n\na \\*b\\* \\<c\\>\n");
+    let html = stdout(&run(&["--format", "html", &page], None));
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<p>a *b* &lt;c&gt;</p>"));
+    let text = stdout(&run(&["-f", "text", &page], None));
+    assert_eq!(text, "x\n\na *b* <c>\n");
+    let jsonl = stdout(&run(&["-f", "jsonl", &page], None));
+    assert_eq!(jsonl.lines().count(), 1);
+}
+
+#[test]
+fn encoding_override_and_usage_errors() {
+    let (big5, _, _) = encoding_rs::BIG5.encode("臺灣新聞");
+    let file = scratch("big5.txt", &big5);
+    let out = run(&["--encoding", "big5", "-f", "json", &file], None);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["decode"]["source"], "user");
+    assert_eq!(v["text"], "臺灣新聞");
+
+    let bad_label = run(&["--encoding", "klingon", &file], None);
+    assert_eq!(bad_label.status.code(), Some(2));
+    assert!(stderr(&bad_label).contains("unknown encoding label \"klingon\""));
+    assert_eq!(
+        run(&["--format", "pdf", &file], None).status.code(),
+        Some(2)
+    );
+    assert_eq!(run(&["--no-such-flag"], None).status.code(), Some(2));
+    let help = run(&["--help"], None);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(stdout(&help).contains("--encoding"));
+    let version = run(&["--version"], None);
+    assert_eq!(
+        stdout(&version).trim(),
+        format!("newsdecode {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn size_limit_is_configurable() {
+    let file = scratch("big.txt", &[b'a'; 100]);
+    let out = run(&["--max-bytes", "50", &file], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("over the limit of 50 bytes"));
+}
