@@ -202,7 +202,7 @@ pub struct DecodeReport {
     /// Which rule chose it.
     pub source: EncodingSource,
     /// How sure the choice is, 0–1 (see `docs/schema.md` for the scale).
-    pub confidence: f32,
+    pub confidence: f64,
     /// Number of U+FFFD replacement characters in the decoded text.
     pub replacements: usize,
     /// Repairs applied to the text, with counts.

@@ -120,7 +120,7 @@ pub struct Declared {
 fn report(
     encoding: &'static Encoding,
     source: EncodingSource,
-    confidence: f32,
+    confidence: f64,
     replacements: usize,
 ) -> DecodeReport {
     DecodeReport {
@@ -142,7 +142,7 @@ fn decode_with(
     bytes: &[u8],
     encoding: &'static Encoding,
     source: EncodingSource,
-    confidence: f32,
+    confidence: f64,
 ) -> Decoded {
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     let replacements = if had_errors {
@@ -236,9 +236,9 @@ fn decode_undeclared(bytes: &[u8]) -> Decoded {
 
 /// Confidence of a statistical guess: grows with the non-ASCII evidence seen,
 /// and drops when the guess still decodes with errors.
-fn detection_confidence(bytes: &[u8], replacements: usize) -> f32 {
+fn detection_confidence(bytes: &[u8], replacements: usize) -> f64 {
     let sample = bytes.get(..DETECT_PREFIX).unwrap_or(bytes);
-    let evidence = sample.iter().filter(|&&b| b >= 0x80).count() as f32;
+    let evidence = sample.iter().filter(|&&b| b >= 0x80).count() as f64;
     let base = 0.5 + 0.4 * (evidence / 200.0).min(1.0);
     if replacements > 0 {
         base * 0.5

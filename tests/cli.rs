@@ -135,3 +135,37 @@ fn size_limit_is_configurable() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("over the limit of 50 bytes"));
 }
+
+#[test]
+fn gzip_input_is_inflated_within_the_size_limit() {
+    use flate2::{write::GzEncoder, Compression};
+    let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+    gz.write_all("<p>壓縮的頁面</p>".as_bytes()).unwrap();
+    let file = scratch("page.html.gz", &gz.finish().unwrap());
+    let out = run(&["-f", "text", &file], None);
+    assert_eq!(
+        (out.status.code(), stdout(&out).as_str()),
+        (Some(0), "壓縮的頁面\n")
+    );
+
+    // A bomb: 10 MB of zeros in a few KB stops at the limit and is refused.
+    let mut bomb = GzEncoder::new(Vec::new(), Compression::best());
+    bomb.write_all(&vec![b' '; 10_000_000]).unwrap();
+    let file = scratch("bomb.gz", &bomb.finish().unwrap());
+    let out = run(&["--max-bytes", "1000000", &file], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("over the limit of 1000000 bytes"),
+        "{}",
+        stderr(&out)
+    );
+
+    let fake = scratch("fake.gz", b"\x1f\x8bnot really gzip");
+    let out = run(&[&fake], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("does not inflate"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -47,14 +47,28 @@ enum CliScript {
     Hant,
 }
 
-fn read_input(path: &PathBuf) -> Result<Vec<u8>> {
+/// Reads a file or stdin; gzip-compressed input (saved pages, data sets) is
+/// inflated, reading at most `max_bytes + 1` so a gzip bomb stops at the limit.
+fn read_input(path: &PathBuf, max_bytes: usize) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
+    let name = path.display();
     if path.as_os_str() == "-" {
         std::io::stdin()
             .read_to_end(&mut bytes)
             .context("reading standard input")?;
     } else {
-        bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        bytes = std::fs::read(path).with_context(|| format!("reading {name}"))?;
+    }
+    if bytes.starts_with(b"\x1f\x8b") {
+        let mut inflated = Vec::new();
+        let limit = u64::try_from(max_bytes)
+            .unwrap_or(u64::MAX)
+            .saturating_add(1);
+        flate2::read::MultiGzDecoder::new(bytes.as_slice())
+            .take(limit)
+            .read_to_end(&mut inflated)
+            .with_context(|| format!("{name} starts like gzip but does not inflate"))?;
+        bytes = inflated;
     }
     Ok(bytes)
 }
@@ -93,7 +107,7 @@ fn main() -> ExitCode {
     let mut out = stdout.lock();
     let mut failed = false;
     for (i, path) in files.iter().enumerate() {
-        let result = read_input(path).and_then(|bytes| {
+        let result = read_input(path, cli.max_bytes).and_then(|bytes| {
             extract(Input::Bytes(&bytes), &options)
                 .map_err(|e| anyhow::anyhow!("{e} [{}]", e.code()))
         });
