@@ -25,6 +25,7 @@ pub mod decode;
 pub mod error;
 pub mod parse;
 pub mod render;
+pub mod repair;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

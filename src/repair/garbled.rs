@@ -1,0 +1,138 @@
+//! Spans damaged beyond repair: what a converter left when it lost bytes
+//! (`領域?qū)<、`, `請?jiān)?0日`). Each span is replaced by a marker that
+//! assembly turns into U+FFFD with a `garbled_text` warning carrying the raw
+//! span, so nothing is dropped silently and nothing is guessed.
+
+use super::pinyin::{is_pinyin_letter, toneless};
+use super::punctuation::{is_cjk, is_cjk_letter};
+
+/// Stands in for a garbled span until assembly knows its offset in `text`.
+/// A noncharacter at the end of plane 16: never found in real pages.
+pub const MARKER: char = '\u{10FFFF}';
+
+/// A garbled span found in the text, in order of appearance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Garbled {
+    /// The raw characters, as they were in the input.
+    pub raw: String,
+    /// Pinyin fragments that survived inside the span (a hint, not a reading).
+    pub pinyin: Vec<String>,
+}
+
+/// Characters a damaged span is made of: ASCII symbols, letters and digits,
+/// pinyin letters, U+FFFD.
+fn is_debris(c: char) -> bool {
+    (c.is_ascii_graphic() && c != '"') || is_pinyin_letter(c) || c == '\u{FFFD}' || c == '）'
+}
+
+/// Replaces each garbled span in `text` by [`MARKER`].
+///
+/// A span starts right after a CJK character with `?`, U+FFFD or a pinyin
+/// letter, runs over debris characters up to the next CJK character or
+/// whitespace, and counts as garbled only when it holds a U+FFFD or a pinyin
+/// fragment closed by a bracket that was never opened (`qū)`): a lone `?`
+/// between CJK characters is a question mark, not damage.
+pub fn mark(text: &str) -> (String, Vec<Garbled>) {
+    let mut out = String::with_capacity(text.len());
+    let mut found = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let starts =
+            prev.is_some_and(is_cjk) && (c == '?' || c == '\u{FFFD}' || is_pinyin_letter(c));
+        if starts {
+            let len: usize = rest
+                .chars()
+                .take_while(|&x| is_debris(x) && !is_cjk(x) || x == '）')
+                .map(char::len_utf8)
+                .sum();
+            let span = rest.get(..len).unwrap_or_default();
+            let next_is_cjk = rest
+                .get(len..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(is_cjk_letter)
+                || rest
+                    .get(len..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(is_cjk);
+            if let Some(garbled) = qualify(span).filter(|_| next_is_cjk) {
+                found.push(garbled);
+                out.push(MARKER);
+                prev = Some(MARKER);
+                rest = rest.get(len..).unwrap_or_default();
+                continue;
+            }
+        }
+        out.push(c);
+        prev = Some(c);
+        rest = rest.get(c.len_utf8()..).unwrap_or_default();
+    }
+    (out, found)
+}
+
+/// Decides whether a candidate span is damage, collecting its pinyin.
+fn qualify(span: &str) -> Option<Garbled> {
+    let mut pinyin = Vec::new();
+    let mut orphan_close = false;
+    let mut depth = 0i32;
+    let mut word = String::new();
+    for c in span.chars().chain(std::iter::once(' ')) {
+        if is_pinyin_letter(c) {
+            word.push(c);
+            continue;
+        }
+        if !word.is_empty() {
+            if toneless(&word).is_some() && !word.is_ascii() || matches!(c, ')' | '）') {
+                pinyin.push(std::mem::take(&mut word));
+            }
+            word.clear();
+        }
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => {
+                depth -= 1;
+                orphan_close |= depth < 0;
+            }
+            _ => {}
+        }
+    }
+    let replacement = span.contains('\u{FFFD}');
+    ((orphan_close && !pinyin.is_empty()) || replacement).then(|| Garbled {
+        raw: span.to_string(),
+        pinyin,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_seed_spans_are_found() {
+        let (text, found) = mark("產業領域?qū)<、鏈主企業 請?jiān)?0日內進行");
+        assert_eq!(
+            text,
+            format!("產業領域{MARKER}、鏈主企業 請{MARKER}日內進行")
+        );
+        assert_eq!(found[0].raw, "?qū)<");
+        assert_eq!(found[0].pinyin, ["qū"]);
+        assert_eq!(found[1].raw, "?jiān)?0");
+        assert_eq!(found[1].pinyin, ["jiān"]);
+    }
+
+    #[test]
+    fn question_marks_and_latin_words_are_not_damage() {
+        for keep in [
+            "是嗎?好的",
+            "他說?hello world",
+            "你好?",
+            "版本v2發布",
+            "中文abc(def)中文",
+            "第1季度",
+        ] {
+            assert_eq!(mark(keep), (keep.to_string(), vec![]), "{keep}");
+        }
+        let (text, found) = mark("新聞\u{FFFD}\u{FFFD}報導");
+        assert_eq!((text.as_str(), found.len()), ("新聞\u{10FFFF}報導", 1));
+    }
+}

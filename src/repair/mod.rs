@@ -1,0 +1,121 @@
+//! Stage 3, repair: undoes the damage text picks up on its way to the user,
+//! in an order where each step sees real characters:
+//!
+//! 1. mojibake (UTF-8 misread as a legacy encoding) — first, because every
+//!    later step needs the real characters;
+//! 2. pinyin glosses glued after converted characters (`首頁(yè)`);
+//! 3. garbled spans marked (kept, reported, never guessed);
+//! 4. script: Traditional → Simplified when the text shows machine
+//!    conversion (or as the caller asks);
+//! 5. ASCII punctuation in CJK context → full-width.
+//!
+//! Every step that changes something is reported as a [`Repair`] with a count.
+
+pub mod garbled;
+pub mod mojibake;
+pub mod pinyin;
+pub mod punctuation;
+pub mod script;
+
+use crate::article::Repair;
+use crate::Script;
+pub use garbled::{Garbled, MARKER};
+
+/// Repaired text and what was done to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Repaired {
+    /// The text, with garbled spans replaced by [`MARKER`].
+    pub text: String,
+    /// What was repaired, with counts.
+    pub repairs: Vec<Repair>,
+    /// Garbled spans in order; the n-th matches the n-th [`MARKER`].
+    pub garbled: Vec<Garbled>,
+    /// Whether the text was converted to Simplified because it showed machine conversion.
+    pub restored_simplified: bool,
+}
+
+fn repair(kind: &str, count: usize, message: String) -> Repair {
+    Repair {
+        kind: kind.to_string(),
+        count,
+        message,
+    }
+}
+
+/// Runs every repair on `text`.
+pub fn repair_text(text: &str, script_option: Script) -> Repaired {
+    let mut repairs = Vec::new();
+
+    let (text, mojibake) = mojibake::repair(text);
+    for (encoding, lines) in mojibake {
+        repairs.push(repair(
+            "mojibake",
+            lines,
+            format!(
+                "{lines} line(s) were UTF-8 misread as {}; re-decoded",
+                encoding.name()
+            ),
+        ));
+    }
+
+    let (text, glosses) = pinyin::remove_glosses(&text);
+    if glosses > 0 {
+        repairs.push(repair(
+            "pinyin_glosses_removed",
+            glosses,
+            format!("removed {glosses} pinyin readings glued after characters, as in 頁(yè)"),
+        ));
+    }
+
+    let (text, garbled) = garbled::mark(&text);
+
+    let target = match script_option {
+        Script::Auto if script::machine_converted(&text, glosses) => Some(true),
+        Script::Auto | Script::Keep => None,
+        Script::Hans => Some(true),
+        Script::Hant => Some(false),
+    };
+    let restored_simplified = target == Some(true) && script_option == Script::Auto;
+    let text = match target {
+        Some(to_simplified) => {
+            let (converted, changed) = script::convert(&text, to_simplified);
+            if changed > 0 {
+                let (kind, message) = if to_simplified && restored_simplified {
+                    (
+                        "traditional_to_simplified",
+                        format!("restored Simplified Chinese: {changed} characters had been machine-converted to Traditional"),
+                    )
+                } else if to_simplified {
+                    (
+                        "traditional_to_simplified",
+                        format!("converted {changed} characters to Simplified Chinese"),
+                    )
+                } else {
+                    (
+                        "simplified_to_traditional",
+                        format!("converted {changed} characters to Traditional Chinese"),
+                    )
+                };
+                repairs.push(repair(kind, changed, message));
+            }
+            converted
+        }
+        None => text,
+    };
+
+    let (text, marks) = punctuation::normalize(&text);
+    if marks > 0 {
+        repairs.push(repair(
+            "punctuation_normalized",
+            marks,
+            format!("{marks} ASCII punctuation marks between CJK characters made full-width"),
+        ));
+    }
+
+    Repaired {
+        text,
+        repairs,
+        garbled,
+        restored_simplified,
+    }
+}

@@ -1,0 +1,115 @@
+//! Chinese script: evidence of machine conversion to Traditional, and the
+//! conversion itself (zhconv's MediaWiki tables, zh-Hans / zh-Hant).
+
+use zhconv::{get_builtin_converter, Variant};
+
+/// Counts of characters that a conversion to each script would change.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ScriptCounts {
+    /// Characters (or phrases) that are Traditional-only: zh-Hans would change them.
+    pub traditional: usize,
+    /// Characters (or phrases) that are Simplified-only: zh-Hant would change them.
+    pub simplified: usize,
+}
+
+/// How much of `text` is Traditional-only and Simplified-only.
+pub fn counts(text: &str) -> ScriptCounts {
+    ScriptCounts {
+        traditional: get_builtin_converter(Variant::ZhHans).count_replaced(text),
+        simplified: get_builtin_converter(Variant::ZhHant).count_replaced(text),
+    }
+}
+
+/// Converts to Simplified (`hans`) or Traditional; returns the text and how
+/// many characters changed.
+pub fn convert(text: &str, to_simplified: bool) -> (String, usize) {
+    let variant = if to_simplified {
+        Variant::ZhHans
+    } else {
+        Variant::ZhHant
+    };
+    let converted = get_builtin_converter(variant).convert(text);
+    let changed = if converted.chars().count() == text.chars().count() {
+        text.chars()
+            .zip(converted.chars())
+            .filter(|(a, b)| a != b)
+            .count()
+    } else {
+        // Phrase rules changed lengths: count the replacements instead.
+        get_builtin_converter(variant).count_replaced(text)
+    };
+    (converted, changed)
+}
+
+/// Mainland outlets whose names in a Traditional text betray a conversion
+/// (written here in Simplified; the text is checked after a trial conversion).
+const MAINLAND_OUTLETS: &[&str] = &[
+    "中新网",
+    "中新社",
+    "新华社",
+    "新华网",
+    "人民网",
+    "人民日报",
+    "央视",
+    "中国新闻网",
+    "光明网",
+    "环球时报",
+    "澎湃新闻",
+    "中国日报",
+    "经济日报",
+    "解放军报",
+    "国际在线",
+    "中央广电总台",
+];
+
+/// Evidence that a Traditional text was machine-converted from Simplified.
+///
+/// Scored: each removed pinyin gloss counts 3 (converters that add them are
+/// the strongest sign), each Simplified-only character left behind counts 1
+/// (a mixed text), a mainland outlet name in the first 600 characters counts 4.
+/// A score of 6 or more, on a text that is mostly Traditional, is conversion.
+pub fn machine_converted(text: &str, glosses_removed: usize) -> bool {
+    let script = counts(text);
+    if script.traditional == 0 || script.traditional < script.simplified {
+        return false;
+    }
+    let head: String = text.chars().take(600).collect();
+    let outlet = MAINLAND_OUTLETS.iter().any(|name| {
+        get_builtin_converter(Variant::ZhHans)
+            .convert(&head)
+            .contains(name)
+    });
+    let score = glosses_removed * 3 + script.simplified.min(10) + if outlet { 4 } else { 0 };
+    score >= 6
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_and_counts() {
+        assert_eq!(convert("園區發展", true), ("园区发展".to_string(), 3));
+        assert_eq!(convert("园区发展", false), ("園區發展".to_string(), 3));
+        let c = counts("園區發展");
+        assert!(c.traditional > 0 && c.simplified == 0);
+    }
+
+    #[test]
+    fn conversion_needs_evidence() {
+        let taiwan = "臺灣各地今日天氣晴朗，氣象局表示，週末將有鋒面通過。";
+        assert!(!machine_converted(taiwan, 0));
+        assert!(machine_converted(taiwan, 2));
+        // A mainland outlet alone is not enough (Hong Kong papers quote them)…
+        assert!(!machine_converted(
+            "中新網北京11月16日電 園區發展大會召開。",
+            0
+        ));
+        // …with Simplified characters left behind, it is.
+        assert!(machine_converted(
+            "中新網北京11月16日電 园区發展大會召開。",
+            0
+        ));
+        assert!(!machine_converted("园区发展大会召开。", 5));
+    }
+}
