@@ -23,6 +23,7 @@ pub mod article;
 pub mod assemble;
 pub mod decode;
 pub mod error;
+pub mod metadata;
 pub mod parse;
 pub mod render;
 pub mod repair;
