@@ -16,7 +16,7 @@ pub struct Date {
     /// Day 1–31.
     pub day: u32,
     /// Hour, minute, second, when written.
-    pub time: Option<(u32, u32, u32)>,
+    pub time: Option<Time>,
     /// Offset from UTC in minutes, when the text states it.
     pub offset: Option<i32>,
 }
@@ -59,6 +59,9 @@ pub fn default_offset(language: Option<&str>) -> Option<i32> {
         _ => None,
     }
 }
+
+/// Hour, minute, second.
+type Time = (u32, u32, u32);
 
 /// Reads a run of ASCII or full-width digits at `i`; returns value and length.
 fn number(chars: &[char], i: usize, max_len: usize) -> Option<(u32, usize)> {
@@ -108,7 +111,7 @@ fn era_year(chars: &[char], i: usize) -> Option<(i32, usize)> {
 
 /// A time at `i`: `14:11`, `14:11:02`, `14時11分`, `14点11分`, `下午2:11`,
 /// `2:11 PM`, `2:11 p.m.`; returns (h, m, s) and the length read.
-fn time_at(chars: &[char], i: usize) -> Option<((u32, u32, u32), usize)> {
+fn time_at(chars: &[char], i: usize) -> Option<(Time, usize)> {
     let mut j = i;
     let mut pm = None;
     for (word, is_pm) in [
@@ -311,7 +314,7 @@ fn date_at(chars: &[char], i: usize, fallback_year: Option<i32>) -> Option<Date>
             if let Some((off, _)) = offset_at(chars, j + tl) {
                 date.offset = Some(off);
             }
-        } else if let Some(((t, off), _)) = time_before(chars, i) {
+        } else if let Some((t, off)) = time_before(chars, i) {
             date.time = Some(t);
             date.offset = off;
         }
@@ -320,18 +323,14 @@ fn date_at(chars: &[char], i: usize, fallback_year: Option<i32>) -> Option<Date>
 }
 
 /// `Updated 2:11 PM EST, Sat November 16, 2024`: a time shortly before the date.
-fn time_before(
-    chars: &[char],
-    date_start: usize,
-) -> Option<(((u32, u32, u32), Option<i32>), usize)> {
+fn time_before(chars: &[char], date_start: usize) -> Option<(Time, Option<i32>)> {
     let from = date_start.saturating_sub(24);
     (from..date_start).find_map(|j| {
         if j > 0 && chars.get(j - 1).is_some_and(|c| c.is_ascii_digit()) {
             return None;
         }
         let (t, tl) = time_at(chars, j)?;
-        let off = offset_at(chars, j + tl).map(|(o, _)| o);
-        Some(((t, off), j))
+        Some((t, offset_at(chars, j + tl).map(|(o, _)| o)))
     })
 }
 
