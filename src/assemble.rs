@@ -1,21 +1,235 @@
-//! Stage 6, assemble: builds the [`Article`] from what the earlier stages found.
-//!
-//! Until the segment and metadata stages exist, the body is the input's
-//! visible text split into paragraphs, and every other field stays empty.
+//! Stage 6, assemble: builds the [`Article`] from what the earlier stages
+//! found, and turns garbled-span markers into U+FFFD with `garbled_text`
+//! warnings that carry their offsets in `text`.
 
-use crate::article::{Article, Block, DecodeReport, InputInfo, InputKind};
+use crate::article::{
+    Article, Block, BlockKind, Boilerplate, BoilerplateKind, DecodeReport, InputInfo, InputKind,
+    Warning, WarningKind,
+};
+use crate::metadata::{credits, default_offset, detect_language, find_date, page_year, Credits};
 use crate::parse::{Document, NodeData, NodeId, NONE};
+use crate::repair::{marker_index, repair_text, Garbled};
+use crate::segment::{dateline, segment, BodyItem, Segments};
+use crate::Script;
+
+/// Words that label a header line rather than name the site (`…分社正文`).
+const HEADER_LABELS: &[&str] = &["正文", "首页", "首頁", "Home", "Menu", "登录", "注册"];
 
 /// Builds the article from decoded text of the given kind.
-pub fn assemble(text: &str, kind: InputKind, bytes: usize, decode: DecodeReport) -> Article {
-    let paragraphs = match kind {
-        InputKind::Html => html_paragraphs(&Document::parse(text)),
-        InputKind::Text => text_paragraphs(text),
+pub fn assemble(
+    text: &str,
+    kind: InputKind,
+    bytes: usize,
+    mut decode: DecodeReport,
+    script: Script,
+) -> Article {
+    // HTML is read as its visible text until the HTML extractor exists.
+    let plain = match kind {
+        InputKind::Html => html_paragraphs(&Document::parse(text)).join("\n\n"),
+        InputKind::Text => text.to_string(),
     };
+    let repaired = repair_text(&plain, script);
+    decode.repairs.extend(repaired.repairs);
+    let segments = segment(&repaired.text);
     let mut article = Article::empty(decode, InputInfo { kind, bytes });
-    article.text = paragraphs.join("\n\n");
-    article.blocks = paragraphs.into_iter().map(Block::paragraph).collect();
+    fill(&mut article, segments, &repaired.text);
+    mark_garbled(&mut article, &repaired.garbled);
     article
+}
+
+fn fill(article: &mut Article, seg: Segments, whole: &str) {
+    let paragraphs: Vec<&String> = seg
+        .body
+        .iter()
+        .filter_map(|item| match item {
+            BodyItem::Paragraph(p) | BodyItem::Heading(p) => Some(p),
+            BodyItem::Figure { .. } => None,
+        })
+        .collect();
+    let body_text = paragraphs
+        .iter()
+        .map(|p| p.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    article.language = detect_language(if body_text.is_empty() {
+        whole
+    } else {
+        &body_text
+    });
+    let offset = default_offset(article.language.as_deref());
+    let year = page_year(whole);
+
+    let meta = seg.meta.join("\n");
+    let mut found = credits(&meta);
+    if let Some((line, reporter)) = paragraphs.first().and_then(|p| dateline(p)) {
+        if let Some(reporter) = reporter {
+            merge(&mut found, credits(&reporter));
+        }
+        if find_date(&meta, year).is_none() {
+            article.published = find_date(&line, year).map(|d| d.to_rfc3339(offset));
+        }
+        article.dateline = Some(line);
+    }
+    if let Some(date) = find_date(&meta, year) {
+        article.published = Some(date.to_rfc3339(offset));
+    }
+    if let Some(mark) = &seg.end_mark {
+        merge(
+            &mut found,
+            credits(mark.trim_matches(['【', '】', '[', ']', '（', '）', '(', ')'])),
+        );
+    }
+    article.source = found.source;
+    article.authors = found.authors;
+    article.editors = found.editors;
+
+    article.site_name = seg.header.first().and_then(|h| site_name(h));
+    article.title = seg.title;
+    if let Some((_, items)) = &seg.breadcrumbs {
+        article.breadcrumbs = items.clone();
+    }
+    let navigation = seg
+        .header
+        .iter()
+        .chain(seg.breadcrumbs.as_ref().map(|(line, _)| line));
+    article.boilerplate = navigation
+        .map(|text| (BoilerplateKind::Navigation, text.clone()))
+        .chain(seg.boilerplate)
+        .map(|(kind, text)| Boilerplate { kind, text })
+        .collect();
+    article.end_mark = seg.end_mark;
+    article.text = body_text;
+    article.blocks = seg.body.into_iter().map(block).collect();
+}
+
+fn merge(into: &mut Credits, more: Credits) {
+    if into.source.is_none() {
+        into.source = more.source;
+    }
+    into.authors.extend(more.authors);
+    into.editors.extend(more.editors);
+}
+
+/// The site name from a header line: its first part, without labels like `正文`.
+fn site_name(header: &str) -> Option<String> {
+    let first = header.split(['|', '｜', '-', '_', '·']).next()?.trim();
+    let mut name = first;
+    for label in HEADER_LABELS {
+        name = name
+            .trim_end_matches(label)
+            .trim_start_matches(label)
+            .trim();
+    }
+    (!name.is_empty() && name.chars().count() <= 30).then(|| name.to_string())
+}
+
+fn block(item: BodyItem) -> Block {
+    match item {
+        BodyItem::Paragraph(text) => Block::paragraph(text),
+        BodyItem::Heading(text) => Block {
+            kind: BlockKind::Heading,
+            level: Some(2),
+            ..Block::paragraph(text)
+        },
+        BodyItem::Figure { caption, credit } => Block {
+            kind: BlockKind::Figure,
+            caption: Some(caption.clone()),
+            credit,
+            ..Block::paragraph(caption)
+        },
+    }
+}
+
+/// Replaces markers by U+FFFD everywhere and reports each garbled span,
+/// with its character offsets when it is in `text`.
+fn mark_garbled(article: &mut Article, garbled: &[Garbled]) {
+    if garbled.is_empty() {
+        return;
+    }
+    let mut offsets: Vec<Option<usize>> = vec![None; garbled.len()];
+    let mut text = String::with_capacity(article.text.len());
+    for (i, c) in article.text.chars().enumerate() {
+        match marker_index(c) {
+            Some(k) => {
+                if let Some(slot) = offsets.get_mut(k) {
+                    *slot = Some(i);
+                }
+                text.push('\u{FFFD}');
+            }
+            None => text.push(c),
+        }
+    }
+    article.text = text;
+    let unmark = |s: &mut String| {
+        if s.chars().any(|c| marker_index(c).is_some()) {
+            *s = s
+                .chars()
+                .map(|c| {
+                    if marker_index(c).is_some() {
+                        '\u{FFFD}'
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+        }
+    };
+    for field in [
+        &mut article.title,
+        &mut article.dateline,
+        &mut article.end_mark,
+        &mut article.source,
+        &mut article.site_name,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        unmark(field);
+    }
+    for block in &mut article.blocks {
+        unmark(&mut block.text);
+        for field in [&mut block.caption, &mut block.credit]
+            .into_iter()
+            .flatten()
+        {
+            unmark(field);
+        }
+    }
+    for b in &mut article.boilerplate {
+        unmark(&mut b.text);
+    }
+    for list in [
+        &mut article.authors,
+        &mut article.editors,
+        &mut article.breadcrumbs,
+    ] {
+        list.iter_mut().for_each(unmark);
+    }
+    for (g, offset) in garbled.iter().zip(offsets) {
+        let hint = if g.pinyin.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; surviving pinyin: {} (a hint, not a reading)",
+                g.pinyin.join(" ")
+            )
+        };
+        let place = if offset.is_some() {
+            ""
+        } else {
+            " outside the body"
+        };
+        article.decode.warnings.push(Warning {
+            kind: WarningKind::GarbledText,
+            message: format!(
+                "text damaged beyond repair{place}, kept as U+FFFD: {:?}{hint}",
+                g.raw
+            ),
+            start: offset,
+            end: offset.map(|o| o + 1),
+            raw: Some(g.raw.clone()),
+        });
+    }
 }
 
 /// Plain text: one paragraph per non-blank line, trimmed.

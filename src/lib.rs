@@ -27,6 +27,7 @@ pub mod metadata;
 pub mod parse;
 pub mod render;
 pub mod repair;
+pub mod segment;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
@@ -41,12 +42,11 @@ pub const DEFAULT_MAX_BYTES: usize = 64 * 1024 * 1024;
 
 /// Which Chinese script the text should end up in.
 ///
-/// Accepted and validated now; the repair stage (Traditional ↔ Simplified)
-/// that acts on it comes with the plain-text issue, so today every value
-/// leaves the script as it is.
+/// `Auto` restores Simplified only when the text shows machine conversion
+/// to Traditional (see `repair::script::machine_converted`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Script {
-    /// Restore the script the page was written in.
+    /// Restore the script the page was written in; keep it otherwise.
     #[default]
     Auto,
     /// Leave the script as it is.
@@ -125,6 +125,7 @@ pub fn extract(input: Input<'_>, options: &Options) -> Result<Article, Error> {
         kind,
         bytes,
         decoded.report,
+        options.script,
     ))
 }
 

@@ -499,6 +499,135 @@ pub fn split_names(value: &str) -> Vec<String> {
     names
 }
 
+/// Who a credit line names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Credits {
+    /// `来源：…` / `Source: …`.
+    pub source: Option<String>,
+    /// `作者` `记者` `通讯员` `By …`.
+    pub authors: Vec<String>,
+    /// `编辑` `责任编辑` `Editor`.
+    pub editors: Vec<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Source,
+    Author,
+    Editor,
+    /// Photographers and other credits with no field of their own.
+    Other,
+}
+
+/// Credit keys, longest first so `责任编辑` wins over `编辑`.
+const CREDIT_KEYS: &[(&str, Role)] = &[
+    ("责任编辑", Role::Editor),
+    ("責任編輯", Role::Editor),
+    ("来源", Role::Source),
+    ("來源", Role::Source),
+    ("出典", Role::Source),
+    ("Source", Role::Source),
+    ("责编", Role::Editor),
+    ("責編", Role::Editor),
+    ("编辑", Role::Editor),
+    ("編輯", Role::Editor),
+    ("編集", Role::Editor),
+    ("Editor", Role::Editor),
+    ("作者", Role::Author),
+    ("撰文", Role::Author),
+    ("撰稿", Role::Author),
+    ("通讯员", Role::Author),
+    ("通訊員", Role::Author),
+    ("记者", Role::Author),
+    ("記者", Role::Author),
+    ("By ", Role::Author),
+    ("BY ", Role::Author),
+    ("摄影", Role::Other),
+    ("攝影", Role::Other),
+    ("发布时间", Role::Other),
+    ("發布時間", Role::Other),
+    ("Updated", Role::Other),
+    ("Published", Role::Other),
+];
+
+/// News agencies that follow a byline as the source: `By John Smith, Reuters`.
+const AGENCIES: &[&str] = &[
+    "Associated Press",
+    "AP",
+    "Reuters",
+    "AFP",
+    "Bloomberg",
+    "Xinhua",
+    "Kyodo",
+];
+
+/// Reads `来源：中新网四川 编辑：曹惠君`, `By John Smith and Jane Doe | Updated …`.
+pub fn credits(line: &str) -> Credits {
+    // (byte position, key length, role), non-overlapping, in order.
+    let mut keys: Vec<(usize, usize, Role)> = Vec::new();
+    for &(key, role) in CREDIT_KEYS {
+        for (at, _) in line.match_indices(key) {
+            let latin = key.is_ascii();
+            let boundary = !latin
+                || at == 0
+                || line
+                    .get(..at)
+                    .is_some_and(|b| b.ends_with([' ', '|', '\n', '·']));
+            let overlaps = keys
+                .iter()
+                .any(|&(p, l, _)| at < p + l && p < at + key.len());
+            if boundary && !overlaps {
+                keys.push((at, key.len(), role));
+            }
+        }
+    }
+    keys.sort_by_key(|&(p, _, _)| p);
+    let mut out = Credits::default();
+    for (n, &(at, len, role)) in keys.iter().enumerate() {
+        let end = keys.get(n + 1).map_or(line.len(), |&(p, _, _)| p);
+        let value = line.get(at + len..end).unwrap_or_default();
+        let value = value.trim_start_matches([':', '：', ' ', '\u{3000}']);
+        // The value ends at a wide gap, a bar, or a date.
+        let value = value
+            .split(['|', '｜', '\u{3000}'])
+            .next()
+            .unwrap_or_default();
+        let value = value.split("  ").next().unwrap_or_default();
+        let value = match find_date_start(value) {
+            Some(cut) => value.get(..cut).unwrap_or_default(),
+            None => value,
+        };
+        let value = value.trim().trim_end_matches([',', '，', ';']).trim();
+        if value.is_empty() {
+            continue;
+        }
+        match role {
+            Role::Source => {
+                out.source.get_or_insert_with(|| value.to_string());
+            }
+            Role::Editor => out.editors.extend(split_names(value)),
+            Role::Author => {
+                for name in split_names(value) {
+                    if AGENCIES.contains(&name.as_str()) {
+                        out.source.get_or_insert(name);
+                    } else {
+                        out.authors.push(name);
+                    }
+                }
+            }
+            Role::Other => {}
+        }
+    }
+    out
+}
+
+/// Byte offset where a date starts in `text`, if one does.
+fn find_date_start(text: &str) -> Option<usize> {
+    let chars: Vec<char> = text.chars().collect();
+    let i = (0..chars.len()).find(|&i| date_at(&chars, i, Some(2000)).is_some())?;
+    text.char_indices().nth(i).map(|(b, _)| b)
+}
+
 const STOPWORDS: &[(&str, &[&str])] = &[
     (
         "en",
@@ -685,6 +814,25 @@ mod tests {
             ["John Smith", "Jane Doe"]
         );
         assert_eq!(split_names("曹惠君"), ["曹惠君"]);
+    }
+
+    #[test]
+    fn credit_lines() {
+        let c = credits("2024年11月16日 14:11 来源：中新网四川 编辑：曹惠君");
+        assert_eq!(c.source.as_deref(), Some("中新网四川"));
+        assert_eq!(c.editors, ["曹惠君"]);
+        let c = credits("来源：新华网 作者：张三、李四 责任编辑：王五");
+        assert_eq!(
+            (c.source.as_deref(), c.authors.len(), c.editors.as_slice()),
+            (Some("新华网"), 2, &["王五".to_string()][..])
+        );
+        let c =
+            credits("By John Smith and Jane Doe, Reuters | Updated 2:11 PM EST, November 16, 2024");
+        assert_eq!(c.authors, ["John Smith", "Jane Doe"]);
+        assert_eq!(c.source.as_deref(), Some("Reuters"));
+        let c = credits("2024年11月16日 14時11分 配信 記者 山田太郎");
+        assert_eq!(c.authors, ["山田太郎"]);
+        assert_eq!(credits("本网讯 会议召开"), Credits::default());
     }
 
     #[test]

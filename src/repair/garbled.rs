@@ -6,9 +6,26 @@
 use super::pinyin::{is_pinyin_letter, toneless};
 use super::punctuation::{is_cjk, is_cjk_letter};
 
-/// Stands in for a garbled span until assembly knows its offset in `text`.
-/// A noncharacter at the end of plane 16: never found in real pages.
-pub const MARKER: char = '\u{10FFFF}';
+/// The first marker: span `k` is replaced by `U+F0000 + k` (plane 15, private
+/// use) until assembly knows its offset in `text`. Inputs that already use
+/// plane 15 are left unmarked rather than risk confusing the two.
+const MARKER_BASE: u32 = 0xF0000;
+/// At most this many spans are marked; the rest stay as they are.
+const MAX_MARKERS: u32 = 0xFFFD;
+
+/// The marker standing for the `k`-th garbled span.
+pub fn marker(k: usize) -> Option<char> {
+    u32::try_from(k)
+        .ok()
+        .filter(|&k| k < MAX_MARKERS)
+        .and_then(|k| char::from_u32(MARKER_BASE + k))
+}
+
+/// Which garbled span a character marks, if it is a marker.
+pub fn marker_index(c: char) -> Option<usize> {
+    let k = u32::from(c).checked_sub(MARKER_BASE)?;
+    (k < MAX_MARKERS).then_some(k as usize)
+}
 
 /// A garbled span found in the text, in order of appearance.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,7 +42,7 @@ fn is_debris(c: char) -> bool {
     (c.is_ascii_graphic() && c != '"') || is_pinyin_letter(c) || c == '\u{FFFD}' || c == '）'
 }
 
-/// Replaces each garbled span in `text` by [`MARKER`].
+/// Replaces the `k`-th garbled span in `text` by [`marker`]`(k)`.
 ///
 /// A span starts right after a CJK character with `?`, U+FFFD or a pinyin
 /// letter, runs over debris characters up to the next CJK character or
@@ -33,6 +50,9 @@ fn is_debris(c: char) -> bool {
 /// fragment closed by a bracket that was never opened (`qū)`): a lone `?`
 /// between CJK characters is a question mark, not damage.
 pub fn mark(text: &str) -> (String, Vec<Garbled>) {
+    if text.chars().any(|c| marker_index(c).is_some()) {
+        return (text.to_string(), Vec::new());
+    }
     let mut out = String::with_capacity(text.len());
     let mut found = Vec::new();
     let mut prev: Option<char> = None;
@@ -55,10 +75,11 @@ pub fn mark(text: &str) -> (String, Vec<Garbled>) {
                     .get(len..)
                     .and_then(|r| r.chars().next())
                     .is_some_and(is_cjk);
-            if let Some(garbled) = qualify(span).filter(|_| next_is_cjk) {
+            let garbled = qualify(span).filter(|_| next_is_cjk);
+            if let (Some(garbled), Some(m)) = (garbled, marker(found.len())) {
                 found.push(garbled);
-                out.push(MARKER);
-                prev = Some(MARKER);
+                out.push(m);
+                prev = Some(m);
                 rest = rest.get(len..).unwrap_or_default();
                 continue;
             }
@@ -110,10 +131,8 @@ mod tests {
     #[test]
     fn the_seed_spans_are_found() {
         let (text, found) = mark("產業領域?qū)<、鏈主企業 請?jiān)?0日內進行");
-        assert_eq!(
-            text,
-            format!("產業領域{MARKER}、鏈主企業 請{MARKER}日內進行")
-        );
+        let (m0, m1) = (marker(0).unwrap(), marker(1).unwrap());
+        assert_eq!(text, format!("產業領域{m0}、鏈主企業 請{m1}日內進行"));
         assert_eq!(found[0].raw, "?qū)<");
         assert_eq!(found[0].pinyin, ["qū"]);
         assert_eq!(found[1].raw, "?jiān)?0");
@@ -133,6 +152,9 @@ mod tests {
             assert_eq!(mark(keep), (keep.to_string(), vec![]), "{keep}");
         }
         let (text, found) = mark("新聞\u{FFFD}\u{FFFD}報導");
-        assert_eq!((text.as_str(), found.len()), ("新聞\u{10FFFF}報導", 1));
+        assert_eq!(
+            (text, found.len()),
+            (format!("新聞{}報導", marker(0).unwrap()), 1)
+        );
     }
 }

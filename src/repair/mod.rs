@@ -19,16 +19,16 @@ pub mod script;
 
 use crate::article::Repair;
 use crate::Script;
-pub use garbled::{Garbled, MARKER};
+pub use garbled::{marker_index, Garbled};
 
 /// Repaired text and what was done to it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Repaired {
-    /// The text, with garbled spans replaced by [`MARKER`].
+    /// The text, with garbled spans replaced by markers ([`garbled::marker`]).
     pub text: String,
     /// What was repaired, with counts.
     pub repairs: Vec<Repair>,
-    /// Garbled spans in order; the n-th matches the n-th [`MARKER`].
+    /// Garbled spans; the k-th is marked by `garbled::marker(k)`.
     pub garbled: Vec<Garbled>,
     /// Whether the text was converted to Simplified because it showed machine conversion.
     pub restored_simplified: bool,

@@ -72,14 +72,14 @@ pub fn normalize_line(line: &str) -> (String, usize) {
             continue;
         };
         let inner = chars.get(i + 1..end).unwrap_or_default();
-        // Quotes need CJK inside and no Latin letters (an English quotation
-        // inside Chinese text keeps its straight quotes).
-        let cjk_inside = inner.iter().any(|&x| is_cjk_letter(x));
-        let latin_inside = inner.iter().any(char::is_ascii_alphabetic);
+        // Quotes need more CJK than Latin inside (an English quotation in
+        // Chinese text keeps its straight quotes).
+        let cjk_inside = inner.iter().filter(|&&x| is_cjk_letter(x)).count();
+        let latin_inside = inner.iter().filter(|x| x.is_ascii_alphabetic()).count();
         let convert = if c == '(' {
-            cjk_inside
+            cjk_inside > 0
         } else {
-            cjk_inside && !latin_inside
+            cjk_inside > latin_inside
         };
         if convert {
             if let Some(slot) = out.get_mut(i) {
@@ -115,10 +115,10 @@ mod tests {
     #[test]
     fn cjk_context_gets_full_width() {
         assert_eq!(
-            normalize("強調,要堅定;是嗎?好!來源:中新網 注明\"來源:本網\"的 (完)"),
+            normalize("強調,要堅定;是嗎?好!來源:中新網 注明\"來源:本網\"的 (完) \"來源:XXX(非本網)\""),
             (
-                "強調，要堅定；是嗎？好！來源：中新網 注明“來源：本網”的 （完）".to_string(),
-                10
+                "強調，要堅定；是嗎？好！來源：中新網 注明“來源：本網”的 （完） “來源：XXX（非本網）”".to_string(),
+                15
             )
         );
     }
@@ -134,6 +134,7 @@ mod tests {
             "總裁(CEO)表示",
             "He said: \"yes, fine!\"",
             "他說\"OK\"",
+            "他說\"iPhone 16發布\"",
             "電話:+86-28-62938795",
         ] {
             let expected = if keep.starts_with("電話") {
