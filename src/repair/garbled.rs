@@ -75,8 +75,24 @@ pub fn mark(text: &str) -> (String, Vec<Garbled>) {
                     .get(len..)
                     .and_then(|r| r.chars().next())
                     .is_some_and(is_cjk);
-            let garbled = qualify(span).filter(|_| next_is_cjk);
-            if let (Some(garbled), Some(m)) = (garbled, marker(found.len())) {
+            let mut garbled = qualify(span).filter(|_| next_is_cjk || span.starts_with('\u{FFFD}'));
+            // Without pinyin debris the damage is the replacement characters
+            // alone: digits or letters after them are intact text.
+            let len = match &mut garbled {
+                Some(g) if g.pinyin.is_empty() => {
+                    let run: usize = span
+                        .chars()
+                        .take_while(|&x| x == '\u{FFFD}')
+                        .map(char::len_utf8)
+                        .sum();
+                    g.raw = span.get(..run).unwrap_or_default().to_string();
+                    run
+                }
+                _ => len,
+            };
+            if let (Some(garbled), Some(m)) =
+                (garbled.filter(|g| !g.raw.is_empty()), marker(found.len()))
+            {
                 found.push(garbled);
                 out.push(m);
                 prev = Some(m);
@@ -151,6 +167,10 @@ mod tests {
         ] {
             assert_eq!(mark(keep), (keep.to_string(), vec![]), "{keep}");
         }
+        let (text, found) = mark("新聞\u{FFFD}16日\u{FFFD}");
+        let (m0, m1) = (marker(0).unwrap(), marker(1).unwrap());
+        assert_eq!(text, format!("新聞{m0}16日{m1}"));
+        assert_eq!(found[0].raw, "\u{FFFD}");
         let (text, found) = mark("新聞\u{FFFD}\u{FFFD}報導");
         assert_eq!(
             (text, found.len()),

@@ -62,6 +62,45 @@ const MAINLAND_OUTLETS: &[&str] = &[
     "中央广电总台",
 ];
 
+/// Simplified-only characters in `text` (first 5 000 characters): common
+/// characters of GB2312 that Big5 cannot encode (`区` `发` `园`). Characters
+/// both scripts share in other senses (`于` `注` `并`) are in Big5 and do not
+/// count, and neither do quote styles.
+pub fn simplified_leftovers(text: &str) -> usize {
+    let mut count = 0;
+    for c in text.chars().take(5000) {
+        if !('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            continue;
+        }
+        let s = c.encode_utf8(&mut [0; 4]).to_string();
+        let in_gb2312 = matches!(
+            encoding_rs::GBK.encode(&s).0.as_ref(),
+            [lead @ 0xB0..=0xF7, trail @ 0xA1..=0xFE] if *lead >= 0xB0 && *trail >= 0xA1
+        );
+        if !in_gb2312 {
+            continue;
+        }
+        if !in_big5_proper(&s) {
+            count += 1;
+        }
+    }
+    count
+}
+
+/// Whether a character is in Big5 proper (the frequent and less frequent
+/// hanzi, A440–C67E and C940–F9D5): encoding_rs's Big5 also encodes HKSCS
+/// additions, among them Simplified forms.
+fn in_big5_proper(c: &str) -> bool {
+    let (bytes, _, unmappable) = encoding_rs::BIG5.encode(c);
+    match bytes.as_ref() {
+        [lead, trail] if !unmappable => {
+            let code = u16::from(*lead) << 8 | u16::from(*trail);
+            (0xA440..=0xC67E).contains(&code) || (0xC940..=0xF9D5).contains(&code)
+        }
+        _ => false,
+    }
+}
+
 /// Evidence that a Traditional text was machine-converted from Simplified.
 ///
 /// Scored: each removed pinyin gloss counts 3 (converters that add them are
@@ -69,6 +108,13 @@ const MAINLAND_OUTLETS: &[&str] = &[
 /// (a mixed text), a mainland outlet name in the first 600 characters counts 4.
 /// A score of 6 or more, on a text that is mostly Traditional, is conversion.
 pub fn machine_converted(text: &str, glosses_removed: usize) -> bool {
+    // Japanese and Korean use traditional-looking characters of their own.
+    if text
+        .chars()
+        .any(|c| matches!(c, '\u{3040}'..='\u{30FF}' | '\u{AC00}'..='\u{D7AF}'))
+    {
+        return false;
+    }
     let script = counts(text);
     if script.traditional == 0 || script.traditional < script.simplified {
         return false;
@@ -79,7 +125,8 @@ pub fn machine_converted(text: &str, glosses_removed: usize) -> bool {
             .convert(&head)
             .contains(name)
     });
-    let score = glosses_removed * 3 + script.simplified.min(10) + if outlet { 4 } else { 0 };
+    let score =
+        glosses_removed * 3 + simplified_leftovers(text).min(10) + if outlet { 4 } else { 0 };
     score >= 6
 }
 
@@ -107,9 +154,14 @@ mod tests {
         ));
         // …with Simplified characters left behind, it is.
         assert!(machine_converted(
-            "中新網北京11月16日電 园区發展大會召開。",
+            "中新網北京11月16日電 园区发展大會召開。",
             0
         ));
         assert!(!machine_converted("园区发展大会召开。", 5));
+        assert!(!machine_converted(
+            "東京都は十六日、新たな対策を発表した。",
+            3
+        ));
+        assert_eq!(simplified_leftovers("园发發展“于”注意並"), 2);
     }
 }
