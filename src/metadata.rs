@@ -265,6 +265,14 @@ fn month_at(chars: &[char], i: usize) -> Option<(u32, usize)> {
     if i > 0 && chars.get(i - 1).is_some_and(|c| c.is_ascii_alphabetic()) {
         return None;
     }
+    if !chars.get(i).is_some_and(|c| {
+        matches!(
+            c.to_ascii_lowercase(),
+            'j' | 'f' | 'm' | 'a' | 's' | 'o' | 'n' | 'd'
+        )
+    }) {
+        return None;
+    }
     for (n, name) in MONTHS.iter().enumerate() {
         let len = if starts_with(chars, i, name) {
             name.len()
@@ -290,6 +298,11 @@ pub fn find_date(text: &str, fallback_year: Option<i32>) -> Option<Date> {
 }
 
 fn date_at(chars: &[char], i: usize, fallback_year: Option<i32>) -> Option<Date> {
+    // Cheap rejection first: a date starts with a digit, a month name or an era.
+    let c = *chars.get(i)?;
+    if !(digit(c).is_some() || c.is_ascii_alphabetic() || matches!(c, '令' | '平' | '昭')) {
+        return None;
+    }
     if i > 0 && chars.get(i - 1).and_then(|&c| digit(c)).is_some() {
         return None;
     }

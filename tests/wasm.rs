@@ -159,3 +159,28 @@ fn renders_every_format() {
     assert_eq!(render(article, "text").unwrap(), "a <b> c\n");
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
 }
+
+#[wasm_bindgen_test]
+fn the_seed_comes_out_structured_in_wasm_too() {
+    let seed = include_str!("fixtures/seed/chinanews-sichuan-wuhou.txt");
+    let article = extract(seed.into(), JsValue::UNDEFINED).unwrap();
+    let s = |path: &str| get(&article, path).as_string();
+    assert_eq!(
+        s("title").as_deref(),
+        Some("武侯区产业园区高质量发展大会召开")
+    );
+    assert_eq!(s("published").as_deref(), Some("2024-11-16T14:11:00+08:00"));
+    assert_eq!(s("source").as_deref(), Some("中新网四川"));
+    assert_eq!(s("site_name").as_deref(), Some("中新社四川分社"));
+    assert_eq!(s("dateline").as_deref(), Some("中新网四川新闻11月16日电"));
+    assert_eq!(s("language").as_deref(), Some("zh-Hans"));
+    assert_eq!(s("end_mark").as_deref(), Some("（完）"));
+    assert_eq!(s("editors.0").as_deref(), Some("曹惠君"));
+    assert_eq!(s("blocks.1.credit").as_deref(), Some("武侯区委宣传部供图"));
+    assert_eq!(
+        get(&article, "decode.repairs.0.count").as_f64(),
+        Some(253.0)
+    );
+    assert_eq!(s("decode.warnings.0.kind").as_deref(), Some("garbled_text"));
+    assert!(s("text").is_some_and(|t| t.starts_with("中新网四川新闻11月16日电 武侯区")));
+}

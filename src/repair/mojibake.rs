@@ -23,6 +23,9 @@ pub fn repair_line(line: &str) -> Option<(String, &'static Encoding)> {
     let lost = line.chars().filter(|&c| c == '\u{FFFD}').count();
     let kept: String = line.chars().filter(|&c| c != '\u{FFFD}').collect();
     for encoding in SUSPECTS {
+        if !plausible_prefix(&kept, encoding) {
+            continue;
+        }
         let (bytes, _, unmappable) = encoding.encode(&kept);
         if unmappable {
             continue;
@@ -43,6 +46,26 @@ pub fn repair_line(line: &str) -> Option<(String, &'static Encoding)> {
         }
     }
     None
+}
+
+/// A cheap look at the first 48 characters: re-encoded, do they start valid
+/// UTF-8 with a multi-byte sequence? Real text fails here, before the
+/// whole line is encoded.
+fn plausible_prefix(line: &str, encoding: &'static Encoding) -> bool {
+    let end = line.char_indices().nth(48).map_or(line.len(), |(i, _)| i);
+    let prefix = line.get(..end).unwrap_or(line);
+    let (bytes, _, unmappable) = encoding.encode(prefix);
+    if unmappable {
+        return false;
+    }
+    let valid = match std::str::from_utf8(&bytes) {
+        Ok(_) => bytes.len(),
+        // Cut at the end of the prefix, or at a lost byte (U+FFFD dropped).
+        Err(e) => e.valid_up_to(),
+    };
+    bytes
+        .get(..valid)
+        .is_some_and(|b| b.iter().any(|&x| x >= 0x80))
 }
 
 /// Repairs every line; returns the text and, per encoding, how many lines were fixed.
