@@ -9,6 +9,7 @@ use crate::article::{
 use crate::metadata::{credits, default_offset, detect_language, find_date, page_year, Credits};
 use crate::parse::{Document, NodeData, NodeId, NONE};
 use crate::repair::{marker_index, repair_text, Garbled};
+use crate::segment::html::{self, PageMeta};
 use crate::segment::{dateline, segment, BodyItem, Segments};
 use crate::Script;
 
@@ -23,56 +24,153 @@ pub fn assemble(
     mut decode: DecodeReport,
     script: Script,
 ) -> Article {
-    // HTML is read as its visible text until the HTML extractor exists.
-    let plain = match kind {
-        InputKind::Html => html_paragraphs(&Document::parse(text)).join("\n\n"),
-        InputKind::Text => text.to_string(),
-    };
-    let repaired = repair_text(&plain, script);
-    decode.repairs.extend(repaired.repairs);
-    let segments = segment(&repaired.text);
-    let mut article = Article::empty(decode, InputInfo { kind, bytes });
-    fill(&mut article, segments, &repaired.text);
-    mark_garbled(&mut article, &repaired.garbled);
+    let mut article;
+    match kind {
+        InputKind::Text => {
+            let repaired = repair_text(text, script);
+            decode.repairs.extend(repaired.repairs);
+            article = Article::empty(decode, InputInfo { kind, bytes });
+            fill(&mut article, segment(&repaired.text), &repaired.text, None);
+            mark_garbled(&mut article, &repaired.garbled);
+        }
+        InputKind::Html => {
+            let doc = Document::parse(text);
+            let (mut seg, mut meta) = html::extract(&doc);
+            if !seg.body.iter().any(|b| matches!(b, BodyItem::Paragraph(_))) {
+                // No article container: read the visible text like a paste.
+                let plain = html_paragraphs(&doc).join("\n\n");
+                let repaired = repair_text(&plain, script);
+                decode.repairs.extend(repaired.repairs);
+                article = Article::empty(decode, InputInfo { kind, bytes });
+                fill(
+                    &mut article,
+                    segment(&repaired.text),
+                    &repaired.text,
+                    Some(meta),
+                );
+                mark_garbled(&mut article, &repaired.garbled);
+                return article;
+            }
+            let garbled = repair_segments(&mut seg, &mut meta, script, &mut decode);
+            article = Article::empty(decode, InputInfo { kind, bytes });
+            let whole = body_text(&seg.body);
+            fill(&mut article, seg, &whole, Some(meta));
+            mark_garbled(&mut article, &garbled);
+        }
+    }
     article
 }
 
-fn fill(article: &mut Article, seg: Segments, whole: &str) {
-    let paragraphs: Vec<&String> = seg
-        .body
+/// Separates the strings of a page while they are repaired as one text
+/// (so one script decision and one garbled-span numbering cover the page).
+const UNIT: &str = "\n\u{1}\n";
+
+/// Repairs every string of the segments and metadata in one pass.
+fn repair_segments(
+    seg: &mut Segments,
+    meta: &mut PageMeta,
+    script: Script,
+    decode: &mut DecodeReport,
+) -> Vec<Garbled> {
+    let mut slots: Vec<&mut String> = Vec::new();
+    for field in [&mut meta.title, &mut meta.site_name, &mut meta.description]
+        .into_iter()
+        .flatten()
+    {
+        slots.push(field);
+    }
+    slots.extend(meta.authors.iter_mut());
+    for item in &mut seg.body {
+        match item {
+            BodyItem::Paragraph(t) | BodyItem::Heading(t) | BodyItem::Quote(t) => slots.push(t),
+            BodyItem::List(items) => slots.extend(items.iter_mut()),
+            BodyItem::Figure {
+                caption,
+                credit,
+                alt,
+                ..
+            } => {
+                slots.push(caption);
+                slots.extend(credit.iter_mut());
+                slots.extend(alt.iter_mut());
+            }
+            // Code is kept exactly as written.
+            BodyItem::Code(_) => {}
+        }
+    }
+    slots.extend(seg.boilerplate.iter_mut().map(|(_, t)| t));
+    let joined = slots
         .iter()
+        .map(|s| s.as_str())
+        .collect::<Vec<_>>()
+        .join(UNIT);
+    let repaired = repair_text(&joined, script);
+    let parts: Vec<&str> = repaired.text.split(UNIT).collect();
+    if parts.len() != slots.len() {
+        // A repair changed the separators: keep the text as extracted.
+        return Vec::new();
+    }
+    for (slot, part) in slots.into_iter().zip(parts) {
+        *slot = part.to_string();
+    }
+    decode.repairs.extend(repaired.repairs);
+    repaired.garbled
+}
+
+/// The body as plain text: paragraphs, headings, list items, quotes, code;
+/// not figure captions.
+fn body_text(body: &[BodyItem]) -> String {
+    body.iter()
         .filter_map(|item| match item {
-            BodyItem::Paragraph(p) | BodyItem::Heading(p) => Some(p),
+            BodyItem::Paragraph(t)
+            | BodyItem::Heading(t)
+            | BodyItem::Quote(t)
+            | BodyItem::Code(t) => Some(t.clone()),
+            BodyItem::List(items) => Some(items.join("\n")),
             BodyItem::Figure { .. } => None,
         })
-        .collect();
-    let body_text = paragraphs
-        .iter()
-        .map(|p| p.as_str())
+        .filter(|t| !t.is_empty())
         .collect::<Vec<_>>()
-        .join("\n\n");
+        .join("\n\n")
+}
+
+fn fill(article: &mut Article, seg: Segments, whole: &str, page: Option<PageMeta>) {
+    let page = page.unwrap_or_default();
+    let body_text = body_text(&seg.body);
+    let first_paragraph = seg.body.iter().find_map(|item| match item {
+        BodyItem::Paragraph(p) => Some(p.clone()),
+        _ => None,
+    });
     article.language = detect_language(if body_text.is_empty() {
         whole
     } else {
         &body_text
-    });
+    })
+    .or_else(|| page.language.clone());
     let offset = default_offset(article.language.as_deref());
     let year = page_year(whole);
 
     let meta = seg.meta.join("\n");
     let mut found = credits(&meta);
-    if let Some((line, reporter)) = paragraphs.first().and_then(|p| dateline(p)) {
+    if let Some((line, reporter)) = first_paragraph.as_deref().and_then(dateline) {
         if let Some(reporter) = reporter {
             merge(&mut found, credits(&reporter));
         }
-        if find_date(&meta, year).is_none() {
-            article.published = find_date(&line, year).map(|d| d.to_rfc3339(offset));
-        }
+        article.published = find_date(&line, year).map(|d| d.to_rfc3339(offset));
         article.dateline = Some(line);
     }
     if let Some(date) = find_date(&meta, year) {
         article.published = Some(date.to_rfc3339(offset));
     }
+    // Markup states the time more precisely than visible text.
+    if let Some(date) = page.published.as_deref().and_then(|p| find_date(p, year)) {
+        article.published = Some(date.to_rfc3339(offset));
+    }
+    article.modified = page
+        .modified
+        .as_deref()
+        .and_then(|p| find_date(p, year))
+        .map(|d| d.to_rfc3339(offset));
     if let Some(mark) = &seg.end_mark {
         merge(
             &mut found,
@@ -80,11 +178,21 @@ fn fill(article: &mut Article, seg: Segments, whole: &str) {
         );
     }
     article.source = found.source;
-    article.authors = found.authors;
+    article.authors = if page.authors.is_empty() {
+        found.authors
+    } else {
+        page.authors
+    };
     article.editors = found.editors;
 
-    article.site_name = seg.header.first().and_then(|h| site_name(h));
-    article.title = seg.title;
+    article.site_name = page
+        .site_name
+        .or_else(|| seg.header.first().and_then(|h| site_name(h)));
+    article.title = page.title.or(seg.title);
+    article.lead = page.description.filter(|d| {
+        let start: String = d.chars().take(40).collect();
+        !body_text.contains(&start)
+    });
     if let Some((_, items)) = &seg.breadcrumbs {
         article.breadcrumbs = items.clone();
     }
@@ -124,18 +232,33 @@ fn site_name(header: &str) -> Option<String> {
 }
 
 fn block(item: BodyItem) -> Block {
+    let of = |kind: BlockKind, text: String| Block {
+        kind,
+        ..Block::paragraph(text)
+    };
     match item {
         BodyItem::Paragraph(text) => Block::paragraph(text),
         BodyItem::Heading(text) => Block {
-            kind: BlockKind::Heading,
             level: Some(2),
-            ..Block::paragraph(text)
+            ..of(BlockKind::Heading, text)
         },
-        BodyItem::Figure { caption, credit } => Block {
-            kind: BlockKind::Figure,
-            caption: Some(caption.clone()),
+        BodyItem::Quote(text) => of(BlockKind::Quote, text),
+        BodyItem::Code(text) => of(BlockKind::Code, text),
+        BodyItem::List(items) => Block {
+            items: Some(items.clone()),
+            ..of(BlockKind::List, items.join("\n"))
+        },
+        BodyItem::Figure {
+            caption,
             credit,
-            ..Block::paragraph(caption)
+            src,
+            alt,
+        } => Block {
+            caption: Some(caption.clone()).filter(|c| !c.is_empty()),
+            credit,
+            src,
+            alt,
+            ..of(BlockKind::Figure, caption)
         },
     }
 }

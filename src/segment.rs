@@ -7,6 +7,9 @@
 //! boilerplate tail after it). The features and weights are documented in
 //! `docs/ARCHITECTURE.md`; nothing here names a site.
 
+pub mod html;
+pub mod html_meta;
+
 use crate::article::BoilerplateKind;
 use crate::metadata::find_date;
 
@@ -356,12 +359,22 @@ pub enum BodyItem {
     Paragraph(String),
     /// A subheading.
     Heading(String),
-    /// A figure caption line: caption and credit.
+    /// A list's items.
+    List(Vec<String>),
+    /// A block quotation.
+    Quote(String),
+    /// Preformatted text.
+    Code(String),
+    /// A figure: caption, credit, and the image when the page has one.
     Figure {
         /// What the picture shows.
         caption: String,
         /// Who took or supplied it.
         credit: Option<String>,
+        /// The image URL as written.
+        src: Option<String>,
+        /// The image's alternative text.
+        alt: Option<String>,
     },
 }
 
@@ -525,7 +538,12 @@ pub fn segment(text: &str) -> Segments {
             }
             LineKind::Caption if !(body_indented && f.indented) => {
                 let (caption, credit) = split_caption(line);
-                out.body.push(BodyItem::Figure { caption, credit });
+                out.body.push(BodyItem::Figure {
+                    caption,
+                    credit,
+                    src: None,
+                    alt: None,
+                });
             }
             _ if f.chars <= 40
                 && !f.sentence_end

@@ -92,11 +92,12 @@ fn every_format_renders() {
         b"<title>T</title><h1>x</h1><p>a *b* &lt;c&gt;</p>",
     );
     let md = stdout(&run(&["--format", "markdown", &page], None));
-    assert_eq!(md, "x\n\na \\*b\\* \\<c\\>\n");
+    // The <title> is the title; the body is the page's text.
+    assert_eq!(md, "# T\n\nx\n\na \\*b\\* \\<c\\>\n");
     let html = stdout(&run(&["--format", "html", &page], None));
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<p>a *b* &lt;c&gt;</p>"));
     let text = stdout(&run(&["-f", "text", &page], None));
-    assert_eq!(text, "x\n\na *b* <c>\n");
+    assert_eq!(text, "T\n\nx\n\na *b* <c>\n");
     let jsonl = stdout(&run(&["-f", "jsonl", &page], None));
     assert_eq!(jsonl.lines().count(), 1);
 }

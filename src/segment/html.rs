@@ -1,0 +1,829 @@
+//! Segmenting an HTML page: finds the article in the DOM by content scoring
+//! and yields the same [`Segments`] the plain-text segmenter does, plus what
+//! the page's markup says about itself ([`PageMeta`]).
+//!
+//! The method is Readability's (score paragraphs, give the score to their
+//! ancestors, pick the best container, merge qualifying siblings), made
+//! CJK-aware: text is measured in weighted characters (a Han/kana/Hangul
+//! character weighs 2), `，、。` count like commas, and link density is
+//! computed on the same measure. Every per-node figure is computed in one
+//! reverse pass over the arena (children always follow their parent), so the
+//! whole extraction is linear in the number of nodes.
+
+use super::{BodyItem, Segments};
+use crate::article::BoilerplateKind;
+use crate::parse::{Document, Element, NodeData, NodeId, NONE};
+use crate::repair::punctuation::is_cjk_letter;
+
+/// Metadata the markup states: JSON-LD, meta tags, `<title>`, `<time>`, `lang`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageMeta {
+    /// JSON-LD `headline`, else `og:title`, else the `<h1>` that matches the `<title>`.
+    pub title: Option<String>,
+    /// The document `<title>` as written.
+    pub document_title: Option<String>,
+    /// `og:site_name`, JSON-LD `publisher.name`, or the suffix split off `<title>`.
+    pub site_name: Option<String>,
+    /// Publication time as written (ISO 8601 from markup).
+    pub published: Option<String>,
+    /// Modification time as written.
+    pub modified: Option<String>,
+    /// Author names.
+    pub authors: Vec<String>,
+    /// `description` / `og:description`.
+    pub description: Option<String>,
+    /// `<html lang>`.
+    pub language: Option<String>,
+}
+
+/// Elements whose content is never visible text.
+pub fn is_invisible(name: &str) -> bool {
+    matches!(
+        name,
+        "head"
+            | "title"
+            | "script"
+            | "style"
+            | "template"
+            | "noscript"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "svg"
+            | "math"
+            | "select"
+            | "textarea"
+            | "button"
+            | "input"
+            | "noembed"
+            | "noframes"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "map"
+            | "dialog"
+    )
+}
+
+/// Elements that start and end a block of text.
+pub fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "tr"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "blockquote"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "nav"
+            | "aside"
+            | "main"
+            | "figure"
+            | "figcaption"
+            | "pre"
+            | "form"
+            | "fieldset"
+            | "address"
+            | "hr"
+            | "body"
+            | "html"
+            | "center"
+            | "details"
+            | "summary"
+            | "caption"
+            | "menu"
+            | "td"
+            | "th"
+    )
+}
+
+/// Hidden by attribute: `hidden`, `aria-hidden="true"`, inline `display:none`.
+pub fn is_hidden(element: &Element) -> bool {
+    element.attr("hidden").is_some()
+        || element.attr("aria-hidden") == Some("true")
+        || element.attr("style").is_some_and(|style| {
+            let style: String = style
+                .chars()
+                .filter(|c| !c.is_ascii_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            style.contains("display:none") || style.contains("visibility:hidden")
+        })
+}
+
+/// Class/id words of things that are not the article, with the kind they are.
+const NEGATIVE: &[(&str, BoilerplateKind)] = &[
+    ("comment", BoilerplateKind::Comments),
+    ("disqus", BoilerplateKind::Comments),
+    ("respond", BoilerplateKind::Comments),
+    ("share", BoilerplateKind::Share),
+    ("social", BoilerplateKind::Share),
+    ("sharing", BoilerplateKind::Share),
+    ("related", BoilerplateKind::Related),
+    ("recommend", BoilerplateKind::Related),
+    ("more-stories", BoilerplateKind::Related),
+    ("read-more", BoilerplateKind::Related),
+    ("trending", BoilerplateKind::Related),
+    ("popular", BoilerplateKind::Related),
+    ("outbrain", BoilerplateKind::Related),
+    ("taboola", BoilerplateKind::Related),
+    ("sidebar", BoilerplateKind::Related),
+    ("widget", BoilerplateKind::Other),
+    ("footer", BoilerplateKind::Footer),
+    ("copyright", BoilerplateKind::Disclaimer),
+    ("disclaimer", BoilerplateKind::Disclaimer),
+    ("masthead", BoilerplateKind::Navigation),
+    ("breadcrumb", BoilerplateKind::Navigation),
+    ("navbar", BoilerplateKind::Navigation),
+    ("menu", BoilerplateKind::Navigation),
+    ("nav", BoilerplateKind::Navigation),
+    ("header", BoilerplateKind::Navigation),
+    ("skip", BoilerplateKind::Navigation),
+    ("advert", BoilerplateKind::Ads),
+    ("sponsor", BoilerplateKind::Ads),
+    ("promo", BoilerplateKind::Ads),
+    ("banner", BoilerplateKind::Ads),
+    ("-ad-", BoilerplateKind::Ads),
+    ("ad-", BoilerplateKind::Ads),
+    ("dfp", BoilerplateKind::Ads),
+    ("newsletter", BoilerplateKind::Other),
+    ("subscribe", BoilerplateKind::Other),
+    ("signup", BoilerplateKind::Other),
+    ("cookie", BoilerplateKind::Other),
+    ("popup", BoilerplateKind::Other),
+    ("modal", BoilerplateKind::Other),
+    ("byline", BoilerplateKind::Other),
+    ("author-bio", BoilerplateKind::Other),
+    ("tags", BoilerplateKind::Other),
+    ("caption-credit", BoilerplateKind::Other),
+];
+
+/// Class/id words of article containers.
+const POSITIVE: &[&str] = &[
+    "article", "body", "content", "entry", "main", "post", "story", "text", "blog", "hentry",
+    "page", "正文", "detail",
+];
+
+fn class_id(element: &Element) -> String {
+    let mut s = String::new();
+    for name in ["class", "id", "role", "itemprop"] {
+        if let Some(v) = element.attr(name) {
+            s.push(' ');
+            s.push_str(&v.to_ascii_lowercase());
+        }
+    }
+    s
+}
+
+/// The boilerplate kind an element's tag, class or id names, if any.
+fn negative_kind(element: &Element) -> Option<BoilerplateKind> {
+    match &*element.name {
+        "nav" => return Some(BoilerplateKind::Navigation),
+        "footer" => return Some(BoilerplateKind::Footer),
+        "aside" => return Some(BoilerplateKind::Related),
+        "form" => return Some(BoilerplateKind::Other),
+        _ => {}
+    }
+    let words = class_id(element);
+    if words.trim().is_empty() {
+        return None;
+    }
+    if words.contains("navigation") || element.attr("role") == Some("navigation") {
+        return Some(BoilerplateKind::Navigation);
+    }
+    let hit = NEGATIVE.iter().find(|(w, _)| {
+        // "ad-" only as a word start, not inside "head-" or "load-more".
+        if w.starts_with("ad") || *w == "nav" || *w == "menu" || *w == "tags" || *w == "header" {
+            words
+                .split([' ', '_'])
+                .any(|token| token.starts_with(w) || token == w.trim_end_matches('-'))
+        } else {
+            words.contains(w)
+        }
+    })?;
+    let positive = POSITIVE.iter().any(|p| words.contains(p));
+    // "article-footer" is still a footer; "article-body" is not a negative.
+    if positive
+        && !matches!(
+            hit.1,
+            BoilerplateKind::Comments
+                | BoilerplateKind::Share
+                | BoilerplateKind::Related
+                | BoilerplateKind::Footer
+                | BoilerplateKind::Ads
+        )
+    {
+        return None;
+    }
+    Some(hit.1)
+}
+
+fn class_weight(element: &Element) -> f32 {
+    let words = class_id(element);
+    let mut weight = 0.0;
+    if POSITIVE.iter().any(|p| words.contains(p)) {
+        weight += 25.0;
+    }
+    if negative_kind(element).is_some() {
+        weight -= 25.0;
+    }
+    weight
+}
+
+/// Per-node figures, computed bottom-up in one pass.
+#[derive(Clone, Copy, Default)]
+struct Stats {
+    /// Weighted text length (CJK characters count 2).
+    length: f32,
+    /// Weighted length of text inside links.
+    link_length: f32,
+    /// Commas (`,` `，` `、`) and full stops (`。`).
+    commas: f32,
+    /// Visible (not in an invisible or hidden element).
+    visible: bool,
+    /// Has a block-level element child.
+    has_block_child: bool,
+}
+
+fn measure(text: &str) -> (f32, f32) {
+    let mut length = 0.0;
+    let mut commas = 0.0;
+    let mut space = true;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !space {
+                length += 1.0;
+            }
+            space = true;
+            continue;
+        }
+        space = false;
+        if is_cjk_letter(c) {
+            length += 2.0;
+        } else {
+            length += 1.0;
+        }
+        if matches!(c, ',' | '，' | '、' | '。') {
+            commas += 1.0;
+        }
+    }
+    (length, commas)
+}
+
+struct Page<'a> {
+    doc: &'a Document,
+    stats: Vec<Stats>,
+    /// Boilerplate kind of the nearest negative ancestor-or-self, if any.
+    negative: Vec<Option<BoilerplateKind>>,
+}
+
+impl<'a> Page<'a> {
+    fn new(doc: &'a Document) -> Self {
+        let n = doc.nodes.len();
+        let mut stats = vec![Stats::default(); n];
+        let mut negative = vec![None; n];
+        // Top-down: visibility and negative regions (parents come first).
+        for (i, node) in doc.nodes.iter().enumerate() {
+            let parent = node.parent as usize;
+            let (parent_visible, parent_negative) = if node.parent == NONE {
+                (true, None)
+            } else {
+                (
+                    stats.get(parent).is_some_and(|s| s.visible),
+                    negative.get(parent).copied().flatten(),
+                )
+            };
+            let (visible, neg) = match &node.data {
+                NodeData::Element(e) => (
+                    parent_visible && !is_invisible(&e.name) && !is_hidden(e),
+                    parent_negative.or_else(|| negative_kind(e)),
+                ),
+                _ => (parent_visible, parent_negative),
+            };
+            if let Some(s) = stats.get_mut(i) {
+                s.visible = visible;
+            }
+            if let Some(slot) = negative.get_mut(i) {
+                *slot = neg;
+            }
+        }
+        // Bottom-up: text figures.
+        for i in (0..n).rev() {
+            let Some(node) = doc.nodes.get(i) else {
+                continue;
+            };
+            let mut own = stats.get(i).copied().unwrap_or_default();
+            if !own.visible {
+                continue;
+            }
+            if let NodeData::Text(t) = &node.data {
+                let (length, commas) = measure(t);
+                own.length = length;
+                own.commas = commas;
+            }
+            let in_link = matches!(&node.data, NodeData::Element(e) if &*e.name == "a");
+            if in_link {
+                own.link_length = own.length;
+            }
+            if let Some(s) = stats.get_mut(i) {
+                *s = own;
+            }
+            let parent = node.parent as usize;
+            if node.parent != NONE {
+                let block = matches!(&node.data, NodeData::Element(e) if is_block(&e.name));
+                if let Some(p) = stats.get_mut(parent) {
+                    p.length += own.length;
+                    p.link_length += own.link_length;
+                    p.commas += own.commas;
+                    p.has_block_child |= block;
+                }
+            }
+        }
+        Page {
+            doc,
+            stats,
+            negative,
+        }
+    }
+
+    fn stat(&self, id: NodeId) -> Stats {
+        self.stats.get(id as usize).copied().unwrap_or_default()
+    }
+
+    fn link_density(&self, id: NodeId) -> f32 {
+        let s = self.stat(id);
+        if s.length > 0.0 {
+            (s.link_length / s.length).min(1.0)
+        } else {
+            0.0
+        }
+    }
+
+    fn name(&self, id: NodeId) -> &str {
+        self.doc.element(id).map_or("", |e| &e.name)
+    }
+
+    fn parent(&self, id: NodeId) -> NodeId {
+        self.doc.node(id).map_or(NONE, |n| n.parent)
+    }
+
+    fn children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        let mut next = self.doc.node(id).map_or(NONE, |n| n.first_child);
+        std::iter::from_fn(move || {
+            if next == NONE {
+                return None;
+            }
+            let current = next;
+            next = self.doc.node(current).map_or(NONE, |n| n.next_sibling);
+            Some(current)
+        })
+    }
+}
+
+fn tag_prior(name: &str) -> f32 {
+    match name {
+        "article" => 10.0,
+        "div" | "main" | "section" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}
+
+/// Scores containers and returns the best one.
+fn best_container(page: &Page) -> Option<NodeId> {
+    let n = page.doc.nodes.len();
+    let mut score: Vec<Option<f32>> = vec![None; n];
+    for (i, node) in page.doc.nodes.iter().enumerate() {
+        let NodeData::Element(e) = &node.data else {
+            continue;
+        };
+        let id = i as NodeId;
+        let s = page.stat(id);
+        if !s.visible || page.negative.get(i).copied().flatten().is_some() {
+            continue;
+        }
+        let paragraph_like = match &*e.name {
+            "p" | "pre" | "td" | "blockquote" => true,
+            "div" | "section" | "span" | "li" | "font" => !s.has_block_child,
+            _ => false,
+        };
+        if !paragraph_like || s.length < 50.0 {
+            continue;
+        }
+        let contribution =
+            (1.0 + s.commas + (s.length / 200.0).min(3.0)) * (1.0 - page.link_density(id));
+        let mut ancestor = page.parent(id);
+        let mut level = 0;
+        while ancestor != NONE && level < 3 {
+            if let Some(slot) = score.get_mut(ancestor as usize) {
+                let base = page
+                    .doc
+                    .element(ancestor)
+                    .map_or(0.0, |a| tag_prior(&a.name) + class_weight(a));
+                let divider = match level {
+                    0 => 1.0,
+                    1 => 2.0,
+                    _ => level as f32 * 3.0,
+                };
+                *slot = Some(slot.unwrap_or(base) + contribution / divider);
+            }
+            ancestor = page.parent(ancestor);
+            level += 1;
+        }
+    }
+    score
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.map(|s| (i as NodeId, s * (1.0 - page.link_density(i as NodeId)))))
+        .filter(|&(id, _)| !matches!(page.name(id), "body" | "html" | ""))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(id, _)| id)
+}
+
+/// Collapses whitespace (keeping explicit line breaks) and trims.
+#[derive(Default)]
+struct TextBuf {
+    text: String,
+    space: bool,
+}
+
+impl TextBuf {
+    fn push(&mut self, s: &str) {
+        for (i, word) in s.split(|c: char| c.is_ascii_whitespace()).enumerate() {
+            if i > 0 {
+                self.space = true;
+            }
+            if word.is_empty() {
+                continue;
+            }
+            if self.space && !self.text.is_empty() && !self.text.ends_with('\n') {
+                self.text.push(' ');
+            }
+            self.space = false;
+            self.text.push_str(word);
+        }
+    }
+
+    fn line_break(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.text.push('\n');
+        }
+        self.space = false;
+    }
+
+    fn take(&mut self) -> String {
+        self.space = false;
+        let out = self.text.trim().to_string();
+        self.text.clear();
+        out
+    }
+}
+
+/// Turns the chosen containers into body items.
+struct Writer<'p, 'a> {
+    page: &'p Page<'a>,
+    items: Vec<BodyItem>,
+    buf: TextBuf,
+}
+
+impl Writer<'_, '_> {
+    fn flush(&mut self) {
+        let text = self.buf.take();
+        if !text.is_empty() {
+            self.items.push(BodyItem::Paragraph(text));
+        }
+    }
+
+    /// Text of a subtree, inline (whitespace collapsed, `<br>` kept).
+    fn inline_text(&self, id: NodeId) -> String {
+        let mut buf = TextBuf::default();
+        self.collect_inline(id, &mut buf);
+        buf.take()
+    }
+
+    fn collect_inline(&self, root: NodeId, buf: &mut TextBuf) {
+        // Iterative walk bounded by the tree's own depth limit.
+        let mut stack = vec![root];
+        while let Some(id) = stack.pop() {
+            let Some(node) = self.page.doc.node(id) else {
+                continue;
+            };
+            if !self.page.stat(id).visible {
+                continue;
+            }
+            match &node.data {
+                NodeData::Text(t) => buf.push(t),
+                NodeData::Element(e) => {
+                    if &*e.name == "br" {
+                        buf.line_break();
+                        continue;
+                    }
+                    if is_block(&e.name) {
+                        buf.push(" ");
+                    }
+                    let children: Vec<NodeId> = self.page.children(id).collect();
+                    stack.extend(children.into_iter().rev());
+                }
+                NodeData::Document => {}
+            }
+        }
+    }
+
+    fn skip(&self, id: NodeId) -> bool {
+        let s = self.page.stat(id);
+        if !s.visible {
+            return true;
+        }
+        let Some(e) = self.page.doc.element(id) else {
+            return false;
+        };
+        if negative_kind(e).is_some() && !matches!(&*e.name, "form") {
+            return true;
+        }
+        if matches!(&*e.name, "header" | "form" | "nav" | "aside" | "footer") {
+            return true;
+        }
+        // Link lists: mostly links and not much text.
+        let density = self.page.link_density(id);
+        is_block(&e.name) && density > 0.5 && s.length < 400.0
+    }
+
+    fn write(&mut self, root: NodeId) {
+        // (node, entering) pairs: an explicit stack instead of recursion.
+        let mut stack = vec![(root, true)];
+        while let Some((id, entering)) = stack.pop() {
+            let Some(node) = self.page.doc.node(id) else {
+                continue;
+            };
+            if !entering {
+                if self.page.doc.element(id).is_some_and(|e| is_block(&e.name)) {
+                    self.flush();
+                }
+                continue;
+            }
+            match &node.data {
+                NodeData::Text(t) => self.buf.push(t),
+                NodeData::Document => {}
+                NodeData::Element(e) => {
+                    if id != root && self.skip(id) {
+                        continue;
+                    }
+                    match &*e.name {
+                        "br" => self.buf.line_break(),
+                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                            self.flush();
+                            let text = self.inline_text(id);
+                            if !text.is_empty() {
+                                self.items.push(BodyItem::Heading(text));
+                            }
+                        }
+                        "figure" => {
+                            self.flush();
+                            self.figure(id);
+                        }
+                        "img" => {
+                            if let Some(item) = self.image(e, None) {
+                                self.flush();
+                                self.items.push(item);
+                            }
+                        }
+                        "ul" | "ol" if !self.has_blocks_inside(id) => {
+                            self.flush();
+                            let items: Vec<String> = self
+                                .page
+                                .children(id)
+                                .filter(|&c| !self.skip(c))
+                                .map(|c| self.inline_text(c))
+                                .filter(|t| !t.is_empty())
+                                .collect();
+                            if !items.is_empty() {
+                                self.items.push(BodyItem::List(items));
+                            }
+                        }
+                        "blockquote" if !self.has_blocks_inside(id) => {
+                            self.flush();
+                            let text = self.inline_text(id);
+                            if !text.is_empty() {
+                                self.items.push(BodyItem::Quote(text));
+                            }
+                        }
+                        "pre" => {
+                            self.flush();
+                            let text = raw_text(self.page.doc, id);
+                            if !text.trim().is_empty() {
+                                self.items.push(BodyItem::Code(text.trim_end().to_string()));
+                            }
+                        }
+                        name => {
+                            if is_block(name) {
+                                self.flush();
+                            }
+                            stack.push((id, false));
+                            let children: Vec<NodeId> = self.page.children(id).collect();
+                            stack.extend(children.into_iter().rev().map(|c| (c, true)));
+                        }
+                    }
+                }
+            }
+        }
+        self.flush();
+    }
+
+    fn has_blocks_inside(&self, id: NodeId) -> bool {
+        self.page.children(id).any(|c| {
+            self.page.children(c).any(|g| {
+                matches!(
+                    self.page.name(g),
+                    "p" | "div" | "table" | "ul" | "ol" | "figure"
+                )
+            })
+        }) || self
+            .page
+            .children(id)
+            .any(|c| matches!(self.page.name(c), "p" | "div"))
+    }
+
+    fn image(&self, e: &Element, caption: Option<String>) -> Option<BodyItem> {
+        let src = ["src", "data-src", "data-original", "data-lazy-src"]
+            .iter()
+            .find_map(|a| e.attr(a))
+            .filter(|s| !s.is_empty() && !s.starts_with("data:"))?;
+        let alt = e.attr("alt").map(str::trim).filter(|a| !a.is_empty());
+        Some(BodyItem::Figure {
+            caption: caption.unwrap_or_default(),
+            credit: None,
+            src: Some(src.to_string()),
+            alt: alt.map(str::to_string),
+        })
+    }
+
+    fn figure(&mut self, id: NodeId) {
+        let mut img = None;
+        let mut caption = None;
+        let mut stack = vec![id];
+        while let Some(n) = stack.pop() {
+            match self.page.doc.element(n) {
+                Some(e) if &*e.name == "img" && img.is_none() => img = Some(e),
+                Some(e) if &*e.name == "figcaption" => caption = Some(self.inline_text(n)),
+                _ => stack.extend(self.page.children(n)),
+            }
+        }
+        let caption = caption.filter(|c| !c.is_empty());
+        let item = match img.and_then(|e| self.image(e, caption.clone())) {
+            Some(item) => Some(item),
+            None => caption.map(|c| BodyItem::Figure {
+                caption: c,
+                credit: None,
+                src: None,
+                alt: None,
+            }),
+        };
+        if let Some(BodyItem::Figure {
+            caption, src, alt, ..
+        }) = item
+        {
+            let (caption, credit) = super::split_caption(&caption);
+            self.items.push(BodyItem::Figure {
+                caption,
+                credit,
+                src,
+                alt,
+            });
+        }
+    }
+}
+
+/// The text of a subtree exactly as written (for `<pre>`).
+fn raw_text(doc: &Document, root: NodeId) -> String {
+    let mut out = String::new();
+    let mut stack = vec![root];
+    while let Some(id) = stack.pop() {
+        let Some(node) = doc.node(id) else { continue };
+        match &node.data {
+            NodeData::Text(t) => out.push_str(t),
+            NodeData::Element(e) if &*e.name == "br" => out.push('\n'),
+            _ => {
+                let mut children = Vec::new();
+                let mut child = node.first_child;
+                while child != NONE {
+                    children.push(child);
+                    child = doc.node(child).map_or(NONE, |c| c.next_sibling);
+                }
+                stack.extend(children.into_iter().rev());
+            }
+        }
+    }
+    out
+}
+
+/// Extracts the article segments and the page's own metadata.
+pub fn extract(doc: &Document) -> (Segments, PageMeta) {
+    let page = Page::new(doc);
+    let meta = super::html_meta::read(doc);
+    let mut segments = Segments::default();
+    let Some(top) = best_container(&page) else {
+        return (segments, meta);
+    };
+    // Siblings of the best container that read like part of the article.
+    let top_stat = page.stat(top);
+    let parent = page.parent(top);
+    let threshold = (top_stat.length * 0.2).max(200.0);
+    let mut roots = Vec::new();
+    for sibling in page.children(parent) {
+        if sibling == top {
+            roots.push(sibling);
+            continue;
+        }
+        let Some(e) = page.doc.element(sibling) else {
+            continue;
+        };
+        let s = page.stat(sibling);
+        if !s.visible || negative_kind(e).is_some() {
+            continue;
+        }
+        let density = page.link_density(sibling);
+        let paragraph = &*e.name == "p" && s.length > 80.0 && density < 0.25;
+        if (s.length >= threshold && density < 0.3) || paragraph {
+            roots.push(sibling);
+        }
+    }
+    let mut writer = Writer {
+        page: &page,
+        items: Vec::new(),
+        buf: TextBuf::default(),
+    };
+    for root in roots {
+        writer.write(root);
+    }
+    let mut items = writer.items;
+    // A leading heading that repeats the title is the title, not body.
+    let title = meta.title.clone().or_else(|| meta.document_title.clone());
+    if let (Some(BodyItem::Heading(h)), Some(t)) = (items.first(), &title) {
+        if same_text(h, t) {
+            items.remove(0);
+        }
+    }
+    segments.body = items;
+    segments.boilerplate = boilerplate(&page);
+    (segments, meta)
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let (a, b) = (norm(a), norm(b));
+    !a.is_empty() && (a == b || b.starts_with(&a) || a.starts_with(&b))
+}
+
+/// Visible text in negative regions, labelled by kind (outermost regions only).
+fn boilerplate(page: &Page) -> Vec<(BoilerplateKind, String)> {
+    let mut out = Vec::new();
+    for (i, kind) in page.negative.iter().enumerate() {
+        let Some(kind) = kind else { continue };
+        let id = i as NodeId;
+        let parent = page.parent(id);
+        let outermost = parent == NONE
+            || page
+                .negative
+                .get(parent as usize)
+                .copied()
+                .flatten()
+                .is_none();
+        if !outermost || !page.stat(id).visible || page.stat(id).length < 2.0 {
+            continue;
+        }
+        let writer = Writer {
+            page,
+            items: Vec::new(),
+            buf: TextBuf::default(),
+        };
+        let text = writer.inline_text(id);
+        if !text.is_empty() {
+            out.push((*kind, text));
+        }
+    }
+    out
+}

@@ -1,0 +1,300 @@
+//! What an HTML page says about itself, in a documented precedence:
+//!
+//! - title: JSON-LD `headline` → `og:title` / `twitter:title` → the `<h1>`
+//!   that best matches `<title>` → `<title>` without its site suffix;
+//! - site name: `og:site_name` → JSON-LD `publisher.name` → the suffix split
+//!   off `<title>` (`… - 中新网`, `… | Reuters`);
+//! - published / modified: JSON-LD `datePublished`/`dateModified` →
+//!   `article:published_time`/`article:modified_time` → other date metas
+//!   (`pubdate`, `publishdate`, `date`, `DC.date.issued`, `parsely-pub-date`,
+//!   `sailthru.date`) → microdata `itemprop=datePublished` → the first
+//!   `<time datetime>`;
+//! - authors: JSON-LD `author` → `<meta name=author>` / `article:author` /
+//!   `parsely-author` / `DC.creator` (URLs skipped) → `rel=author` links;
+//! - language: `<html lang>`.
+
+use super::html::PageMeta;
+use crate::parse::{Document, NodeData, NodeId, NONE};
+use serde_json::Value;
+
+/// JSON-LD types that describe an article.
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle",
+    "Article",
+    "BlogPosting",
+    "ReportageNews",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "LiveBlogPosting",
+    "ScholarlyArticle",
+    "TechArticle",
+    "Report",
+];
+
+fn text_of(doc: &Document, root: NodeId) -> String {
+    let mut out = String::new();
+    let mut stack = vec![root];
+    while let Some(id) = stack.pop() {
+        let Some(node) = doc.node(id) else { continue };
+        match &node.data {
+            NodeData::Text(t) => out.push_str(t),
+            _ => {
+                let mut children = Vec::new();
+                let mut child = node.first_child;
+                while child != NONE {
+                    children.push(child);
+                    child = doc.node(child).map_or(NONE, |c| c.next_sibling);
+                }
+                stack.extend(children.into_iter().rev());
+            }
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!s.is_empty()).then_some(s)
+}
+
+fn is_article(value: &Value) -> bool {
+    match value.get("@type") {
+        Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
+        Some(Value::Array(ts)) => ts
+            .iter()
+            .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
+        _ => false,
+    }
+}
+
+/// Every object in a JSON-LD document (top level, arrays, `@graph`), iteratively.
+fn objects(value: &Value) -> Vec<&Value> {
+    let mut out = Vec::new();
+    let mut stack = vec![value];
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::Array(items) => stack.extend(items.iter().rev()),
+            Value::Object(map) => {
+                out.push(v);
+                if let Some(graph) = map.get("@graph") {
+                    stack.push(graph);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn names(value: &Value) -> Vec<String> {
+    match value {
+        Value::String(s) if !s.starts_with("http") => non_empty(s).into_iter().collect(),
+        Value::Object(map) => map.get("name").map(names).unwrap_or_default(),
+        Value::Array(items) => items.iter().flat_map(names).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn string(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(s) => non_empty(s),
+        Value::Array(items) => items.iter().find_map(|v| string(Some(v))),
+        Value::Object(map) => string(map.get("name")),
+        _ => None,
+    }
+}
+
+/// Splits `Headline - Site` / `Headline | Site` / `Headline_Site`: the part
+/// that is not the headline goes to the site name.
+pub fn split_site_suffix(title: &str) -> (String, Option<String>) {
+    for sep in [" | ", " - ", " – ", " — ", "_", "｜", " :: ", " · "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let (head, tail) = (head.trim(), tail.trim());
+            if tail.chars().count() <= 30
+                && head.chars().count() >= tail.chars().count()
+                && !tail.is_empty()
+            {
+                return (head.to_string(), Some(tail.to_string()));
+            }
+        }
+    }
+    (title.trim().to_string(), None)
+}
+
+/// Reads the page's own metadata.
+pub fn read(doc: &Document) -> PageMeta {
+    let mut meta = PageMeta::default();
+    let mut metas: Vec<(String, String)> = Vec::new();
+    let mut ld_article: Option<Value> = None;
+    let mut ld_publisher: Option<String> = None;
+    let mut h1s: Vec<String> = Vec::new();
+    let mut time: Option<String> = None;
+    let mut itemprop_date: Option<String> = None;
+    let mut rel_authors: Vec<String> = Vec::new();
+    for (i, node) in doc.nodes.iter().enumerate() {
+        let NodeData::Element(e) = &node.data else {
+            continue;
+        };
+        let id = i as NodeId;
+        match &*e.name {
+            "html" => meta.language = e.attr("lang").and_then(non_empty),
+            "title" if meta.document_title.is_none() => {
+                meta.document_title = non_empty(&text_of(doc, id))
+            }
+            "meta" => {
+                let key = e
+                    .attr("property")
+                    .or_else(|| e.attr("name"))
+                    .or_else(|| e.attr("itemprop"));
+                if let (Some(key), Some(content)) = (key, e.attr("content")) {
+                    if let Some(content) = non_empty(content) {
+                        metas.push((key.to_ascii_lowercase(), content));
+                    }
+                }
+            }
+            "script"
+                if e.attr("type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                let raw = text_of(doc, id);
+                if let Ok(value) = serde_json::from_str::<Value>(&raw) {
+                    for object in objects(&value) {
+                        if ld_publisher.is_none() {
+                            ld_publisher = object.get("publisher").and_then(|p| string(Some(p)));
+                        }
+                        if ld_article.is_none() && is_article(object) {
+                            ld_article = Some(object.clone());
+                        }
+                    }
+                }
+            }
+            "h1" => {
+                if let Some(t) = non_empty(&text_of(doc, id)) {
+                    h1s.push(t);
+                }
+            }
+            "time" if time.is_none() => time = e.attr("datetime").and_then(non_empty),
+            _ => {}
+        }
+        if itemprop_date.is_none() && e.attr("itemprop") == Some("datePublished") {
+            itemprop_date = e
+                .attr("datetime")
+                .or_else(|| e.attr("content"))
+                .and_then(non_empty);
+        }
+        if e.attr("rel") == Some("author") && &*e.name == "a" {
+            if let Some(name) = non_empty(&text_of(doc, id)) {
+                rel_authors.push(name);
+            }
+        }
+    }
+    let get = |keys: &[&str]| {
+        keys.iter().find_map(|k| {
+            metas
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.clone())
+        })
+    };
+    let ld = ld_article.as_ref();
+    meta.title = ld
+        .and_then(|a| string(a.get("headline")))
+        .or_else(|| get(&["og:title", "twitter:title"]));
+    let (stripped, suffix) = meta
+        .document_title
+        .as_deref()
+        .map(split_site_suffix)
+        .unwrap_or_default();
+    if meta.title.is_none() {
+        // The h1 that matches <title> best, else the stripped <title>.
+        meta.title = h1s
+            .iter()
+            .find(|h| {
+                !stripped.is_empty()
+                    && (stripped.contains(h.as_str()) || h.contains(stripped.as_str()))
+            })
+            .cloned()
+            .or_else(|| (!stripped.is_empty()).then_some(stripped.clone()));
+    } else if let Some(t) = meta.title.clone() {
+        // og:title often carries the site suffix too.
+        let (head, _) = split_site_suffix(&t);
+        if suffix.is_some() && t != head {
+            meta.title = Some(head);
+        }
+    }
+    meta.site_name = get(&["og:site_name", "application-name"])
+        .or(ld_publisher)
+        .or(suffix);
+    meta.published = ld
+        .and_then(|a| string(a.get("datePublished")))
+        .or_else(|| {
+            get(&[
+                "article:published_time",
+                "og:article:published_time",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "date",
+                "dc.date.issued",
+                "dc.date",
+                "parsely-pub-date",
+                "sailthru.date",
+                "datepublished",
+                "article.published",
+            ])
+        })
+        .or(itemprop_date)
+        .or(time);
+    meta.modified = ld
+        .and_then(|a| string(a.get("dateModified")))
+        .or_else(|| get(&["article:modified_time", "og:updated_time", "datemodified"]));
+    meta.authors = ld
+        .and_then(|a| a.get("author"))
+        .map(names)
+        .unwrap_or_default();
+    if meta.authors.is_empty() {
+        meta.authors = get(&[
+            "author",
+            "article:author",
+            "parsely-author",
+            "dc.creator",
+            "sailthru.author",
+        ])
+        .filter(|a| !a.starts_with("http"))
+        .map(|a| crate::metadata::split_names(&a))
+        .unwrap_or_default();
+    }
+    if meta.authors.is_empty() {
+        meta.authors = rel_authors;
+    }
+    meta.authors.dedup();
+    meta.description = get(&["description", "og:description"]);
+    meta
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_suffixes_split() {
+        assert_eq!(
+            split_site_suffix("武侯区产业园区高质量发展大会召开-中新网"),
+            ("武侯区产业园区高质量发展大会召开-中新网".to_string(), None)
+        );
+        assert_eq!(
+            split_site_suffix("China's factories expand | Reuters"),
+            (
+                "China's factories expand".to_string(),
+                Some("Reuters".to_string())
+            )
+        );
+        assert_eq!(
+            split_site_suffix("武侯区产业园区高质量发展大会召开_中新网"),
+            (
+                "武侯区产业园区高质量发展大会召开".to_string(),
+                Some("中新网".to_string())
+            )
+        );
+    }
+}
