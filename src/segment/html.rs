@@ -260,6 +260,9 @@ struct Stats {
     visible: bool,
     /// Has a block-level element child.
     has_block_child: bool,
+    /// Non-link text of `<p>` elements of 80 or more, in the subtree: the
+    /// article's paragraphs, wherever they are.
+    mass: f32,
 }
 
 fn measure(text: &str) -> (f32, f32) {
@@ -299,29 +302,17 @@ impl<'a> Page<'a> {
         let n = doc.nodes.len();
         let mut stats = vec![Stats::default(); n];
         let mut negative = vec![None; n];
-        // Top-down: visibility and negative regions (parents come first).
+        // Top-down: visibility (parents come first in the arena).
         for (i, node) in doc.nodes.iter().enumerate() {
-            let parent = node.parent as usize;
-            let (parent_visible, parent_negative) = if node.parent == NONE {
-                (true, None)
-            } else {
-                (
-                    stats.get(parent).is_some_and(|s| s.visible),
-                    negative.get(parent).copied().flatten(),
-                )
-            };
-            let (visible, neg) = match &node.data {
-                NodeData::Element(e) => (
-                    parent_visible && !is_invisible(&e.name) && !is_hidden(e),
-                    parent_negative.or_else(|| negative_kind(e)),
-                ),
-                _ => (parent_visible, parent_negative),
-            };
+            let parent_visible =
+                node.parent == NONE || stats.get(node.parent as usize).is_some_and(|s| s.visible);
+            let visible = parent_visible
+                && match &node.data {
+                    NodeData::Element(e) => !is_invisible(&e.name) && !is_hidden(e),
+                    _ => true,
+                };
             if let Some(s) = stats.get_mut(i) {
                 s.visible = visible;
-            }
-            if let Some(slot) = negative.get_mut(i) {
-                *slot = neg;
             }
         }
         // Bottom-up: text figures.
@@ -338,22 +329,45 @@ impl<'a> Page<'a> {
                 own.length = length;
                 own.commas = commas;
             }
-            let in_link = matches!(&node.data, NodeData::Element(e) if &*e.name == "a");
-            if in_link {
-                own.link_length = own.length;
+            match &node.data {
+                NodeData::Element(e) if &*e.name == "a" => own.link_length = own.length,
+                NodeData::Element(e) if &*e.name == "p" && own.length >= 80.0 => {
+                    own.mass = own.length - own.link_length;
+                }
+                _ => {}
             }
             if let Some(s) = stats.get_mut(i) {
                 *s = own;
             }
-            let parent = node.parent as usize;
             if node.parent != NONE {
                 let block = matches!(&node.data, NodeData::Element(e) if is_block(&e.name));
-                if let Some(p) = stats.get_mut(parent) {
+                if let Some(p) = stats.get_mut(node.parent as usize) {
                     p.length += own.length;
                     p.link_length += own.link_length;
                     p.commas += own.commas;
+                    p.mass += own.mass;
                     p.has_block_child |= block;
                 }
+            }
+        }
+        // Top-down: negative regions. A region holding much of the page's
+        // paragraph text is the article's wrapper whatever its class says
+        // (`page-ad-margins`, `header-style-2`, `penci_sidebar`).
+        let total = stats.first().map_or(0.0, |s| s.mass);
+        for (i, node) in doc.nodes.iter().enumerate() {
+            let inherited = if node.parent == NONE {
+                None
+            } else {
+                negative.get(node.parent as usize).copied().flatten()
+            };
+            let own = match &node.data {
+                NodeData::Element(e) if stats.get(i).map_or(0.0, |s| s.mass) <= total * 0.3 => {
+                    negative_kind(e)
+                }
+                _ => None,
+            };
+            if let Some(slot) = negative.get_mut(i) {
+                *slot = inherited.or(own);
             }
         }
         Page {
@@ -556,7 +570,14 @@ impl Writer<'_, '_> {
         let Some(e) = self.page.doc.element(id) else {
             return false;
         };
-        if negative_kind(e).is_some() && !matches!(&*e.name, "form") {
+        if self
+            .page
+            .negative
+            .get(id as usize)
+            .copied()
+            .flatten()
+            .is_some()
+        {
             return true;
         }
         if matches!(&*e.name, "header" | "form" | "nav" | "aside" | "footer") {
@@ -825,5 +846,47 @@ fn boilerplate(page: &Page) -> Vec<(BoilerplateKind, String)> {
             out.push((*kind, text));
         }
     }
+    out
+}
+
+/// Debugging aid: why the long paragraphs of a page were kept or not.
+#[doc(hidden)]
+pub fn explain(doc: &Document) -> String {
+    let page = Page::new(doc);
+    let mut out = String::new();
+    for (i, node) in doc.nodes.iter().enumerate() {
+        let NodeData::Element(e) = &node.data else {
+            continue;
+        };
+        if &*e.name != "p" || page.stat(i as NodeId).length < 150.0 {
+            continue;
+        }
+        let mut chain = Vec::new();
+        let mut id = i as NodeId;
+        while id != NONE {
+            if let Some(e) = doc.element(id) {
+                chain.push(format!(
+                    "{}[{}]{:?}",
+                    e.name,
+                    class_id(e).trim(),
+                    negative_kind(e)
+                ));
+            }
+            id = page.parent(id);
+        }
+        out.push_str(&format!(
+            "vis={} neg={:?} {}\n",
+            page.stat(i as NodeId).visible,
+            page.negative.get(i),
+            chain.join(" < ")
+        ));
+        break;
+    }
+    out.push_str(&format!(
+        "best: {:?}\n",
+        best_container(&page)
+            .and_then(|b| doc.element(b))
+            .map(|e| (e.name.clone(), class_id(e)))
+    ));
     out
 }
