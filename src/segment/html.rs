@@ -468,9 +468,49 @@ fn best_container(page: &Page) -> Option<NodeId> {
         .iter()
         .enumerate()
         .filter_map(|(i, s)| s.map(|s| (i as NodeId, s * (1.0 - page.link_density(i as NodeId)))))
-        .filter(|&(id, _)| !matches!(page.name(id), "body" | "html" | ""))
+        .filter(|&(id, _)| is_container(page.name(id)))
         .max_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(id, _)| id)
+        .map(|top| widen(page, top))
+}
+
+/// Elements that can hold an article (not inline markup, not the whole page).
+fn is_container(name: &str) -> bool {
+    is_block(name)
+        && !matches!(
+            name,
+            "body" | "html" | "p" | "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+        )
+}
+
+/// Moves up from the best container while an ancestor holds clearly more of
+/// the page's paragraph text: articles split into chunks by ads or
+/// "cards" are whole again at their common ancestor.
+fn widen(page: &Page, mut top: NodeId) -> NodeId {
+    // Look up to three levels above for an ancestor with clearly more
+    // paragraph text; wrappers around the same text are passed, not taken.
+    'outer: loop {
+        let mut ancestor = page.parent(top);
+        for _ in 0..3 {
+            if ancestor == NONE
+                || !is_container(page.name(ancestor))
+                || page
+                    .negative
+                    .get(ancestor as usize)
+                    .copied()
+                    .flatten()
+                    .is_some()
+            {
+                break 'outer top;
+            }
+            if page.stat(ancestor).mass > page.stat(top).mass * 1.25 + 1.0 {
+                top = ancestor;
+                continue 'outer;
+            }
+            ancestor = page.parent(ancestor);
+        }
+        break top;
+    }
 }
 
 /// Collapses whitespace (keeping explicit line breaks) and trims.
@@ -621,6 +661,19 @@ impl Writer<'_, '_> {
                             self.flush();
                             self.figure(id);
                         }
+                        _ if is_block(&e.name) && is_caption_like(e) => {
+                            self.flush();
+                            let text = self.inline_text(id);
+                            if !text.is_empty() {
+                                let (caption, credit) = super::split_caption(&text);
+                                self.items.push(BodyItem::Figure {
+                                    caption,
+                                    credit,
+                                    src: None,
+                                    alt: None,
+                                });
+                            }
+                        }
                         "img" => {
                             if let Some(item) = self.image(e, None) {
                                 self.flush();
@@ -731,6 +784,14 @@ impl Writer<'_, '_> {
             });
         }
     }
+}
+
+/// Caption and credit blocks outside `<figure>` (`class="photo-caption"`).
+fn is_caption_like(e: &Element) -> bool {
+    let words = class_id(e);
+    ["caption", "credit", "wp-caption"]
+        .iter()
+        .any(|w| words.contains(w))
 }
 
 /// The text of a subtree exactly as written (for `<pre>`).
