@@ -9,7 +9,7 @@ use crate::article::{
 use crate::metadata::{credits, default_offset, detect_language, find_date, page_year, Credits};
 use crate::parse::{Document, NodeData, NodeId, NONE};
 use crate::repair::{marker_index, repair_text, Garbled};
-use crate::segment::html::{self, PageMeta};
+use crate::segment::html::{self, is_block, is_hidden, is_invisible, PageMeta};
 use crate::segment::{dateline, segment, BodyItem, Segments};
 use crate::Script;
 
@@ -362,88 +362,6 @@ pub fn text_paragraphs(text: &str) -> Vec<String> {
         .filter(|line| !line.is_empty())
         .map(str::to_string)
         .collect()
-}
-
-/// Elements whose content is never visible text.
-fn is_invisible(name: &str) -> bool {
-    matches!(
-        name,
-        "head"
-            | "title"
-            | "script"
-            | "style"
-            | "template"
-            | "noscript"
-            | "iframe"
-            | "object"
-            | "embed"
-            | "svg"
-            | "math"
-            | "select"
-            | "textarea"
-            | "button"
-            | "input"
-            | "noembed"
-            | "noframes"
-    )
-}
-
-/// Elements that start and end a paragraph of text.
-fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "li"
-            | "ul"
-            | "ol"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "tr"
-            | "table"
-            | "blockquote"
-            | "section"
-            | "article"
-            | "header"
-            | "footer"
-            | "nav"
-            | "aside"
-            | "main"
-            | "figure"
-            | "figcaption"
-            | "pre"
-            | "form"
-            | "fieldset"
-            | "address"
-            | "hr"
-            | "body"
-            | "html"
-            | "center"
-            | "details"
-            | "summary"
-            | "caption"
-            | "menu"
-    )
-}
-
-/// Hidden by attribute: `hidden`, `aria-hidden="true"`, inline `display:none`.
-fn is_hidden(element: &crate::parse::Element) -> bool {
-    element.attr("hidden").is_some()
-        || element.attr("aria-hidden") == Some("true")
-        || element.attr("style").is_some_and(|style| {
-            let style: String = style
-                .chars()
-                .filter(|c| !c.is_ascii_whitespace())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            style.contains("display:none") || style.contains("visibility:hidden")
-        })
 }
 
 /// Collects the visible text of a document as paragraphs, walking the tree

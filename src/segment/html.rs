@@ -62,6 +62,9 @@ pub fn is_invisible(name: &str) -> bool {
             | "audio"
             | "map"
             | "dialog"
+            // Ruby readings (pinyin, furigana) are annotations, not text.
+            | "rt"
+            | "rp"
     )
 }
 
@@ -864,9 +867,76 @@ pub fn extract(doc: &Document) -> (Segments, PageMeta) {
             items.remove(0);
         }
     }
+    // An end mark closing the body (`（完）`, `【责任编辑：…】`), alone or at
+    // the end of the last paragraph.
+    while let Some(BodyItem::Paragraph(last)) = items.last() {
+        match super::split_end_mark(last) {
+            Some((rest, mark)) => {
+                let (rest, mark) = (rest.to_string(), mark.to_string());
+                segments.end_mark = Some(match segments.end_mark.take() {
+                    Some(later) => format!("{mark} {later}"),
+                    None => mark,
+                });
+                items.pop();
+                if !rest.is_empty() {
+                    items.push(BodyItem::Paragraph(rest));
+                    break;
+                }
+            }
+            None => break,
+        }
+    }
+    segments.meta = meta_lines(&page, top);
     segments.body = items;
     segments.boilerplate = boilerplate(&page);
     (segments, meta)
+}
+
+/// Credit lines between the headline and the body (`2024年11月16日 来源：…
+/// 编辑：…`, `By … | Updated …`), found by their text, not their class: short
+/// leaf blocks before the article container with a date or credit words.
+fn meta_lines(page: &Page, body: NodeId) -> Vec<String> {
+    let h1 = page
+        .doc
+        .nodes
+        .iter()
+        .position(|n| matches!(&n.data, NodeData::Element(e) if &*e.name == "h1"))
+        .unwrap_or(0);
+    let writer = Writer {
+        page,
+        items: Vec::new(),
+        buf: TextBuf::default(),
+    };
+    let mut lines = Vec::new();
+    let mut region: Vec<NodeId> = ((h1 + 1)..page.doc.nodes.len())
+        .map(|i| i as NodeId)
+        .take_while(|&id| id < body)
+        .collect();
+    // Also the first blocks inside the container (bylines often sit there).
+    region.extend(page.children(body).take(4));
+    for id in region {
+        let Some(e) = page.doc.element(id) else {
+            continue;
+        };
+        let s = page.stat(id);
+        if !s.visible
+            || !is_block(&e.name)
+            || s.has_block_child
+            || s.length > 300.0
+            || s.length < 4.0
+        {
+            continue;
+        }
+        let text = writer.inline_text(id);
+        let f = super::features(&text);
+        if (f.date || f.meta_keys > 0) && f.sentences <= 1 && !lines.contains(&text) {
+            lines.push(text);
+        }
+        if lines.len() >= 3 {
+            break;
+        }
+    }
+    lines
 }
 
 fn same_text(a: &str, b: &str) -> bool {
@@ -907,47 +977,5 @@ fn boilerplate(page: &Page) -> Vec<(BoilerplateKind, String)> {
             out.push((*kind, text));
         }
     }
-    out
-}
-
-/// Debugging aid: why the long paragraphs of a page were kept or not.
-#[doc(hidden)]
-pub fn explain(doc: &Document) -> String {
-    let page = Page::new(doc);
-    let mut out = String::new();
-    for (i, node) in doc.nodes.iter().enumerate() {
-        let NodeData::Element(e) = &node.data else {
-            continue;
-        };
-        if &*e.name != "p" || page.stat(i as NodeId).length < 150.0 {
-            continue;
-        }
-        let mut chain = Vec::new();
-        let mut id = i as NodeId;
-        while id != NONE {
-            if let Some(e) = doc.element(id) {
-                chain.push(format!(
-                    "{}[{}]{:?}",
-                    e.name,
-                    class_id(e).trim(),
-                    negative_kind(e)
-                ));
-            }
-            id = page.parent(id);
-        }
-        out.push_str(&format!(
-            "vis={} neg={:?} {}\n",
-            page.stat(i as NodeId).visible,
-            page.negative.get(i),
-            chain.join(" < ")
-        ));
-        break;
-    }
-    out.push_str(&format!(
-        "best: {:?}\n",
-        best_container(&page)
-            .and_then(|b| doc.element(b))
-            .map(|e| (e.name.clone(), class_id(e)))
-    ));
     out
 }

@@ -38,6 +38,8 @@ fn text_of(doc: &Document, root: NodeId) -> String {
         let Some(node) = doc.node(id) else { continue };
         match &node.data {
             NodeData::Text(t) => out.push_str(t),
+            // Below the root, skip what is not text (ruby readings, scripts).
+            NodeData::Element(e) if id != root && super::html::is_invisible(&e.name) => {}
             _ => {
                 let mut children = Vec::new();
                 let mut child = node.first_child;
@@ -107,9 +109,17 @@ fn string(value: Option<&Value>) -> Option<String> {
 /// Splits `Headline - Site` / `Headline | Site` / `Headline_Site`: the part
 /// that is not the headline goes to the site name.
 pub fn split_site_suffix(title: &str) -> (String, Option<String>) {
-    for sep in [" | ", " - ", " – ", " — ", "_", "｜", " :: ", " · "] {
+    for sep in [
+        " | ", " - ", " – ", " — ", "_", "｜", " :: ", " · ", "-", "－", "—",
+    ] {
         if let Some((head, tail)) = title.rsplit_once(sep) {
             let (head, tail) = (head.trim(), tail.trim());
+            // A bare hyphen only before a CJK name (`标题-中新网`), never
+            // inside Latin words (`e-mail`).
+            let bare = !sep.starts_with(' ') && sep != "_" && sep != "｜";
+            if bare && !tail.chars().all(crate::repair::punctuation::is_cjk_letter) {
+                continue;
+            }
             if tail.chars().count() <= 30
                 && head.chars().count() >= tail.chars().count()
                 && !tail.is_empty()
@@ -214,7 +224,8 @@ pub fn read(doc: &Document) -> PageMeta {
                     && (stripped.contains(h.as_str()) || h.contains(stripped.as_str()))
             })
             .cloned()
-            .or_else(|| (!stripped.is_empty()).then_some(stripped.clone()));
+            .or_else(|| (!stripped.is_empty()).then_some(stripped.clone()))
+            .or_else(|| h1s.first().cloned());
     } else if let Some(t) = meta.title.clone() {
         // og:title often carries the site suffix too.
         let (head, _) = split_site_suffix(&t);
@@ -280,7 +291,14 @@ mod tests {
     fn site_suffixes_split() {
         assert_eq!(
             split_site_suffix("武侯区产业园区高质量发展大会召开-中新网"),
-            ("武侯区产业园区高质量发展大会召开-中新网".to_string(), None)
+            (
+                "武侯区产业园区高质量发展大会召开".to_string(),
+                Some("中新网".to_string())
+            )
+        );
+        assert_eq!(
+            split_site_suffix("Re-opening of e-mail services"),
+            ("Re-opening of e-mail services".to_string(), None)
         );
         assert_eq!(
             split_site_suffix("China's factories expand | Reuters"),
