@@ -179,6 +179,11 @@ const BOILERPLATE: &[(BoilerplateKind, &[&str])] = &[
             "Share",
             "Tweet",
             "Facebook",
+            "Follow us",
+            "Follow @",
+            "Subscribe",
+            "newsletter",
+            "Sign up",
         ],
     ),
     (

@@ -525,7 +525,8 @@ struct TextBuf {
 
 impl TextBuf {
     fn push(&mut self, s: &str) {
-        for (i, word) in s.split(|c: char| c.is_ascii_whitespace()).enumerate() {
+        // Every Unicode space (NBSP, U+3000 indents) collapses like ASCII.
+        for (i, word) in s.split(char::is_whitespace).enumerate() {
             if i > 0 {
                 self.space = true;
             }
@@ -626,9 +627,10 @@ impl Writer<'_, '_> {
         if matches!(&*e.name, "header" | "form" | "nav" | "aside" | "footer") {
             return true;
         }
-        // Link lists: mostly links and not much text.
+        // Link lists and teasers: mostly links.
         let density = self.page.link_density(id);
-        is_block(&e.name) && density > 0.5 && s.length < 400.0
+        (is_block(&e.name) && density > 0.5 && s.length < 400.0)
+            || (matches!(&*e.name, "p" | "li" | "h2" | "h3" | "h4") && density > 0.95)
     }
 
     fn write(&mut self, root: NodeId) {
