@@ -331,6 +331,12 @@ impl<'a> Page<'a> {
                 let (length, commas) = measure(t);
                 own.length = length;
                 own.commas = commas;
+                // Text written straight into a container (between `<br>`s or
+                // split by empty `<div>`s) is a paragraph without its `<p>`.
+                let parent = doc.element(node.parent).map_or("", |e| &e.name);
+                if length >= 80.0 && is_text_container(parent) {
+                    own.mass = length;
+                }
             }
             match &node.data {
                 NodeData::Element(e) if &*e.name == "a" => own.link_length = own.length,
@@ -414,6 +420,11 @@ impl<'a> Page<'a> {
     }
 }
 
+/// Containers whose direct text counts as paragraphs.
+fn is_text_container(name: &str) -> bool {
+    matches!(name, "div" | "section" | "article" | "main" | "td")
+}
+
 fn tag_prior(name: &str) -> f32 {
     match name {
         "article" => 10.0,
@@ -430,25 +441,36 @@ fn best_container(page: &Page) -> Option<NodeId> {
     let n = page.doc.nodes.len();
     let mut score: Vec<Option<f32>> = vec![None; n];
     for (i, node) in page.doc.nodes.iter().enumerate() {
-        let NodeData::Element(e) = &node.data else {
-            continue;
-        };
         let id = i as NodeId;
         let s = page.stat(id);
         if !s.visible || page.negative.get(i).copied().flatten().is_some() {
             continue;
         }
-        let paragraph_like = match &*e.name {
-            "p" | "pre" | "td" | "blockquote" => true,
-            "div" | "section" | "span" | "li" | "font" => !s.has_block_child,
-            _ => false,
+        // A direct text run in a container with other blocks counts as a
+        // paragraph of that container (level 0 is the container itself).
+        let (paragraph_like, first) = match &node.data {
+            NodeData::Element(e) => (
+                match &*e.name {
+                    "p" | "pre" | "td" | "blockquote" => true,
+                    "div" | "section" | "span" | "li" | "font" => !s.has_block_child,
+                    _ => false,
+                },
+                page.parent(id),
+            ),
+            NodeData::Text(_) => {
+                let parent = page.parent(id);
+                let in_container =
+                    is_text_container(page.name(parent)) && page.stat(parent).has_block_child;
+                (in_container, parent)
+            }
+            NodeData::Document => (false, NONE),
         };
         if !paragraph_like || s.length < 50.0 {
             continue;
         }
         let contribution =
             (1.0 + s.commas + (s.length / 200.0).min(3.0)) * (1.0 - page.link_density(id));
-        let mut ancestor = page.parent(id);
+        let mut ancestor = first;
         let mut level = 0;
         while ancestor != NONE && level < 3 {
             if let Some(slot) = score.get_mut(ancestor as usize) {
@@ -490,6 +512,10 @@ fn is_container(name: &str) -> bool {
 /// the page's paragraph text: articles split into chunks by ads or
 /// "cards" are whole again at their common ancestor.
 fn widen(page: &Page, mut top: NodeId) -> NodeId {
+    // An <article> is one article: never widen past it to its neighbours.
+    if page.name(top) == "article" {
+        return top;
+    }
     // Look up to three levels above for an ancestor with clearly more
     // paragraph text; wrappers around the same text are passed, not taken.
     'outer: loop {
@@ -844,7 +870,8 @@ pub fn extract(doc: &Document) -> (Segments, PageMeta) {
             continue;
         };
         let s = page.stat(sibling);
-        if !s.visible || negative_kind(e).is_some() {
+        // Another <article> beside the chosen one is another story.
+        if !s.visible || negative_kind(e).is_some() || &*e.name == "article" {
             continue;
         }
         let density = page.link_density(sibling);
