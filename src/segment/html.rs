@@ -915,10 +915,62 @@ pub fn extract(doc: &Document) -> (Segments, PageMeta) {
             None => break,
         }
     }
+    // A heading like "Top Rated Comments" or "Related Articles" inside the
+    // container starts the tail: it and what follows are boilerplate.
+    let mut tail = Vec::new();
+    let cut = items.iter().enumerate().position(|(i, item)| match item {
+        BodyItem::Heading(h) => {
+            let f = super::features(h);
+            let before = items
+                .iter()
+                .take(i)
+                .filter(|x| matches!(x, BodyItem::Paragraph(_)))
+                .count();
+            f.chars <= 40
+                && before >= 2
+                && matches!(
+                    f.boilerplate,
+                    Some((
+                        BoilerplateKind::Comments
+                            | BoilerplateKind::Related
+                            | BoilerplateKind::Share,
+                        _
+                    ))
+                )
+        }
+        _ => false,
+    });
+    if let Some(cut) = cut {
+        let kind = match items.get(cut) {
+            Some(BodyItem::Heading(h)) => super::features(h)
+                .boilerplate
+                .map_or(BoilerplateKind::Other, |(k, _)| k),
+            _ => BoilerplateKind::Other,
+        };
+        let rest: Vec<String> = items
+            .split_off(cut)
+            .iter()
+            .map(item_text)
+            .filter(|t| !t.is_empty())
+            .collect();
+        tail.push((kind, rest.join("\n")));
+    }
     segments.meta = meta_lines(&page, top);
     segments.body = items;
     segments.boilerplate = boilerplate(&page);
+    segments.boilerplate.extend(tail);
     (segments, meta)
+}
+
+/// The text of a body item, for boilerplate.
+fn item_text(item: &BodyItem) -> String {
+    match item {
+        BodyItem::Paragraph(t) | BodyItem::Heading(t) | BodyItem::Quote(t) | BodyItem::Code(t) => {
+            t.clone()
+        }
+        BodyItem::List(items) => items.join("\n"),
+        BodyItem::Figure { caption, .. } => caption.clone(),
+    }
 }
 
 /// Credit lines between the headline and the body (`2024年11月16日 来源：…
