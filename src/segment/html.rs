@@ -955,6 +955,24 @@ pub fn extract(doc: &Document) -> (Segments, PageMeta) {
             .collect();
         tail.push((kind, rest.join("\n")));
     }
+    // The container's own credit lines before the text (`By …`,
+    // `Published Monday, …`, `The Associated Press`) and stray ad labels
+    // are not body, judged by the plain-text line features.
+    while let Some(BodyItem::Paragraph(first)) = items.first() {
+        let f = super::features(first);
+        let credit = f.chars <= 80 && f.sentences == 0 && (f.date || f.meta_keys > 0);
+        if !credit || items.len() < 3 {
+            break;
+        }
+        items.remove(0);
+    }
+    items.retain(|item| match item {
+        BodyItem::Paragraph(p) => {
+            let f = super::features(p);
+            !(f.chars <= 20 && matches!(f.boilerplate, Some((BoilerplateKind::Ads, _))))
+        }
+        _ => true,
+    });
     segments.meta = meta_lines(&page, top);
     segments.body = items;
     segments.boilerplate = boilerplate(&page);
