@@ -966,10 +966,25 @@ pub fn extract(doc: &Document) -> (Segments, PageMeta) {
         }
         items.remove(0);
     }
+    for item in items.iter_mut() {
+        if let BodyItem::Paragraph(p) = item {
+            if has_photo_credit(p) {
+                let (caption, credit) = super::split_caption(p);
+                *item = BodyItem::Figure {
+                    caption,
+                    credit,
+                    src: None,
+                    alt: None,
+                };
+            }
+        }
+    }
+    // Ad labels inside the container.
     items.retain(|item| match item {
         BodyItem::Paragraph(p) => {
             let f = super::features(p);
-            !(f.chars <= 20 && matches!(f.boilerplate, Some((BoilerplateKind::Ads, _))))
+            let ad = f.chars <= 20 && matches!(f.boilerplate, Some((BoilerplateKind::Ads, _)));
+            !ad
         }
         _ => true,
     });
@@ -978,6 +993,34 @@ pub fn extract(doc: &Document) -> (Segments, PageMeta) {
     segments.boilerplate = boilerplate(&page);
     segments.boilerplate.extend(tail);
     (segments, meta)
+}
+
+/// A caption written as a paragraph: it ends with a parenthesised photo
+/// credit (`… (Image: GETTY)`, `… (AP Photo/Jane Roe)`, `… (Photo: Reuters)`).
+fn has_photo_credit(p: &str) -> bool {
+    let Some(open) = p
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|rest| rest.rfind('('))
+    else {
+        return false;
+    };
+    let credit = p
+        .get(open + 1..)
+        .unwrap_or_default()
+        .trim_start()
+        .to_ascii_lowercase();
+    p.chars().count() <= 300
+        && [
+            "image:",
+            "photo",
+            "picture:",
+            "credit:",
+            "getty",
+            "pictured:",
+        ]
+        .iter()
+        .any(|w| credit.starts_with(w))
 }
 
 /// The text of a body item, for boilerplate.
