@@ -889,11 +889,35 @@ pub fn extract(doc: &Document) -> (Segments, PageMeta) {
         writer.write(root);
     }
     let mut items = writer.items;
-    // A leading heading that repeats the title is the title, not body.
-    let title = meta.title.clone().or_else(|| meta.document_title.clone());
-    if let (Some(BodyItem::Heading(h)), Some(t)) = (items.first(), &title) {
-        if same_text(h, t) {
-            items.remove(0);
+    // Leading lines that repeat the title or the site name are not body.
+    let names: Vec<&String> = [&meta.title, &meta.document_title, &meta.site_name]
+        .into_iter()
+        .flatten()
+        .collect();
+    let mut i = 0;
+    while i < items.len().min(3) {
+        let repeats = match items.get(i) {
+            Some(BodyItem::Heading(h) | BodyItem::Paragraph(h)) => {
+                h.chars().count() <= 200
+                    && names.iter().any(|n| {
+                        // Exact for paragraphs; a heading may abbreviate the title.
+                        let norm = |s: &str| {
+                            s.chars()
+                                .filter(|c| c.is_alphanumeric())
+                                .collect::<String>()
+                                .to_lowercase()
+                        };
+                        norm(h) == norm(n)
+                            || (matches!(items.get(i), Some(BodyItem::Heading(_)))
+                                && same_text(h, n))
+                    })
+            }
+            _ => false,
+        };
+        if repeats {
+            items.remove(i);
+        } else {
+            i += 1;
         }
     }
     // An end mark closing the body (`（完）`, `【责任编辑：…】`), alone or at
