@@ -205,7 +205,8 @@ fn negative_kind(element: &Element) -> Option<BoilerplateKind> {
         _ => {}
     }
     let words = class_id(element);
-    if words.trim().is_empty() {
+    // Embedded posts (tweets, Instagram) quoted by the article are content.
+    if words.trim().is_empty() || words.contains("embed") || words.contains("twitter-tweet") {
         return None;
     }
     if words.contains("navigation") || element.attr("role") == Some("navigation") {
