@@ -963,11 +963,24 @@ pub fn extract(doc: &Document) -> (Segments, PageMeta) {
                     ))
                 )
         }
+        // A short unpunctuated "Top stories" line does the same.
+        BodyItem::Paragraph(h) => {
+            let f = super::features(h);
+            let before = items
+                .iter()
+                .take(i)
+                .filter(|x| matches!(x, BodyItem::Paragraph(_)))
+                .count();
+            f.chars <= 25
+                && !f.sentence_end
+                && before >= 3
+                && matches!(f.boilerplate, Some((BoilerplateKind::Related, _)))
+        }
         _ => false,
     });
     if let Some(cut) = cut {
         let kind = match items.get(cut) {
-            Some(BodyItem::Heading(h)) => super::features(h)
+            Some(BodyItem::Heading(h) | BodyItem::Paragraph(h)) => super::features(h)
                 .boilerplate
                 .map_or(BoilerplateKind::Other, |(k, _)| k),
             _ => BoilerplateKind::Other,
