@@ -881,6 +881,46 @@ pub fn extract(doc: &Document) -> (Segments, PageMeta) {
             roots.push(sibling);
         }
     }
+    // Bodies split into chunks around ads share the chunk's tag and class
+    // (`<div class="post__content">` … ad … `<div class="post__content">`):
+    // gather the chunks elsewhere on the page too, in document order.
+    if let Some(class) = page
+        .doc
+        .element(top)
+        .and_then(|e| e.attr("class"))
+        .filter(|c| !c.trim().is_empty())
+    {
+        let name = page.name(top);
+        let inside = |id: NodeId, root: NodeId| {
+            let mut x = id;
+            while x != NONE {
+                if x == root {
+                    return true;
+                }
+                x = page.parent(x);
+            }
+            false
+        };
+        for (i, node) in page.doc.nodes.iter().enumerate() {
+            let id = i as NodeId;
+            let NodeData::Element(e) = &node.data else {
+                continue;
+            };
+            if &*e.name != name || e.attr("class") != Some(class) || roots.contains(&id) {
+                continue;
+            }
+            let s = page.stat(id);
+            let negative = page.negative.get(i).copied().flatten().is_some();
+            if s.visible
+                && !negative
+                && s.mass > 0.0
+                && !roots.iter().any(|&r| inside(id, r) || inside(r, id))
+            {
+                roots.push(id);
+            }
+        }
+        roots.sort_unstable();
+    }
     let mut writer = Writer {
         page: &page,
         items: Vec::new(),
