@@ -214,6 +214,9 @@ const BOILERPLATE: &[(BoilerplateKind, &[&str])] = &[
             "猜你喜欢",
             "热点新闻",
             "熱點新聞",
+            "Tags",
+            "标签",
+            "標籤",
         ],
     ),
     (

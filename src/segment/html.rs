@@ -1076,6 +1076,11 @@ pub fn extract(doc: &Document) -> (Segments, PageMeta) {
 /// A caption written as a paragraph: it ends with a parenthesised photo
 /// credit (`… (Image: GETTY)`, `… (AP Photo/Jane Roe)`, `… (Photo: Reuters)`).
 fn has_photo_credit(p: &str) -> bool {
+    // Wire captions: "In this Dec. 12, 2006, file photo, …".
+    let head: String = p.chars().take(80).collect();
+    if p.starts_with("In this ") && head.contains(" photo") && p.chars().count() <= 400 {
+        return true;
+    }
     let Some(open) = p
         .trim_end()
         .strip_suffix(')')
