@@ -657,7 +657,7 @@ impl Writer<'_, '_> {
         // Link lists and teasers: mostly links.
         let density = self.page.link_density(id);
         (is_block(&e.name) && density > 0.5 && s.length < 400.0)
-            || (matches!(&*e.name, "p" | "li" | "h2" | "h3" | "h4") && density > 0.95)
+            || (matches!(&*e.name, "p" | "li" | "h2" | "h3" | "h4") && density > 0.6)
     }
 
     fn write(&mut self, root: NodeId) {
@@ -1055,6 +1055,19 @@ pub fn extract(doc: &Document) -> (Segments, PageMeta) {
                     alt: None,
                 };
             }
+        }
+    }
+    // Share and comment prompts closing the body ("Like this story? Share
+    // it with a friend!", "Join the conversation…").
+    while let Some(BodyItem::Paragraph(last)) = items.last() {
+        let f = super::features(last);
+        let prompt = f.chars <= 60
+            && matches!(f.boilerplate, Some((BoilerplateKind::Share | BoilerplateKind::Comments, _)));
+        if !prompt || items.len() < 2 {
+            break;
+        }
+        if let (Some(BodyItem::Paragraph(text)), Some((kind, _))) = (items.pop(), f.boilerplate) {
+            tail.push((kind, text));
         }
     }
     // Ad labels inside the container.
