@@ -1062,7 +1062,10 @@ pub fn extract(doc: &Document) -> (Segments, PageMeta) {
     while let Some(BodyItem::Paragraph(last)) = items.last() {
         let f = super::features(last);
         let prompt = f.chars <= 60
-            && matches!(f.boilerplate, Some((BoilerplateKind::Share | BoilerplateKind::Comments, _)));
+            && matches!(
+                f.boilerplate,
+                Some((BoilerplateKind::Share | BoilerplateKind::Comments, _))
+            );
         if !prompt || items.len() < 2 {
             break;
         }
