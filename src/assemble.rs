@@ -7,9 +7,9 @@ use crate::article::{
     Warning, WarningKind,
 };
 use crate::metadata::{credits, default_offset, detect_language, find_date, page_year, Credits};
-use crate::parse::{Document, NodeData, NodeId, NONE};
+use crate::parse::Document;
 use crate::repair::{marker_index, repair_text, Garbled};
-use crate::segment::html::{self, is_block, is_hidden, is_invisible, PageMeta};
+use crate::segment::html::{self, PageMeta};
 use crate::segment::{dateline, segment, BodyItem, Segments};
 use crate::Script;
 
@@ -38,7 +38,7 @@ pub fn assemble(
             let (mut seg, mut meta) = html::extract(&doc);
             if !seg.body.iter().any(|b| matches!(b, BodyItem::Paragraph(_))) {
                 // No article container: read the visible text like a paste.
-                let plain = html_paragraphs(&doc).join("\n\n");
+                let plain = html::visible_paragraphs(&doc).join("\n\n");
                 let repaired = repair_text(&plain, script);
                 decode.repairs.extend(repaired.repairs);
                 article = Article::empty(decode, InputInfo { kind, bytes });
@@ -364,110 +364,6 @@ pub fn text_paragraphs(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Collects the visible text of a document as paragraphs, walking the tree
-/// iteratively (no recursion, whatever the depth).
-pub fn html_paragraphs(doc: &Document) -> Vec<String> {
-    let mut out = Paragraphs::default();
-    let mut id: NodeId = doc.node(Document::ROOT).map_or(NONE, |n| n.first_child);
-    while id != NONE {
-        let Some(node) = doc.node(id) else { break };
-        let mut descend = false;
-        match &node.data {
-            NodeData::Text(text) => out.push_text(text),
-            NodeData::Element(element) => {
-                let name = &*element.name;
-                if name == "br" {
-                    out.line_break();
-                } else if matches!(name, "td" | "th") {
-                    out.push_text(" ");
-                }
-                if !is_invisible(name) && !is_hidden(element) {
-                    if is_block(name) {
-                        out.paragraph_break();
-                    }
-                    descend = node.first_child != NONE;
-                }
-            }
-            NodeData::Document => {}
-        }
-        if descend {
-            id = node.first_child;
-            continue;
-        }
-        // Leave finished nodes, closing block elements on the way up.
-        let mut current = id;
-        loop {
-            let Some(n) = doc.node(current) else {
-                id = NONE;
-                break;
-            };
-            if n.next_sibling != NONE {
-                if doc.element(current).is_some_and(|e| is_block(&e.name)) {
-                    out.paragraph_break();
-                }
-                id = n.next_sibling;
-                break;
-            }
-            if doc.element(current).is_some_and(|e| is_block(&e.name)) {
-                out.paragraph_break();
-            }
-            current = n.parent;
-            if current == Document::ROOT || current == NONE {
-                id = NONE;
-                break;
-            }
-        }
-    }
-    out.finish()
-}
-
-/// Accumulates text with collapsed whitespace into paragraphs.
-#[derive(Default)]
-struct Paragraphs {
-    done: Vec<String>,
-    current: String,
-    pending_space: bool,
-}
-
-impl Paragraphs {
-    fn push_text(&mut self, text: &str) {
-        for (i, word) in text.split(|c: char| c.is_ascii_whitespace()).enumerate() {
-            if i > 0 {
-                self.pending_space = true;
-            }
-            if word.is_empty() {
-                continue;
-            }
-            if self.pending_space && !self.current.is_empty() && !self.current.ends_with('\n') {
-                self.current.push(' ');
-            }
-            self.pending_space = false;
-            self.current.push_str(word);
-        }
-    }
-
-    fn line_break(&mut self) {
-        if !self.current.is_empty() && !self.current.ends_with('\n') {
-            self.current.push('\n');
-        }
-        self.pending_space = false;
-    }
-
-    fn paragraph_break(&mut self) {
-        let text = self.current.trim();
-        if !text.is_empty() {
-            self.done.push(text.to_string());
-        }
-        self.current.clear();
-        self.pending_space = false;
-    }
-
-    fn finish(mut self) -> Vec<String> {
-        self.paragraph_break();
-        self.done
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -481,7 +377,7 @@ mod tests {
              <span style='display: none'>gone</span><ul><li>a</li><li>b</li></ul></body></html>",
         );
         assert_eq!(
-            html_paragraphs(&doc),
+            html::visible_paragraphs(&doc),
             ["Hello big world", "Line one\nline two", "a", "b"]
         );
     }
@@ -489,7 +385,10 @@ mod tests {
     #[test]
     fn deep_nesting_walks_without_recursion() {
         let html = "<b>".repeat(100_000) + "deep text";
-        assert_eq!(html_paragraphs(&Document::parse(&html)), ["deep text"]);
+        assert_eq!(
+            html::visible_paragraphs(&Document::parse(&html)),
+            ["deep text"]
+        );
     }
 
     #[test]

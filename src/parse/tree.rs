@@ -83,6 +83,19 @@ impl Document {
         }
     }
 
+    /// The children of node `id`, in order.
+    pub fn children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        let mut next = self.node(id).map_or(NONE, |n| n.first_child);
+        std::iter::from_fn(move || {
+            if next == NONE {
+                return None;
+            }
+            let current = next;
+            next = self.node(current).map_or(NONE, |n| n.next_sibling);
+            Some(current)
+        })
+    }
+
     /// Parses decoded HTML into a tree.
     pub fn parse(html: &str) -> Document {
         let mut builder = Builder {

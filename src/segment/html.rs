@@ -409,15 +409,7 @@ impl<'a> Page<'a> {
     }
 
     fn children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
-        let mut next = self.doc.node(id).map_or(NONE, |n| n.first_child);
-        std::iter::from_fn(move || {
-            if next == NONE {
-                return None;
-            }
-            let current = next;
-            next = self.doc.node(current).map_or(NONE, |n| n.next_sibling);
-            Some(current)
-        })
+        self.doc.children(id)
     }
 }
 
@@ -434,6 +426,93 @@ fn tag_prior(name: &str) -> f32 {
         "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
         _ => 0.0,
+    }
+}
+
+/// All visible text of a page as paragraphs (block boundaries and `<br>`
+/// kept), walking the tree iteratively: the reading of a page with no
+/// article container.
+pub fn visible_paragraphs(doc: &Document) -> Vec<String> {
+    let mut out = Paragraphs::default();
+    let mut id: NodeId = doc.node(Document::ROOT).map_or(NONE, |n| n.first_child);
+    while id != NONE {
+        let Some(node) = doc.node(id) else { break };
+        let mut descend = false;
+        match &node.data {
+            NodeData::Text(text) => out.push_text(text),
+            NodeData::Element(element) => {
+                let name = &*element.name;
+                if name == "br" {
+                    out.line_break();
+                } else if matches!(name, "td" | "th") {
+                    out.push_text(" ");
+                }
+                if !is_invisible(name) && !is_hidden(element) {
+                    if is_block(name) {
+                        out.paragraph_break();
+                    }
+                    descend = node.first_child != NONE;
+                }
+            }
+            NodeData::Document => {}
+        }
+        if descend {
+            id = node.first_child;
+            continue;
+        }
+        // Leave finished nodes, closing block elements on the way up.
+        let mut current = id;
+        loop {
+            let Some(n) = doc.node(current) else {
+                id = NONE;
+                break;
+            };
+            if n.next_sibling != NONE {
+                if doc.element(current).is_some_and(|e| is_block(&e.name)) {
+                    out.paragraph_break();
+                }
+                id = n.next_sibling;
+                break;
+            }
+            if doc.element(current).is_some_and(|e| is_block(&e.name)) {
+                out.paragraph_break();
+            }
+            current = n.parent;
+            if current == Document::ROOT || current == NONE {
+                id = NONE;
+                break;
+            }
+        }
+    }
+    out.finish()
+}
+
+/// Visible text split into paragraphs.
+#[derive(Default)]
+struct Paragraphs {
+    done: Vec<String>,
+    buf: TextBuf,
+}
+
+impl Paragraphs {
+    fn push_text(&mut self, text: &str) {
+        self.buf.push(text);
+    }
+
+    fn line_break(&mut self) {
+        self.buf.line_break();
+    }
+
+    fn paragraph_break(&mut self) {
+        let text = self.buf.take();
+        if !text.is_empty() {
+            self.done.push(text);
+        }
+    }
+
+    fn finish(mut self) -> Vec<String> {
+        self.paragraph_break();
+        self.done
     }
 }
 
@@ -683,28 +762,22 @@ impl Writer<'_, '_> {
                     match &*e.name {
                         "br" => self.buf.line_break(),
                         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                            self.flush();
-                            let text = self.inline_text(id);
-                            if !text.is_empty() {
-                                self.items.push(BodyItem::Heading(text));
-                            }
+                            self.push_inline(id, BodyItem::Heading);
                         }
                         "figure" => {
                             self.flush();
                             self.figure(id);
                         }
                         _ if is_block(&e.name) && is_caption_like(e) => {
-                            self.flush();
-                            let text = self.inline_text(id);
-                            if !text.is_empty() {
+                            self.push_inline(id, |text| {
                                 let (caption, credit) = super::split_caption(&text);
-                                self.items.push(BodyItem::Figure {
+                                BodyItem::Figure {
                                     caption,
                                     credit,
                                     src: None,
                                     alt: None,
-                                });
-                            }
+                                }
+                            });
                         }
                         "img" => {
                             if let Some(item) = self.image(e, None) {
@@ -726,11 +799,7 @@ impl Writer<'_, '_> {
                             }
                         }
                         "blockquote" if !self.has_blocks_inside(id) => {
-                            self.flush();
-                            let text = self.inline_text(id);
-                            if !text.is_empty() {
-                                self.items.push(BodyItem::Quote(text));
-                            }
+                            self.push_inline(id, BodyItem::Quote);
                         }
                         "pre" => {
                             self.flush();
@@ -752,6 +821,15 @@ impl Writer<'_, '_> {
             }
         }
         self.flush();
+    }
+
+    /// Flushes, then adds the inline text of `id` as one item, if any.
+    fn push_inline(&mut self, id: NodeId, make: impl FnOnce(String) -> BodyItem) {
+        self.flush();
+        let text = self.inline_text(id);
+        if !text.is_empty() {
+            self.items.push(make(text));
+        }
     }
 
     fn has_blocks_inside(&self, id: NodeId) -> bool {
@@ -836,12 +914,7 @@ fn raw_text(doc: &Document, root: NodeId) -> String {
             NodeData::Text(t) => out.push_str(t),
             NodeData::Element(e) if &*e.name == "br" => out.push('\n'),
             _ => {
-                let mut children = Vec::new();
-                let mut child = node.first_child;
-                while child != NONE {
-                    children.push(child);
-                    child = doc.node(child).map_or(NONE, |c| c.next_sibling);
-                }
+                let children: Vec<NodeId> = doc.children(id).collect();
                 stack.extend(children.into_iter().rev());
             }
         }

@@ -14,7 +14,7 @@
 //! - language: `<html lang>`.
 
 use super::html::PageMeta;
-use crate::parse::{Document, NodeData, NodeId, NONE};
+use crate::parse::{Document, NodeData, NodeId};
 use serde_json::Value;
 
 /// JSON-LD types that describe an article.
@@ -41,12 +41,7 @@ fn text_of(doc: &Document, root: NodeId) -> String {
             // Below the root, skip what is not text (ruby readings, scripts).
             NodeData::Element(e) if id != root && super::html::is_invisible(&e.name) => {}
             _ => {
-                let mut children = Vec::new();
-                let mut child = node.first_child;
-                while child != NONE {
-                    children.push(child);
-                    child = doc.node(child).map_or(NONE, |c| c.next_sibling);
-                }
+                let children: Vec<NodeId> = doc.children(id).collect();
                 stack.extend(children.into_iter().rev());
             }
         }
