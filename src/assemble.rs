@@ -355,15 +355,6 @@ fn mark_garbled(article: &mut Article, garbled: &[Garbled]) {
     }
 }
 
-/// Plain text: one paragraph per non-blank line, trimmed.
-pub fn text_paragraphs(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -388,14 +379,6 @@ mod tests {
         assert_eq!(
             html::visible_paragraphs(&Document::parse(&html)),
             ["deep text"]
-        );
-    }
-
-    #[test]
-    fn plain_text_lines_become_paragraphs() {
-        assert_eq!(
-            text_paragraphs("  a\n\n\u{3000}\u{3000}b  \r\nc"),
-            ["a", "b", "c"]
         );
     }
 }

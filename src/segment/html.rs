@@ -1056,40 +1056,31 @@ pub fn extract(doc: &Document) -> (Segments, PageMeta) {
     // A heading like "Top Rated Comments" or "Related Articles" inside the
     // container starts the tail: it and what follows are boilerplate.
     let mut tail = Vec::new();
-    let cut = items.iter().enumerate().position(|(i, item)| match item {
-        BodyItem::Heading(h) => {
-            let f = super::features(h);
-            let before = items
-                .iter()
-                .take(i)
-                .filter(|x| matches!(x, BodyItem::Paragraph(_)))
-                .count();
-            f.chars <= 40
-                && before >= 2
-                && matches!(
-                    f.boilerplate,
-                    Some((
-                        BoilerplateKind::Comments
-                            | BoilerplateKind::Related
-                            | BoilerplateKind::Share,
-                        _
-                    ))
-                )
-        }
-        // A short unpunctuated "Top stories" line does the same.
-        BodyItem::Paragraph(h) => {
-            let f = super::features(h);
-            let before = items
-                .iter()
-                .take(i)
-                .filter(|x| matches!(x, BodyItem::Paragraph(_)))
-                .count();
-            f.chars <= 25
-                && !f.sentence_end
-                && before >= 3
-                && matches!(f.boilerplate, Some((BoilerplateKind::Related, _)))
-        }
-        _ => false,
+    // One pass, counting the paragraphs before each item.
+    let mut paragraphs_before = 0;
+    let cut = items.iter().position(|item| {
+        let (text, max, needed, kinds): (&str, usize, usize, &[BoilerplateKind]) = match item {
+            BodyItem::Heading(h) => (
+                h,
+                40,
+                2,
+                &[
+                    BoilerplateKind::Comments,
+                    BoilerplateKind::Related,
+                    BoilerplateKind::Share,
+                ],
+            ),
+            // A short unpunctuated "Top stories" line does the same.
+            BodyItem::Paragraph(p) => (p, 25, 3, &[BoilerplateKind::Related]),
+            _ => return false,
+        };
+        let f = super::features(text);
+        let starts_tail = f.chars <= max
+            && paragraphs_before >= needed
+            && !(matches!(item, BodyItem::Paragraph(_)) && f.sentence_end)
+            && f.boilerplate.is_some_and(|(k, _)| kinds.contains(&k));
+        paragraphs_before += usize::from(matches!(item, BodyItem::Paragraph(_)));
+        starts_tail
     });
     if let Some(cut) = cut {
         let kind = match items.get(cut) {
