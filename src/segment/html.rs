@@ -554,16 +554,18 @@ fn best_container(page: &Page) -> Option<NodeId> {
         let mut level = 0;
         while ancestor != NONE && level < 3 {
             if let Some(slot) = score.get_mut(ancestor as usize) {
-                let base = page
-                    .doc
-                    .element(ancestor)
-                    .map_or(0.0, |a| tag_prior(&a.name) + class_weight(a));
                 let divider = match level {
                     0 => 1.0,
                     1 => 2.0,
                     _ => level as f32 * 3.0,
                 };
-                *slot = Some(slot.unwrap_or(base) + contribution / divider);
+                // The prior is computed once, when the container is first met.
+                let current = slot.unwrap_or_else(|| {
+                    page.doc
+                        .element(ancestor)
+                        .map_or(0.0, |a| tag_prior(&a.name) + class_weight(a))
+                });
+                *slot = Some(current + contribution / divider);
             }
             ancestor = page.parent(ancestor);
             level += 1;
