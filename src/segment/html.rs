@@ -633,7 +633,13 @@ struct TextBuf {
 
 impl TextBuf {
     fn push(&mut self, s: &str) {
-        // Every Unicode space (NBSP, U+3000 indents) collapses like ASCII.
+        // Every Unicode space (NBSP, U+3000 indents) collapses like ASCII;
+        // zero-width characters (BOM, ZWSP) are layout, not text.
+        let s: std::borrow::Cow<str> = if s.contains(['\u{FEFF}', '\u{200B}']) {
+            s.replace(['\u{FEFF}', '\u{200B}'], "").into()
+        } else {
+            s.into()
+        };
         for (i, word) in s.split(char::is_whitespace).enumerate() {
             if i > 0 {
                 self.space = true;
@@ -1073,7 +1079,13 @@ pub fn extract(doc: &Document) -> (Segments, PageMeta) {
                 ],
             ),
             // A short unpunctuated "Top stories" line does the same.
-            BodyItem::Paragraph(p) => (p, 25, 3, &[BoilerplateKind::Related]),
+            // (or its first line: "Tags<br>a, b, c").
+            BodyItem::Paragraph(p) => (
+                p.lines().next().unwrap_or(p),
+                25,
+                2,
+                &[BoilerplateKind::Related],
+            ),
             _ => return false,
         };
         let f = super::features(text);
