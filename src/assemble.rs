@@ -82,7 +82,10 @@ fn repair_segments(
     slots.extend(meta.authors.iter_mut());
     for item in &mut seg.body {
         match item {
-            BodyItem::Paragraph(t) | BodyItem::Heading(t) | BodyItem::Quote(t) => slots.push(t),
+            BodyItem::Paragraph(t)
+            | BodyItem::Heading(t)
+            | BodyItem::Quote(t)
+            | BodyItem::Table(t) => slots.push(t),
             BodyItem::List(items) => slots.extend(items.iter_mut()),
             BodyItem::Figure {
                 caption,
@@ -125,7 +128,8 @@ fn body_text(body: &[BodyItem]) -> String {
             BodyItem::Paragraph(t)
             | BodyItem::Heading(t)
             | BodyItem::Quote(t)
-            | BodyItem::Code(t) => Some(t.clone()),
+            | BodyItem::Code(t)
+            | BodyItem::Table(t) => Some(t.clone()),
             BodyItem::List(items) => Some(items.join("\n")),
             BodyItem::Figure { .. } => None,
         })
@@ -244,6 +248,7 @@ fn block(item: BodyItem) -> Block {
         },
         BodyItem::Quote(text) => of(BlockKind::Quote, text),
         BodyItem::Code(text) => of(BlockKind::Code, text),
+        BodyItem::Table(text) => of(BlockKind::Table, text),
         BodyItem::List(items) => Block {
             items: Some(items.clone()),
             ..of(BlockKind::List, items.join("\n"))

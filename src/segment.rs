@@ -396,6 +396,8 @@ pub enum BodyItem {
     Quote(String),
     /// Preformatted text.
     Code(String),
+    /// A data table: one row a line, cells separated by tabs.
+    Table(String),
     /// A figure: caption, credit, and the image when the page has one.
     Figure {
         /// What the picture shows.

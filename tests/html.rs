@@ -303,3 +303,23 @@ fn the_benchmark_pages_extract_above_the_floor() {
     eprintln!("benchmark: precision {p:.3} recall {r:.3} F1 {f1:.3}");
     assert!(f1 >= FLOOR, "F1 {f1:.3} fell below {FLOOR}");
 }
+
+#[test]
+fn data_tables_become_table_blocks_and_nothing_visible_is_dropped() {
+    let a = html(&format!(
+        "<html><body><div class=\"weather-box\">Weather: sunny, 21°C</div><article><h1>Council expands bus network</h1>{PARAGRAPHS}\
+<table><tr><th>Route</th><th>Stops</th></tr><tr><td>12</td><td>31</td></tr><tr><td>14</td><td>27</td></tr></table></article></body></html>"
+    ));
+    let table = a
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Table)
+        .expect("a table block");
+    assert_eq!(table.text, "Route\tStops\n12\t31\n14\t27");
+    assert!(a.text.ends_with("Route\tStops\n12\t31\n14\t27"));
+    // Text outside the article and outside any labelled region is kept as "other".
+    assert!(a
+        .boilerplate
+        .iter()
+        .any(|b| b.kind == BoilerplateKind::Other && b.text.contains("Weather: sunny, 21°C")));
+}

@@ -809,6 +809,13 @@ impl Writer<'_, '_> {
                         "blockquote" if !self.has_blocks_inside(id) => {
                             self.push_inline(id, BodyItem::Quote);
                         }
+                        "table" if !self.has_blocks_inside_table(id) => {
+                            self.flush();
+                            let text = self.table_text(id);
+                            if !text.is_empty() {
+                                self.items.push(BodyItem::Table(text));
+                            }
+                        }
                         "pre" => {
                             self.flush();
                             let text = raw_text(self.page.doc, id);
@@ -829,6 +836,52 @@ impl Writer<'_, '_> {
             }
         }
         self.flush();
+    }
+
+    /// Layout tables hold paragraphs or other blocks in their cells.
+    fn has_blocks_inside_table(&self, table: NodeId) -> bool {
+        let mut stack = vec![table];
+        while let Some(id) = stack.pop() {
+            for c in self.page.children(id) {
+                match self.page.name(c) {
+                    "p" | "div" | "table" | "ul" | "ol" | "h1" | "h2" | "h3" | "blockquote"
+                        if c != table =>
+                    {
+                        return true
+                    }
+                    _ => stack.push(c),
+                }
+            }
+        }
+        false
+    }
+
+    /// A data table as text: one row a line, cells separated by tabs.
+    fn table_text(&self, table: NodeId) -> String {
+        let mut rows = Vec::new();
+        let mut stack = vec![table];
+        while let Some(id) = stack.pop() {
+            if self.page.name(id) == "tr" {
+                let cells: Vec<String> = self
+                    .page
+                    .children(id)
+                    .filter(|&c| matches!(self.page.name(c), "td" | "th"))
+                    .map(|c| self.inline_text(c))
+                    .collect();
+                if cells.iter().any(|c| !c.is_empty()) {
+                    rows.push((id, cells.join("\t")));
+                }
+                continue;
+            }
+            if self.page.stat(id).visible {
+                stack.extend(self.page.children(id));
+            }
+        }
+        rows.sort_unstable_by_key(|(id, _)| *id);
+        rows.into_iter()
+            .map(|(_, r)| r)
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     /// Flushes, then adds the inline text of `id` as one item, if any.
@@ -1007,7 +1060,7 @@ pub fn extract(doc: &Document) -> (Segments, PageMeta) {
         items: Vec::new(),
         buf: TextBuf::default(),
     };
-    for root in roots {
+    for &root in &roots {
         writer.write(root);
     }
     let mut items = writer.items;
@@ -1163,6 +1216,9 @@ pub fn extract(doc: &Document) -> (Segments, PageMeta) {
     segments.meta = meta_lines(&page, top);
     segments.body = items;
     segments.boilerplate = boilerplate(&page);
+    if let Some(rest) = unlabelled(&page, &roots) {
+        segments.boilerplate.push((BoilerplateKind::Other, rest));
+    }
     segments.boilerplate.extend(tail);
     (segments, meta)
 }
@@ -1203,9 +1259,11 @@ fn has_photo_credit(p: &str) -> bool {
 /// The text of a body item, for boilerplate.
 fn item_text(item: &BodyItem) -> String {
     match item {
-        BodyItem::Paragraph(t) | BodyItem::Heading(t) | BodyItem::Quote(t) | BodyItem::Code(t) => {
-            t.clone()
-        }
+        BodyItem::Paragraph(t)
+        | BodyItem::Heading(t)
+        | BodyItem::Quote(t)
+        | BodyItem::Code(t)
+        | BodyItem::Table(t) => t.clone(),
         BodyItem::List(items) => items.join("\n"),
         BodyItem::Figure { caption, .. } => caption.clone(),
     }
@@ -1267,6 +1325,54 @@ fn same_text(a: &str, b: &str) -> bool {
     };
     let (a, b) = (norm(a), norm(b));
     !a.is_empty() && (a == b || b.starts_with(&a) || a.starts_with(&b))
+}
+
+/// Visible text that is neither the article nor in a labelled region, one
+/// line per block, so nothing visible is thrown away unlabelled.
+fn unlabelled(page: &Page, roots: &[NodeId]) -> Option<String> {
+    let n = page.doc.nodes.len();
+    // Inside the article: parents come before children in the arena.
+    let mut in_article = vec![false; n];
+    for (i, node) in page.doc.nodes.iter().enumerate() {
+        let inherited = node.parent != NONE
+            && in_article
+                .get(node.parent as usize)
+                .copied()
+                .unwrap_or(false);
+        if let Some(slot) = in_article.get_mut(i) {
+            *slot = inherited || roots.contains(&(i as NodeId));
+        }
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut last_block = NONE;
+    for (i, node) in page.doc.nodes.iter().enumerate() {
+        let NodeData::Text(t) = &node.data else {
+            continue;
+        };
+        let id = i as NodeId;
+        let skip = !page.stat(id).visible
+            || in_article.get(i).copied().unwrap_or(true)
+            || page.negative.get(i).copied().flatten().is_some();
+        if skip || t.trim().is_empty() {
+            continue;
+        }
+        let mut block = node.parent;
+        while block != NONE && !is_block(page.name(block)) {
+            block = page.parent(block);
+        }
+        let mut buf = TextBuf::default();
+        buf.push(t);
+        let text = buf.take();
+        match lines.last_mut() {
+            Some(line) if block == last_block => {
+                line.push(' ');
+                line.push_str(&text);
+            }
+            _ => lines.push(text),
+        }
+        last_block = block;
+    }
+    (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
 /// Visible text in negative regions, labelled by kind (outermost regions only).
