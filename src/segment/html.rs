@@ -818,7 +818,7 @@ impl Writer<'_, '_> {
                         }
                         "pre" => {
                             self.flush();
-                            let text = raw_text(self.page.doc, id);
+                            let text = subtree_text(self.page.doc, id, false);
                             if !text.trim().is_empty() {
                                 self.items.push(BodyItem::Code(text.trim_end().to_string()));
                             }
@@ -965,8 +965,10 @@ fn is_caption_like(e: &Element) -> bool {
         .any(|w| words.contains(w))
 }
 
-/// The text of a subtree exactly as written (for `<pre>`).
-fn raw_text(doc: &Document, root: NodeId) -> String {
+/// The text of a subtree exactly as written, `<br>` as a newline (for
+/// `<pre>`, and for the metadata reader with `skip_invisible`, which leaves
+/// out ruby readings and scripts below `root`).
+pub fn subtree_text(doc: &Document, root: NodeId, skip_invisible: bool) -> String {
     let mut out = String::new();
     let mut stack = vec![root];
     while let Some(id) = stack.pop() {
@@ -974,6 +976,7 @@ fn raw_text(doc: &Document, root: NodeId) -> String {
         match &node.data {
             NodeData::Text(t) => out.push_str(t),
             NodeData::Element(e) if &*e.name == "br" => out.push('\n'),
+            NodeData::Element(e) if skip_invisible && id != root && is_invisible(&e.name) => {}
             _ => {
                 let children: Vec<NodeId> = doc.children(id).collect();
                 stack.extend(children.into_iter().rev());

@@ -32,21 +32,10 @@ const ARTICLE_TYPES: &[&str] = &[
 ];
 
 fn text_of(doc: &Document, root: NodeId) -> String {
-    let mut out = String::new();
-    let mut stack = vec![root];
-    while let Some(id) = stack.pop() {
-        let Some(node) = doc.node(id) else { continue };
-        match &node.data {
-            NodeData::Text(t) => out.push_str(t),
-            // Below the root, skip what is not text (ruby readings, scripts).
-            NodeData::Element(e) if id != root && super::html::is_invisible(&e.name) => {}
-            _ => {
-                let children: Vec<NodeId> = doc.children(id).collect();
-                stack.extend(children.into_iter().rev());
-            }
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    super::html::subtree_text(doc, root, true)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn non_empty(s: &str) -> Option<String> {
