@@ -13,7 +13,8 @@ const pkg = join(root, "pkg");
 
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; " +
-  "img-src 'self' blob: data:; style-src 'self'; object-src 'none'; base-uri 'none'; " +
+  "img-src 'self' blob: data:; style-src 'self'; worker-src 'self'; manifest-src 'self'; " +
+  "object-src 'none'; base-uri 'none'; " +
   "form-action 'none'; frame-ancestors 'self'";
 
 const TYPES = {

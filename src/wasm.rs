@@ -5,6 +5,108 @@ use crate::{Article, Error, Format, Input, Options, Script};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
+// The TypeScript types of what crosses the boundary, emitted into
+// pkg/newsdecode.d.ts (docs/schema.md is the reference; tests/js/types.test.mjs
+// checks that every schema field is typed here).
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"
+/** Options of `extract`; all optional. */
+export interface ExtractOptions {
+  /** A WHATWG encoding label that overrides detection, e.g. "gbk", "big5". */
+  encoding?: string;
+  /** Chinese script of the output: "auto" (default), "keep", "hans", "hant". */
+  script?: "auto" | "keep" | "hans" | "hant";
+  /** The page's URL, when known (used as a hint only; never fetched). */
+  url?: string;
+  /** Inputs larger than this many bytes are refused (default 64 MiB). */
+  maxBytes?: number;
+}
+
+/** Output formats of `render`. */
+export type Format = "json" | "markdown" | "text" | "html";
+
+/** A body block; optional keys are absent when empty. */
+export interface Block {
+  kind: "paragraph" | "heading" | "figure" | "quote" | "list" | "table" | "code";
+  text: string;
+  /** Heading level 1–6 (headings only). */
+  level?: number;
+  caption?: string;
+  credit?: string;
+  /** Image source as written in the page; never fetched. */
+  src?: string;
+  alt?: string;
+  /** List items (lists only). */
+  items?: string[];
+}
+
+/** Visible text that is not the article. */
+export interface Boilerplate {
+  kind: "navigation" | "disclaimer" | "related" | "share" | "comments" | "footer" | "ads" | "other";
+  text: string;
+}
+
+/** One repair applied to the text. */
+export interface Repair {
+  kind: string;
+  count: number;
+  message: string;
+}
+
+/** Something found that could not be (fully) repaired. */
+export interface DecodeWarning {
+  kind: "mislabeled_encoding" | "decode_errors" | "garbled_text";
+  message: string;
+  /** Character (code point) offsets in `Article.text`, for spans in the body. */
+  start?: number;
+  end?: number;
+  /** The original characters of a garbled span. */
+  raw?: string;
+}
+
+/** How the input was decoded and repaired. */
+export interface DecodeReport {
+  encoding: string;
+  source: "bom" | "user" | "meta" | "xml" | "detected" | "default" | "text";
+  confidence: number;
+  replacements: number;
+  repairs: Repair[];
+  warnings: DecodeWarning[];
+}
+
+/** The structured article (schema 1, see docs/schema.md). */
+export interface Article {
+  schema: 1;
+  title: string | null;
+  subtitle: string | null;
+  /** RFC 3339, e.g. "2024-11-16T14:11:00+08:00". */
+  published: string | null;
+  modified: string | null;
+  source: string | null;
+  site_name: string | null;
+  authors: string[];
+  editors: string[];
+  dateline: string | null;
+  breadcrumbs: string[];
+  /** BCP 47 tag. */
+  language: string | null;
+  lead: string | null;
+  blocks: Block[];
+  text: string;
+  end_mark: string | null;
+  boilerplate: Boilerplate[];
+  decode: DecodeReport;
+  input: { kind: "html" | "text"; bytes: number };
+}
+
+/** What `extract` and `render` throw: an `Error` with a stable `code`. */
+export interface NewsdecodeError extends Error {
+  code:
+    | "empty_input" | "too_large" | "binary_input" | "unknown_encoding" | "unknown_format"
+    | "invalid_option" | "invalid_input" | "invalid_article" | "internal";
+}
+"#;
+
 /// Options as JS passes them: `{encoding, script, url, maxBytes}`, all optional.
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
@@ -59,8 +161,11 @@ fn parse_options(value: JsValue) -> JsResult<Options> {
 }
 
 /// `extract(input: string | Uint8Array | ArrayBuffer, options?) → Article`.
-#[wasm_bindgen]
-pub fn extract(input: JsValue, options: JsValue) -> JsResult<JsValue> {
+#[wasm_bindgen(unchecked_return_type = "Article")]
+pub fn extract(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ExtractOptions")] options: JsValue,
+) -> JsResult<JsValue> {
     let options = parse_options(options)?;
     let article = if let Some(text) = input.as_string() {
         crate::extract(Input::Text(&text), &options)?
@@ -85,7 +190,10 @@ pub fn extract(input: JsValue, options: JsValue) -> JsResult<JsValue> {
 
 /// `render(article, format) → string`, format one of json, markdown, text, html.
 #[wasm_bindgen]
-pub fn render(article: JsValue, format: &str) -> JsResult<String> {
+pub fn render(
+    #[wasm_bindgen(unchecked_param_type = "Article")] article: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Format")] format: &str,
+) -> JsResult<String> {
     let format: Format = format.parse()?;
     let article: Article = serde_wasm_bindgen::from_value(article)
         .map_err(|e| js_error("invalid_article", &format!("not an article: {e}")))?;

@@ -1,7 +1,10 @@
-// The page: paste or open files, decode them with the wasm library, show what
-// was detected and the result. Everything shown is set with textContent:
-// input markup is never injected into this page.
-import init, { extract, render, version } from "/pkg/newsdecode.js";
+// The page: paste, open or drop pages; the Web Worker (client.js) decodes
+// them; the results list and the reader view show what came out. Everything
+// from the input is shown through textContent (reader.js), never as markup.
+import { Decoder } from "./client.js";
+import { LANGUAGES, applyStrings, pickLanguage, translator } from "./i18n.js";
+import { formatDate, readerView } from "./reader.js";
+import { zip } from "./zip.js";
 
 const $ = (id) => document.getElementById(id);
 const ENCODINGS = [
@@ -12,107 +15,408 @@ const ENCODINGS = [
   "ISO-8859-5", "ISO-8859-6", "ISO-8859-7", "ISO-8859-8", "ISO-8859-8-I", "ISO-8859-10",
   "ISO-8859-13", "ISO-8859-14", "ISO-8859-15", "ISO-8859-16", "macintosh", "x-mac-cyrillic",
 ];
+const EXTENSIONS = { markdown: ".md", text: ".txt", json: ".json", html: ".html" };
+const MIME = { markdown: "text/markdown", text: "text/plain", json: "application/json", html: "text/html" };
+const THEMES = ["auto", "light", "dark"];
 
-/** The last results, so the format selector can re-render them. */
-let results = [];
-/** The pasted input: HTML from the clipboard when it had some, else the textarea. */
-let pastedHtml = null;
+const decoder = new Decoder();
+const state = {
+  /** @type {{name: string, input: any, article?: object, error?: {code: string, message: string}, showImages?: boolean}[]} */
+  results: [],
+  selected: -1,
+  busy: false,
+  cancelled: false,
+  lang: "en",
+  t: translator("en"),
+  /** HTML taken from the clipboard for the current paste, else null. */
+  pastedHtml: null,
+};
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
+function stored(key, fallback) {
+  try {
+    return localStorage.getItem(`newsdecode.${key}`) || fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+function store(key, value) {
+  try {
+    localStorage.setItem(`newsdecode.${key}`, value);
+  } catch {
+    // Storage may be disabled; the choice then lasts for this visit only.
+  }
+}
+
+function status(message) {
+  $("status").textContent = message;
 }
 
 function options() {
-  const encoding = $("encoding").value;
-  return encoding ? { encoding } : {};
+  const result = { script: $("script").value };
+  if ($("encoding").value) result.encoding = $("encoding").value;
+  return result;
 }
 
-function describe(article) {
-  const d = article.decode;
-  return `${d.encoding} (${d.source}, confidence ${d.confidence.toFixed(2)}) · ` +
-    `${article.input.kind}, ${article.input.bytes} bytes · ${d.replacements} replacement characters`;
+// --- language and theme ---------------------------------------------------
+
+function setLanguage(lang) {
+  state.lang = lang;
+  state.t = translator(lang);
+  document.documentElement.lang = lang;
+  $("lang").value = lang;
+  $("encoding").options[0].textContent = state.t("options.detect");
+  applyStrings(document, state.t);
+  setTheme(document.documentElement.dataset.theme || "auto");
+  renderResults();
+  renderSelected();
 }
 
-function show() {
-  const format = $("format").value;
-  const list = $("results");
-  list.replaceChildren();
-  for (const r of results) {
-    const item = el("article", "result");
-    item.append(el("h3", "", r.name));
-    if (r.error) {
-      item.append(el("p", "error", `${r.error.message} [${r.error.code ?? "error"}]`));
+function setTheme(theme) {
+  if (theme === "auto") delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = theme;
+  $("theme").textContent = state.t(`theme.${theme}`);
+}
+
+// --- results list -----------------------------------------------------------
+
+function cell(text, className) {
+  const td = document.createElement("td");
+  if (className) td.className = className;
+  td.textContent = text ?? "";
+  return td;
+}
+
+function renderResults() {
+  const { t } = state;
+  $("results-section").hidden = state.results.length === 0;
+  const body = $("results").tBodies[0];
+  body.replaceChildren();
+  state.results.forEach((result, index) => {
+    const row = document.createElement("tr");
+    row.className = result.error ? "failed" : "ok";
+    if (index === state.selected) row.setAttribute("aria-current", "true");
+    const name = document.createElement("td");
+    if (result.article) {
+      const open = document.createElement("button");
+      open.type = "button";
+      open.className = "link";
+      open.textContent = result.name;
+      open.setAttribute("aria-label", `${t("results.open")}: ${result.name}`);
+      open.addEventListener("click", () => select(index, true));
+      name.append(open);
     } else {
-      item.append(el("p", "report", describe(r.article)));
-      for (const w of r.article.decode.warnings) item.append(el("p", "warning", `⚠ ${w.message}`));
-      const out = el("pre", format === "text" ? "output" : "output code", render(r.article, format));
-      item.append(out);
+      name.textContent = result.name;
     }
-    list.append(item);
+    row.append(name);
+    const a = result.article;
+    row.append(cell(a?.title), cell(formatDate(a?.published, state.lang)), cell(a?.source || a?.site_name));
+    if (result.error) {
+      row.append(cell(`${t("results.failed")}: ${result.error.message} [${result.error.code}]`, "error"));
+    } else {
+      const warnings = a.decode.warnings.length;
+      row.append(cell(warnings ? t("results.warnings", { n: warnings }) : t("results.ok"), warnings ? "warn" : ""));
+    }
+    body.append(row);
+  });
+}
+
+// --- the selected article ---------------------------------------------------
+
+async function renderSelected() {
+  const result = state.results[state.selected];
+  $("reader-section").hidden = !result?.article;
+  if (!result?.article) return;
+  const source = $("view").value === "source";
+  $("reader").hidden = source;
+  $("output").hidden = !source;
+  if (source) {
+    const answer = await decoder.render(result.article, $("format").value);
+    $("output").textContent = answer.error ? answer.error.message : answer.output;
+  } else {
+    $("reader").replaceChildren(readerView(result.article, {
+      t: state.t,
+      locale: state.lang,
+      showImages: result.showImages,
+      onShowImages: () => {
+        result.showImages = true;
+        renderSelected();
+      },
+    }));
   }
 }
 
-function run(name, input) {
-  try {
-    return { name, article: extract(input, options()) };
-  } catch (error) {
-    return { name, error };
+function select(index, focus = false) {
+  state.selected = index;
+  renderResults();
+  renderSelected().then(() => {
+    if (focus) $("reader-heading").scrollIntoView({ block: "start" });
+  });
+}
+
+// --- decoding -----------------------------------------------------------------
+
+async function decodeInputs(inputs) {
+  if (state.busy) return;
+  state.busy = true;
+  state.cancelled = false;
+  const { t } = state;
+  const first = state.results.length;
+  const total = inputs.length;
+  const bar = $("progress-bar");
+  $("progress").hidden = total < 2;
+  bar.max = total;
+  bar.value = 0;
+  status(t("status.working"));
+  let done = 0;
+  for (const { name, input } of inputs) {
+    if (state.cancelled) break;
+    $("progress-text").textContent = t("progress.file", { done: done + 1, total, name });
+    const answer = await decoder.extract(input, options(), name);
+    if (answer.error?.code === "cancelled") break;
+    state.results.push({ name, input, article: answer.article, error: answer.error });
+    done += 1;
+    bar.value = done;
+    $("progress-text").textContent = t("progress.file", { done, total, name });
+    renderResults();
   }
+  const added = state.results.slice(first);
+  const ok = added.filter((r) => r.article).length;
+  status(state.cancelled ? t("status.cancelled", { done, total }) : t("status.done", { ok, total }));
+  if (added.length === 1 && added[0].error) status(t("error.prefix", { message: added[0].error.message }));
+  const firstOk = added.findIndex((r) => r.article);
+  if (firstOk >= 0) select(first + firstOk);
+  state.busy = false;
+  $("cancel").disabled = false;
 }
 
 function decodePaste() {
-  const text = $("paste").value;
-  results = [run("Pasted text", pastedHtml ?? text)];
-  $("status").textContent = results[0].error ? "Could not decode the paste." : "Decoded the paste.";
-  show();
+  const text = state.pastedHtml ?? $("paste").value;
+  if (!text.trim()) {
+    status(state.t("status.empty"));
+    return;
+  }
+  decodeInputs([{ name: state.t("results.pasted"), input: text }]);
 }
 
-async function decodeFiles(files) {
-  results = [];
-  let done = 0;
-  for (const file of files) {
-    $("status").textContent = `Decoding ${file.name} (${++done}/${files.length})…`;
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    results.push(run(file.name, bytes));
-    show();
+function decodeFiles(files) {
+  if (files.length) decodeInputs([...files].map((file) => ({ name: file.name, input: file })));
+}
+
+function cancel() {
+  if (!state.busy) return;
+  state.cancelled = true;
+  $("cancel").disabled = true;
+  decoder.cancel();
+}
+
+/** Re-decodes the selected result with the current encoding/script choice. */
+async function redecodeSelected() {
+  const result = state.results[state.selected];
+  if (!result || state.busy) return;
+  const answer = await decoder.extract(result.input, options(), result.name);
+  Object.assign(result, { article: answer.article, error: answer.error });
+  renderResults();
+  renderSelected();
+}
+
+// --- copy and download ----------------------------------------------------------
+
+function baseName(name) {
+  return name.replace(/(\.gz)?$/i, "").replace(/\.[^./]*$/, "").replace(/[\\/:*?"<>|]+/g, "_") || "article";
+}
+
+function download(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function writeClipboard(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // Older browsers or a denied permission: the selection-based copy.
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.className = "offscreen";
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand("copy");
+    area.remove();
+    if (!ok) throw new Error("the browser refused");
   }
-  const failed = results.filter((r) => r.error).length;
-  $("status").textContent = `Decoded ${files.length - failed} of ${files.length} files.`;
+}
+
+async function rendered(article, format) {
+  const answer = await decoder.render(article, format);
+  if (answer.error) throw new Error(answer.error.message);
+  return answer.output;
+}
+
+async function copySelected() {
+  const result = state.results[state.selected];
+  if (!result?.article) return;
+  const format = $("format").value;
+  try {
+    await writeClipboard(await rendered(result.article, format));
+    status(state.t("status.copied", { format: state.t(`format.${format}`) }));
+  } catch (error) {
+    status(state.t("status.copyFailed", { message: error.message }));
+  }
+}
+
+async function downloadSelected() {
+  const result = state.results[state.selected];
+  if (!result?.article) return;
+  const format = $("format").value;
+  const text = await rendered(result.article, format);
+  download(new Blob([text], { type: `${MIME[format]};charset=utf-8` }), baseName(result.name) + EXTENSIONS[format]);
+}
+
+function downloadJsonl() {
+  const lines = state.results.filter((r) => r.article).map((r) => JSON.stringify(r.article) + "\n");
+  download(new Blob(lines, { type: "application/jsonl;charset=utf-8" }), "newsdecode.jsonl");
+}
+
+async function downloadZip() {
+  const format = $("format").value;
+  const files = [];
+  const failures = [];
+  for (const result of state.results) {
+    if (result.article) files.push({ name: baseName(result.name) + EXTENSIONS[format], text: await rendered(result.article, format) });
+    else failures.push(`${result.name}\t${result.error.code}\t${result.error.message}\n`);
+  }
+  if (failures.length) files.push({ name: "errors.txt", text: failures.join("") });
+  download(await zip(files), "newsdecode.zip");
+}
+
+// --- clipboard paste -------------------------------------------------------------
+
+async function pasteFromClipboard() {
+  try {
+    if (navigator.clipboard?.read) {
+      for (const item of await navigator.clipboard.read()) {
+        const type = item.types.includes("text/html") ? "text/html" : item.types.includes("text/plain") ? "text/plain" : null;
+        if (!type) continue;
+        const text = await (await item.getType(type)).text();
+        state.pastedHtml = type === "text/html" ? text : null;
+        $("paste").value = text;
+        decodePaste();
+        return;
+      }
+    }
+    const text = await navigator.clipboard.readText();
+    state.pastedHtml = null;
+    $("paste").value = text;
+    decodePaste();
+  } catch {
+    status(state.t("input.clipboardFallback"));
+    $("paste").focus();
+  }
+}
+
+function onPaste(event) {
+  const html = event.clipboardData?.getData("text/html");
+  if (html) {
+    // Keep the markup (structure, links) as the input; the box shows it as text.
+    event.preventDefault();
+    state.pastedHtml = html;
+    $("paste").value = html;
+  } else {
+    state.pastedHtml = null;
+  }
+  // Decode once the box holds the pasted text.
+  setTimeout(decodePaste, 0);
+}
+
+// --- wiring ------------------------------------------------------------------------
+
+function wireDrop() {
+  const zone = $("dropzone");
+  const hasFiles = (event) => [...(event.dataTransfer?.types || [])].includes("Files");
+  document.addEventListener("dragover", (event) => {
+    if (!hasFiles(event)) return;
+    event.preventDefault();
+    zone.hidden = false;
+  });
+  zone.addEventListener("dragleave", () => { zone.hidden = true; });
+  document.addEventListener("drop", (event) => {
+    event.preventDefault();
+    zone.hidden = true;
+    if (event.dataTransfer?.files?.length) decodeFiles(event.dataTransfer.files);
+  });
 }
 
 function wireUp() {
-  const select = $("encoding");
-  for (const name of ENCODINGS) select.append(new Option(name, name));
+  const encoding = $("encoding");
+  encoding.append(new Option("", ""));
+  for (const name of ENCODINGS) encoding.append(new Option(name, name));
+  for (const [tag, name] of LANGUAGES) $("lang").append(new Option(name, tag));
+  $("lang").addEventListener("change", (e) => {
+    store("lang", e.target.value);
+    setLanguage(e.target.value);
+  });
+  $("theme").addEventListener("click", () => {
+    const current = document.documentElement.dataset.theme || "auto";
+    const next = THEMES[(THEMES.indexOf(current) + 1) % THEMES.length];
+    store("theme", next);
+    setTheme(next);
+  });
   $("decode").addEventListener("click", decodePaste);
-  $("paste").addEventListener("paste", (event) => {
-    const html = event.clipboardData?.getData("text/html");
-    if (html) {
-      // Keep the markup (structure, links) as the input; show it as text.
-      event.preventDefault();
-      pastedHtml = html;
-      $("paste").value = html;
-      decodePaste();
+  $("clipboard").addEventListener("click", pasteFromClipboard);
+  $("paste").addEventListener("paste", onPaste);
+  $("paste").addEventListener("input", () => { state.pastedHtml = null; });
+  $("paste").addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) decodePaste();
+  });
+  $("files").addEventListener("change", (e) => {
+    decodeFiles(e.target.files);
+    e.target.value = "";
+  });
+  $("cancel").addEventListener("click", cancel);
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") {
+      $("dropzone").hidden = true;
+      cancel();
     }
   });
-  $("paste").addEventListener("input", () => { pastedHtml = null; });
-  $("files").addEventListener("change", (e) => decodeFiles([...e.target.files]));
-  $("format").addEventListener("change", show);
-  $("encoding").addEventListener("change", () => results.length && show());
-  const zone = $("dropzone");
-  document.addEventListener("dragover", (e) => { e.preventDefault(); zone.hidden = false; });
-  zone.addEventListener("dragleave", () => { zone.hidden = true; });
-  document.addEventListener("drop", (e) => {
-    e.preventDefault();
-    zone.hidden = true;
-    if (e.dataTransfer?.files?.length) decodeFiles([...e.dataTransfer.files]);
+  $("encoding").addEventListener("change", redecodeSelected);
+  $("script").addEventListener("change", redecodeSelected);
+  $("format").addEventListener("change", () => $("view").value === "source" && renderSelected());
+  $("view").addEventListener("change", renderSelected);
+  $("copy").addEventListener("click", copySelected);
+  $("download").addEventListener("click", downloadSelected);
+  $("download-jsonl").addEventListener("click", downloadJsonl);
+  $("download-zip").addEventListener("click", downloadZip);
+  $("clear").addEventListener("click", () => {
+    state.results = [];
+    state.selected = -1;
+    renderResults();
+    renderSelected();
   });
+  wireDrop();
 }
 
-await init();
 wireUp();
-$("version").textContent = `newsdecode ${version()}`;
-$("status").textContent = "Ready.";
-document.documentElement.dataset.ready = "true";
+setTheme(stored("theme", "auto"));
+setLanguage(stored("lang", pickLanguage(navigator.languages)));
+status(state.t("status.loading"));
+if ("serviceWorker" in navigator && location.protocol !== "file:") {
+  navigator.serviceWorker.register("sw.js").catch(() => {
+    // Without a service worker the app still works; it just is not offline.
+  });
+}
+try {
+  $("version").textContent = `newsdecode ${await decoder.ready()}`;
+  status(state.t("status.ready"));
+  document.documentElement.dataset.ready = "true";
+} catch (error) {
+  status(state.t("error.prefix", { message: error.message }));
+}

@@ -178,6 +178,10 @@ const NEGATIVE: &[(&str, BoilerplateKind)] = &[
     ("caption-credit", BoilerplateKind::Other),
 ];
 
+/// Shortest `data:image/…` source taken as a picture: lazy-loading
+/// placeholders (1×1 GIFs and the like) are under 200 bytes.
+const INLINE_IMAGE_MIN: usize = 256;
+
 /// Class/id words of article containers.
 const POSITIVE: &[&str] = &[
     "article", "body", "content", "entry", "main", "post", "story", "text", "blog", "hentry",
@@ -908,10 +912,17 @@ impl Writer<'_, '_> {
     }
 
     fn image(&self, e: &Element, caption: Option<String>) -> Option<BodyItem> {
-        let src = ["src", "data-src", "data-original", "data-lazy-src"]
+        const ATTRS: [&str; 4] = ["src", "data-src", "data-original", "data-lazy-src"];
+        // A real address wins; an inline `data:` image counts only when it is
+        // big enough to be a picture rather than a lazy-loading placeholder.
+        let src = ATTRS
             .iter()
-            .find_map(|a| e.attr(a))
-            .filter(|s| !s.is_empty() && !s.starts_with("data:"))?;
+            .filter_map(|a| e.attr(a))
+            .find(|s| !s.is_empty() && !s.starts_with("data:"))
+            .or_else(|| {
+                e.attr("src")
+                    .filter(|s| s.starts_with("data:image/") && s.len() >= INLINE_IMAGE_MIN)
+            })?;
         let alt = e.attr("alt").map(str::trim).filter(|a| !a.is_empty());
         Some(BodyItem::Figure {
             caption: caption.unwrap_or_default(),

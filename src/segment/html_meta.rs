@@ -101,7 +101,13 @@ pub fn split_site_suffix(title: &str) -> (String, Option<String>) {
             // A bare hyphen only before a CJK name (`标题-中新网`), never
             // inside Latin words (`e-mail`).
             let bare = !sep.starts_with(' ') && sep != "_" && sep != "｜";
-            if bare && !tail.chars().all(crate::repair::punctuation::is_cjk_letter) {
+            let cjk = crate::repair::punctuation::is_cjk_letter;
+            if bare && !tail.chars().all(cjk) {
+                continue;
+            }
+            // An underscore separates only next to CJK (`标题_新浪网`), never
+            // inside identifiers (`window.__name`, `snake_case`).
+            if sep == "_" && !(tail.chars().all(cjk) || head.chars().next_back().is_some_and(cjk)) {
                 continue;
             }
             if tail.chars().count() <= 30
@@ -297,6 +303,18 @@ mod tests {
                 "武侯区产业园区高质量发展大会召开".to_string(),
                 Some("中新网".to_string())
             )
+        );
+        // Found by the XSS fixture: `__` inside code split the title.
+        assert_eq!(
+            split_site_suffix("Council <img src=x onerror=window.__xss=1> approves"),
+            (
+                "Council <img src=x onerror=window.__xss=1> approves".to_string(),
+                None
+            )
+        );
+        assert_eq!(
+            split_site_suffix("The snake_case naming guide"),
+            ("The snake_case naming guide".to_string(), None)
         );
     }
 }

@@ -1,77 +1,290 @@
-// End-to-end: the page served by scripts/serve.mjs, in headless Chromium.
+// End-to-end: the app served by scripts/serve.mjs, in headless Chromium.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { launch, openApp } from "./browser.mjs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { dropFiles, launch, openApp, screenshot } from "./browser.mjs";
 
-const SEED = readFileSync(new URL("../fixtures/seed/chinanews-sichuan-wuhou.txt", import.meta.url), "utf8");
+const fixture = (path) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url));
+const SEED_PATH = new URL("../fixtures/seed/chinanews-sichuan-wuhou.txt", import.meta.url).pathname;
+const SEED = readFileSync(SEED_PATH, "utf8");
+const SEED_TITLE = "武侯区产业园区高质量发展大会召开";
+const CLI = process.env.NEWSDECODE_BIN || new URL("../../target/debug/newsdecode", import.meta.url).pathname;
+const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+
 let env;
-
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
 
-/** GBK bytes of a small page; encoded in the page's own wasm would be circular, so by hand. */
-function gbkPage() {
-  // "中文新闻" in GBK: D6D0 CEC4 D0C2 CEC5.
-  return Buffer.concat([
-    Buffer.from("<html><head><meta charset=gb2312></head><body><p>"),
-    Buffer.from([0xd6, 0xd0, 0xce, 0xc4, 0xd0, 0xc2, 0xce, 0xc5]),
-    Buffer.from("</p></body></html>"),
-  ]);
-}
+const readerText = (page) => page.locator("#reader .reader").innerText();
 
-test("pasting text shows the decoded text and what was detected", async () => {
-  const { page, requests, errors } = await openApp(env);
+test("pasting the seed text shows the repaired article; copy as Markdown gives the CLI's Markdown", async () => {
+  const app = await openApp(env, { permissions: ["clipboard-read", "clipboard-write"] });
+  const { page } = app;
+  await screenshot(page, "desktop-empty");
   await page.fill("#paste", SEED);
   await page.click("#decode");
-  const output = page.locator(".result .output");
-  await output.waitFor();
-  const text = await output.textContent();
-  // The reader shows the repaired article: Simplified, no pinyin.
-  assert.match(text, /^武侯区产业园区高质量发展大会召开\n/);
-  assert.match(text, /中新网四川新闻11月16日电 武侯区产业园区高质量发展大会15日召开。/);
-  assert.doesNotMatch(text, /\(qū\)/);
-  assert.match(await page.locator(".result .report").textContent(), /^UTF-8 \(text/);
-  assert.deepEqual(errors, []);
-  const origin = new URL(env.url).origin;
-  assert.ok(requests.every((u) => u.startsWith(origin)), `foreign request in ${requests}`);
-  await page.close();
+  await page.locator("#reader .title").waitFor();
+  assert.equal(await page.locator("#reader .title").textContent(), SEED_TITLE);
+  const paragraphs = await page.locator("#reader .body > p").allTextContents();
+  assert.equal(paragraphs.length, 4);
+  assert.match(paragraphs[0], /^中新网四川新闻11月16日电 武侯区产业园区高质量发展大会15日召开。/);
+  assert.ok(paragraphs.every((p) => !/\([a-zü]+\)/.test(p)), "pinyin left in the body");
+  // The figure is a placeholder with its caption and credit, the end mark follows.
+  assert.equal(await page.locator("#reader figure figcaption").innerText(), "武侯区产业园区高质量发展大会15日召开。\n武侯区委宣传部供图");
+  assert.equal(await page.locator("#reader .end-mark").textContent(), "（完）");
+  // Date in the reader's locale at the page's offset; source, editors.
+  assert.equal(await page.locator("#reader .meta time").getAttribute("datetime"), "2024-11-16T14:11:00+08:00");
+  assert.match(await page.locator("#reader .meta").textContent(), /November 16, 2024.*2:11\s?PM GMT\+8.*中新网四川.*曹惠君/);
+  // The decode report: how, the repairs, the garbled span highlighted in the text.
+  const report = await page.locator("#reader .report").textContent();
+  assert.match(report, /UTF-8/);
+  assert.match(report, /removed 253 pinyin readings/);
+  const mark = page.locator("#reader .body mark.garbled");
+  assert.equal(await mark.count(), 1);
+  assert.match(await mark.getAttribute("title"), /\?qū\)</);
+  // Boilerplate is collapsed, labelled.
+  assert.equal(await page.locator("#reader details.boilerplate").getAttribute("open"), null);
+  assert.match(await page.locator("#reader details.boilerplate summary").textContent(), /Not part of the article \(\d+\)/);
+  // Results row.
+  assert.match(await page.locator("#results tbody tr").innerText(), /武侯区产业园区高质量发展大会召开/);
+  await screenshot(page, "desktop-reader");
+
+  await page.selectOption("#format", "markdown");
+  await page.click("#copy");
+  await page.waitForFunction(() => /Copied/.test(document.getElementById("status").textContent));
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(copied.startsWith(`# ${SEED_TITLE}\n`), copied.slice(0, 80));
+  if (existsSync(CLI)) {
+    const cli = execFileSync(CLI, ["--format", "markdown", SEED_PATH], { encoding: "utf8" });
+    assert.equal(copied, cli);
+  }
+  // The output view shows the same rendering.
+  await page.selectOption("#view", "source");
+  await page.waitForFunction(() => document.getElementById("output").textContent.startsWith("# "));
+  assert.equal(await page.locator("#output").textContent(), copied);
+  assert.deepEqual(app.errors, []);
+  await app.close();
 });
 
-test("opening a GBK file shows GBK and the decoded text", async () => {
-  const { page, requests } = await openApp(env);
-  const before = requests.length;
-  await page.setInputFiles("#files", [
-    { name: "gbk.html", mimeType: "text/html", buffer: gbkPage() },
-    { name: "image.png", mimeType: "image/png", buffer: Buffer.from("89504e470d0a1a0a0000000d49484452", "hex") },
-  ]);
-  await page.waitForFunction(() => document.querySelectorAll(".result").length === 2);
-  const [good, bad] = await page.locator(".result").all();
-  assert.equal(await good.locator(".output").textContent(), "中文新闻\n");
-  assert.match(await good.locator(".report").textContent(), /^GBK \(meta, confidence 0\.90\)/);
-  assert.match(await bad.locator(".error").textContent(), /PNG image.*\[binary_input\]/);
-  assert.match(await page.locator("#status").textContent(), /Decoded 1 of 2 files/);
-  // Decoding made no request at all.
-  assert.equal(requests.length, before);
-  await page.close();
-});
-
-test("a text/html paste keeps the markup as input", async () => {
-  const { page } = await openApp(env);
+test("a text/html paste keeps the markup as input and never runs it", async () => {
+  const { page, close } = await openApp(env);
   await page.focus("#paste");
   await page.evaluate(() => {
     const data = new DataTransfer();
-    data.setData("text/html", "<h2>標題</h2><p>第一段<b>粗體</b>。</p><script>window.pwned = 1</script>");
+    data.setData("text/html", "<h2>標題</h2><p>第一段<b>粗體</b>。</p><script>window.pwned = 1</script><img src=x onerror='window.pwned = 2'>");
     data.setData("text/plain", "標題 第一段粗體。");
     document.querySelector("#paste").dispatchEvent(
       new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
     );
   });
-  await page.locator(".result .output").waitFor();
-  assert.equal(await page.locator(".result .output").textContent(), "標題\n\n第一段粗體。\n");
-  assert.match(await page.locator(".result .report").textContent(), /html/);
+  await page.locator("#reader .body").waitFor();
+  assert.deepEqual(await page.locator("#reader .body > *").allTextContents(), ["標題", "第一段粗體。"]);
+  assert.match(await page.locator("#reader .report").textContent(), /html, \d+ B/);
+  assert.match(await page.inputValue("#paste"), /^<h2>標題<\/h2>/);
   assert.equal(await page.evaluate(() => window.pwned), undefined);
-  await page.selectOption("#format", "markdown");
-  assert.equal(await page.locator(".result .output").textContent(), "標題\n\n第一段粗體。\n");
-  await page.close();
+  await close();
+});
+
+test("dropping GBK, Big5 and PNG files: two articles, one clear error, progress 3/3, no request", async () => {
+  const { page, requests, close } = await openApp(env);
+  const before = requests.length;
+  await dropFiles(page, [
+    { name: "gbk-news.html", type: "text/html", bytes: fixture("web/gbk-news.html") },
+    { name: "big5-news.html", type: "text/html", bytes: fixture("web/big5-news.html") },
+    { name: "image.png", type: "image/png", bytes: PNG },
+  ]);
+  await page.waitForFunction(() => /Decoded 2 of 3/.test(document.getElementById("status").textContent));
+  assert.equal(await page.locator("#progress-bar").evaluate((bar) => `${bar.value}/${bar.max}`), "3/3");
+  assert.match(await page.locator("#progress-text").textContent(), /^3\/3 · image\.png$/);
+  const rows = await page.locator("#results tbody tr").all();
+  assert.equal(rows.length, 3);
+  assert.match(await rows[0].innerText(), /gbk-news\.html\s+城市公园春季花展开幕\s+March 20, 2025.*示例日报\s+OK/);
+  assert.match(await rows[1].innerText(), /big5-news\.html\s+颱風過境 各地豪雨特報/);
+  assert.match(await rows[2].innerText(), /image\.png.*Error: .*PNG image.*\[binary_input\]/);
+  // The first article is open; its report names GBK from the meta tag.
+  assert.equal(await page.locator("#reader .title").textContent(), "城市公园春季花展开幕");
+  assert.match(await page.locator("#reader .report").textContent(), /GBKChosen bythe page's <meta> charset/);
+  await rows[1].locator("button").click();
+  await page.waitForFunction(() => document.querySelector("#reader .title")?.textContent === "颱風過境 各地豪雨特報");
+  assert.match(await page.locator("#reader .report").textContent(), /Big5/);
+  assert.equal(await page.locator("#reader .body > p").count(), 3);
+  await screenshot(page, "desktop-batch");
+  // Decoding three files made no request at all.
+  assert.deepEqual(requests.slice(before), []);
+  await close();
+});
+
+test("files: .gz and .mht are unpacked in the browser; a bad .gz is an error row", async () => {
+  const { page, close } = await openApp(env);
+  await page.setInputFiles("#files", [
+    { name: "gbk-news.html.gz", mimeType: "application/gzip", buffer: gzipSync(fixture("web/gbk-news.html")) },
+    { name: "bridge.mht", mimeType: "multipart/related", buffer: fixture("web/bridge.mht") },
+    { name: "broken.gz", mimeType: "application/gzip", buffer: Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3]) },
+  ]);
+  await page.waitForFunction(() => /Decoded 2 of 3/.test(document.getElementById("status").textContent));
+  const rows = await page.locator("#results tbody tr").allInnerTexts();
+  assert.match(rows[0], /城市公园春季花展开幕/);
+  assert.match(rows[1], /Harbour bridge reopens after repairs/);
+  assert.match(rows[2], /broken\.gz starts like gzip but does not inflate \[invalid_input\]/);
+  await page.locator("#results tbody tr").nth(1).locator("button").click();
+  await page.waitForFunction(() => document.querySelector("#reader .title")?.textContent.startsWith("Harbour"));
+  const body = await page.locator("#reader .body").innerText();
+  assert.match(body, /next spring – the office called the change “temporary but safe”\./);
+  await close();
+});
+
+test("cancel stops a batch; the decoder works again afterwards", async () => {
+  const { page, close } = await openApp(env);
+  // Forty large pages: long enough to cancel midway.
+  const big = Buffer.from(`<html><body><article>${"<p>Long paragraph of text, repeated to make the page big enough to take a while.</p>".repeat(12000)}</article></body></html>`);
+  const files = Array.from({ length: 40 }, (_, i) => ({ name: `big-${i}.html`, mimeType: "text/html", buffer: big }));
+  await page.setInputFiles("#files", files);
+  await page.waitForFunction(() => document.getElementById("progress-bar").value >= 1);
+  await page.click("#cancel");
+  await page.waitForFunction(() => /Cancelled after \d+ of 40/.test(document.getElementById("status").textContent));
+  const done = await page.locator("#results tbody tr").count();
+  assert.ok(done >= 1 && done < 40, `${done} rows`);
+  await page.fill("#paste", SEED);
+  await page.click("#decode");
+  await page.waitForFunction((n) => document.querySelectorAll("#results tbody tr").length === n + 1, done);
+  assert.equal(await page.locator("#reader .title").textContent(), SEED_TITLE);
+  await close();
+});
+
+test("only the page's own origin is contacted, and nothing after load while working", async () => {
+  const { page, requests, close } = await openApp(env);
+  assert.ok(requests.length > 0);
+  assert.ok(requests.every((u) => u.startsWith(env.origin)), `foreign request in ${requests}`);
+  const afterLoad = requests.length;
+  // A page full of remote references: images, scripts, styles, frames, links.
+  await page.fill("#paste", `<html><head><link rel=stylesheet href="https://cdn.example/x.css"><script src="https://cdn.example/x.js"></script></head>
+    <body><article><h1>Remote references</h1><p>Photo below, with a link to <a href="https://example.com/">the source</a> and more words to make it a paragraph.</p>
+    <figure><img src="https://images.example/photo.jpg" alt="A photo"><figcaption>The caption. Photo: Agency</figcaption></figure>
+    <iframe src="https://video.example/embed"></iframe><p>Second paragraph of the article with enough words to count as one.</p></article></body></html>`);
+  await page.click("#decode");
+  await page.locator("#reader figure").waitFor();
+  assert.match(await page.locator("#reader .placeholder").textContent(), /A photo \(not loaded\)/);
+  // Opting in shows a link to the image (this page's CSP forbids loading it), still no request.
+  await page.click("#reader .load-images");
+  assert.equal(await page.locator("#reader figure a").getAttribute("href"), "https://images.example/photo.jpg");
+  assert.equal(await page.locator("#reader figure a").getAttribute("rel"), "noopener noreferrer nofollow");
+  await page.selectOption("#view", "source");
+  await page.waitForFunction(() => document.getElementById("output").textContent.length > 0);
+  assert.deepEqual(requests.slice(afterLoad), []);
+  await close();
+});
+
+test("data: images are shown after the opt-in", async () => {
+  const { page, close } = await openApp(env);
+  // The app's own icon as an inline image (placeholders under 256 bytes are ignored).
+  const dot = `data:image/png;base64,${readFileSync(new URL("../../www/icons/icon-192.png", import.meta.url)).toString("base64")}`;
+  await page.fill("#paste", `<article><h1>Dot</h1><p>A paragraph about a dot, long enough to be the body of this tiny article.</p><figure><img src="${dot}" alt="A dot"><figcaption>The dot.</figcaption></figure></article>`);
+  await page.click("#decode");
+  await page.locator("#reader .load-images").click();
+  assert.equal(await page.locator("#reader figure img").getAttribute("alt"), "A dot");
+  await close();
+});
+
+test("an XSS file: nothing executes, the markup shows as text", async () => {
+  const { page, errors, close } = await openApp(env);
+  await page.setInputFiles("#files", [{ name: "xss.html", mimeType: "text/html", buffer: fixture("web/xss.html") }]);
+  await page.locator("#reader .title").waitFor();
+  assert.equal(await page.locator("#reader .title").textContent(), "Council <img src=x onerror=window.__xss=3> approves budget");
+  assert.match(await page.locator("#reader .body").innerText(), /text <img src=x onerror=window\.__xss=13> written as text/);
+  assert.match(await page.locator("#reader .meta").innerText(), /<svg onload=window\.__xss=4>/);
+  // No element from the input exists in the page.
+  assert.equal(await page.locator("#reader script, #reader iframe, #reader object, #reader svg, #reader form, #reader [onerror], #reader [onload]").count(), 0);
+  assert.equal(await page.locator("#reader a").count(), 0);
+  for (const format of ["html", "markdown", "text", "json"]) {
+    await page.selectOption("#format", format);
+    await page.selectOption("#view", "source");
+    await page.waitForFunction((f) => document.getElementById("output").textContent.length > 0 && document.getElementById("format").value === f, format);
+    await page.selectOption("#view", "reader");
+  }
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test("downloads: one article as Markdown, all as JSONL and zip", async () => {
+  const { page, close } = await openApp(env, { acceptDownloads: true });
+  await page.setInputFiles("#files", [
+    { name: "gbk-news.html", mimeType: "text/html", buffer: fixture("web/gbk-news.html") },
+    { name: "big5-news.html", mimeType: "text/html", buffer: fixture("web/big5-news.html") },
+    { name: "image.png", mimeType: "image/png", buffer: PNG },
+  ]);
+  await page.waitForFunction(() => /Decoded 2 of 3/.test(document.getElementById("status").textContent));
+  const save = async (button) => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
+    return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+  };
+  const md = await save("#download");
+  assert.equal(md.name, "gbk-news.md");
+  assert.match(md.bytes.toString("utf8"), /^# 城市公园春季花展开幕\n/);
+  const jsonl = await save("#download-jsonl");
+  const lines = jsonl.bytes.toString("utf8").trimEnd().split("\n").map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((a) => a.title), ["城市公园春季花展开幕", "颱風過境 各地豪雨特報"]);
+  const zip = await save("#download-zip");
+  assert.equal(zip.name, "newsdecode.zip");
+  // Python's zipfile checks the archive (CRCs included) and lists it.
+  const listing = execFileSync("python3", ["-c", `
+import io, sys, zipfile
+z = zipfile.ZipFile(io.BytesIO(sys.stdin.buffer.read()))
+assert z.testzip() is None
+for i in z.infolist(): print(i.filename, z.read(i).decode("utf-8").splitlines()[0])
+`], { input: zip.bytes, encoding: "utf8" });
+  assert.equal(listing, "gbk-news.md # 城市公园春季花展开幕\nbig5-news.md # 颱風過境 各地豪雨特報\nerrors.txt image.png\tbinary_input\tinput is binary (PNG image), not a text or HTML page\n");
+  await close();
+});
+
+test("the interface speaks Simplified Chinese to zh-CN readers and switches back", async () => {
+  const { page, close } = await openApp(env, { locale: "zh-CN" });
+  assert.equal(await page.locator("html").getAttribute("lang"), "zh-Hans");
+  assert.equal(await page.locator("#decode").textContent(), "解析");
+  assert.equal(await page.locator("#status").textContent(), "就绪。");
+  await page.fill("#paste", SEED);
+  await page.click("#decode");
+  await page.locator("#reader .title").waitFor();
+  assert.match(await page.locator("#reader .meta").innerText(), /发布: 2024年11月16日/);
+  await page.selectOption("#lang", "en");
+  assert.equal(await page.locator("#decode").textContent(), "Decode");
+  assert.match(await page.locator("#reader .meta").innerText(), /Published: November 16, 2024/);
+  // The choice is remembered.
+  await page.reload();
+  await page.waitForSelector("html[data-ready=true]");
+  assert.equal(await page.locator("#decode").textContent(), "Decode");
+  await close();
+});
+
+test("theme toggle cycles auto → light → dark and is keyboard operable", async () => {
+  const { page, close } = await openApp(env, { colorScheme: "light" });
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await background();
+  await page.focus("#theme");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.locator("html").getAttribute("data-theme"), "light");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.locator("html").getAttribute("data-theme"), "dark");
+  assert.notEqual(await background(), light);
+  // Keyboard: Ctrl+Enter in the box decodes.
+  await page.fill("#paste", SEED);
+  await page.focus("#paste");
+  await page.keyboard.press("Control+Enter");
+  await page.locator("#reader .title").waitFor();
+  await screenshot(page, "desktop-reader-dark");
+  await close();
+});
+
+test("phone width: nothing overflows horizontally", async () => {
+  const { page, close } = await openApp(env, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+  await page.fill("#paste", SEED);
+  await page.click("#decode");
+  await page.locator("#reader .title").waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
+  await screenshot(page, "phone-reader");
+  await close();
 });

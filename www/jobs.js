@@ -1,0 +1,87 @@
+// What the decoder does with one request, independent of where it runs (the
+// Web Worker in worker.js, or the calling thread when a worker cannot be
+// started). Loads the wasm once, lazily; reads files, inflates .gz (bounded)
+// and unpacks .mht before handing bytes to the library.
+import init, { extract, render, version } from "./pkg/newsdecode.js";
+import { htmlFromMhtml, looksLikeMhtml } from "./mhtml.js";
+
+const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+let ready = null;
+
+/** Instantiates the wasm module once (instantiateStreaming via wasm-bindgen). */
+export function load() {
+  ready ??= init().then(() => version());
+  return ready;
+}
+
+/** An Error with the stable `code` the library's own errors carry. */
+function codedError(code, message) {
+  return Object.assign(new Error(message), { code });
+}
+
+/** Inflates gzip bytes, stopping with `too_large` past `maxBytes` (a gzip bomb stops there). */
+async function gunzip(bytes, name, maxBytes) {
+  const chunks = [];
+  let total = 0;
+  try {
+    const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip")).getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > maxBytes) {
+        await reader.cancel();
+        throw codedError("too_large", `${name} inflates to more than ${maxBytes} bytes`);
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (error.code) throw error;
+    throw codedError("invalid_input", `${name} starts like gzip but does not inflate`);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/** Turns a File/Blob/bytes/string into what `extract` takes. */
+async function prepare(input, name, maxBytes) {
+  if (typeof input === "string") return input;
+  let bytes = input instanceof Blob ? new Uint8Array(await input.arrayBuffer()) : new Uint8Array(input);
+  if (bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = await gunzip(bytes, name, maxBytes);
+  if (/\.mht(ml)?$/i.test(name) || looksLikeMhtml(bytes)) {
+    const html = htmlFromMhtml(bytes);
+    if (html) bytes = html;
+  }
+  return bytes;
+}
+
+/**
+ * Runs one job: `{type: "extract", input, name, options}` → `{article}`,
+ * `{type: "render", article, format}` → `{output}`, `{type: "version"}` →
+ * `{version}`. Errors come back as `{error: {code, message}}`, never thrown.
+ */
+export async function runJob(job) {
+  try {
+    const v = await load();
+    switch (job.type) {
+      case "version":
+        return { version: v };
+      case "extract": {
+        const options = { ...(job.options || {}) };
+        const input = await prepare(job.input, job.name || "input", options.maxBytes || DEFAULT_MAX_BYTES);
+        return { article: extract(input, options) };
+      }
+      case "render":
+        return { output: render(job.article, job.format) };
+      default:
+        throw codedError("invalid_input", `unknown job type ${job.type}`);
+    }
+  } catch (error) {
+    return { error: { code: error?.code || "internal", message: String(error?.message || error) } };
+  }
+}

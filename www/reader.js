@@ -1,0 +1,203 @@
+// The reader view, built from the structured article with DOM nodes and
+// textContent only: nothing from the input is ever parsed as markup, and
+// nothing is fetched (images stay placeholders unless the reader opts in; even
+// then a remote image is a link the user opens, because this page's CSP
+// forbids loading it).
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === "class") node.className = value;
+    else node.setAttribute(name, value);
+  }
+  for (const child of children) {
+    if (child === null || child === undefined || child === "") continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+const DATE_TIME = { year: "numeric", month: "long", day: "numeric", hour: "numeric", minute: "2-digit" };
+
+/** Formats an RFC 3339 date for the reader's locale; a bare date stays a date. */
+export function formatDate(value, locale) {
+  if (!value) return null;
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const date = new Date(dateOnly ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) return value;
+  if (dateOnly) return format(date, locale, { dateStyle: "long", timeZone: "UTC" }) ?? value;
+  // A time is shown at the offset the page gave (the local time of the news),
+  // named; without an offset, in the reader's own zone.
+  const offset = /([+-]\d{2}:\d{2}|Z)$/.exec(value)?.[1];
+  const zone = offset === "Z" ? "UTC" : offset;
+  return (zone && format(date, locale, { ...DATE_TIME, timeZone: zone, timeZoneName: "shortOffset" })) ??
+    format(date, locale, { dateStyle: "long", timeStyle: "short" }) ?? value;
+}
+
+function format(date, locale, options) {
+  try {
+    return new Intl.DateTimeFormat(locale, options).format(date);
+  } catch {
+    // An engine without offset time zones, or an unknown locale.
+    return null;
+  }
+}
+
+/** Only http(s) and data:image URLs are ever made into links or images. */
+function safeImageUrl(src) {
+  if (!src) return null;
+  if (/^data:image\/(png|jpeg|gif|webp|avif);/i.test(src)) return { kind: "data", url: src };
+  try {
+    const url = new URL(src);
+    return url.protocol === "https:" || url.protocol === "http:" ? { kind: "remote", url: url.href } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Text with the garbled spans (U+FFFD runs) marked; `raws` supplies, in order,
+ * the original characters of each span for the tooltip.
+ */
+function markedText(text, raws, t) {
+  const parts = text.split(/(\uFFFD+)/);
+  if (parts.length === 1) return [text];
+  return parts.map((part, i) => {
+    if (i % 2 === 0) return part;
+    const raw = raws.shift();
+    return el("mark", { class: "garbled", title: raw !== undefined ? t("report.garbled", { raw }) : null }, part);
+  });
+}
+
+function figure(block, showImages, t) {
+  const image = safeImageUrl(block.src);
+  const label = block.alt || block.caption || t("reader.figure");
+  let media;
+  if (showImages && image?.kind === "data") {
+    media = el("img", { src: image.url, alt: block.alt || "" });
+  } else {
+    media = el("div", { class: "placeholder", role: "img", "aria-label": label },
+      el("span", { class: "placeholder-label" }, `🖼 ${block.alt || t("reader.figure")} (${t("reader.notLoaded")})`));
+    if (showImages && image?.kind === "remote") {
+      media.append(el("a", { href: image.url, target: "_blank", rel: "noopener noreferrer nofollow", referrerpolicy: "no-referrer" }, t("reader.openImage")));
+    }
+  }
+  const caption = block.caption || block.credit
+    ? el("figcaption", {}, block.caption || "", block.credit ? el("span", { class: "credit" }, block.credit) : null)
+    : null;
+  return el("figure", {}, media, caption);
+}
+
+function table(block) {
+  const body = el("tbody");
+  for (const row of block.text.split("\n")) {
+    body.append(el("tr", {}, ...row.split("\t").map((cell) => el("td", {}, cell))));
+  }
+  return el("div", { class: "table-wrap" }, el("table", {}, body));
+}
+
+function blockNode(block, context) {
+  const { t, raws } = context;
+  switch (block.kind) {
+    case "heading": {
+      // The article's title is the view's h2; body headings sit below it.
+      const level = Math.min(6, Math.max(3, (block.level || 2) + 1));
+      return el(`h${level}`, {}, ...markedText(block.text, raws, t));
+    }
+    case "figure":
+      return figure(block, context.showImages, t);
+    case "quote":
+      return el("blockquote", {}, ...markedText(block.text, raws, t));
+    case "list":
+      return el("ul", {}, ...(block.items || []).map((item) => el("li", {}, ...markedText(item, raws, t))));
+    case "table":
+      return table(block);
+    case "code":
+      return el("pre", {}, el("code", {}, block.text));
+    default:
+      return el("p", {}, ...markedText(block.text, raws, t));
+  }
+}
+
+function metaLine(article, t, locale) {
+  const items = [];
+  const add = (key, value, node) => {
+    if (!value || (Array.isArray(value) && !value.length)) return;
+    items.push(el("span", { class: "meta-item" }, el("span", { class: "meta-key" }, `${t(key)}: `), node || (Array.isArray(value) ? value.join(", ") : value)));
+  };
+  add("reader.published", article.published, article.published && el("time", { datetime: article.published }, formatDate(article.published, locale)));
+  add("reader.modified", article.modified, article.modified && el("time", { datetime: article.modified }, formatDate(article.modified, locale)));
+  add("reader.source", article.source);
+  add("reader.site", article.site_name);
+  add("reader.authors", article.authors);
+  add("reader.editors", article.editors);
+  return items.length ? el("p", { class: "meta" }, ...items) : null;
+}
+
+function report(article, t) {
+  const d = article.decode;
+  const rows = [
+    ["report.encoding", d.encoding],
+    ["report.source", t(`source.${d.source}`)],
+    ["report.confidence", d.confidence.toFixed(2)],
+    ["report.replacements", String(d.replacements)],
+    ["report.input", `${article.input.kind}, ${article.input.bytes} B`],
+  ];
+  const list = el("dl", {});
+  for (const [key, value] of rows) list.append(el("dt", {}, t(key)), el("dd", {}, value));
+  const repairs = d.repairs.length
+    ? el("ul", {}, ...d.repairs.map((r) => el("li", { "data-kind": r.kind }, r.message)))
+    : t("report.none");
+  const warnings = d.warnings.length
+    ? el("ul", {}, ...d.warnings.map((w) => el("li", { class: "warning", "data-kind": w.kind }, w.message,
+      w.raw ? el("code", { class: "raw" }, w.raw) : null)))
+    : t("report.none");
+  list.append(el("dt", {}, t("report.repairs")), el("dd", {}, repairs));
+  list.append(el("dt", {}, t("report.warnings")), el("dd", {}, warnings));
+  return el("details", { class: "report", open: d.warnings.length ? "" : null }, el("summary", {}, t("reader.report")), list);
+}
+
+function boilerplate(article, t) {
+  if (!article.boilerplate.length) return null;
+  const list = el("ul", {});
+  for (const item of article.boilerplate) {
+    list.append(el("li", {}, el("span", { class: "kind" }, t(`boilerplate.${item.kind}`)), " ", item.text));
+  }
+  return el("details", { class: "boilerplate" }, el("summary", {}, t("reader.boilerplate", { n: article.boilerplate.length })), list);
+}
+
+/**
+ * Builds the reader view of `article`. Options: `t` (translator), `locale`
+ * (for dates), `showImages` (opt-in), `onShowImages` (called by the opt-in
+ * button; the caller re-renders with showImages true).
+ */
+export function readerView(article, { t, locale, showImages = false, onShowImages } = {}) {
+  const raws = article.decode.warnings.filter((w) => w.kind === "garbled_text" && w.start !== undefined).map((w) => w.raw);
+  const context = { t, raws, showImages };
+  const root = el("article", { class: "reader", lang: article.language || null });
+  if (article.breadcrumbs.length) {
+    root.append(el("nav", { class: "breadcrumbs", "aria-label": t("reader.breadcrumbs") }, article.breadcrumbs.join(" › ")));
+  }
+  root.append(el("h2", { class: "title" }, article.title || t("reader.untitled")));
+  if (article.subtitle) root.append(el("p", { class: "subtitle" }, article.subtitle));
+  const meta = metaLine(article, t, locale);
+  if (meta) root.append(meta);
+  const hasImages = article.blocks.some((b) => b.kind === "figure" && safeImageUrl(b.src));
+  if (hasImages && !showImages && onShowImages) {
+    const button = el("button", { type: "button", class: "load-images" }, t("reader.loadImages"));
+    button.addEventListener("click", onShowImages);
+    root.append(button);
+  }
+  if (article.lead) root.append(el("p", { class: "lead" }, article.lead));
+  // The dateline usually opens the first paragraph; show it only when it does not.
+  if (article.dateline && !article.text.includes(article.dateline)) root.append(el("p", { class: "dateline" }, el("span", { class: "visually-hidden" }, `${t("reader.dateline")}: `), article.dateline));
+  const body = el("div", { class: "body" });
+  for (const block of article.blocks) body.append(blockNode(block, context));
+  root.append(body);
+  if (article.end_mark) root.append(el("p", { class: "end-mark" }, article.end_mark));
+  const rest = boilerplate(article, t);
+  if (rest) root.append(rest);
+  root.append(report(article, t));
+  return root;
+}
