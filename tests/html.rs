@@ -323,3 +323,32 @@ fn data_tables_become_table_blocks_and_nothing_visible_is_dropped() {
         .iter()
         .any(|b| b.kind == BoilerplateKind::Other && b.text.contains("Weather: sunny, 21°C")));
 }
+
+#[test]
+fn inline_data_images_are_figures_but_lazy_placeholders_are_not() {
+    let picture = format!("data:image/png;base64,{}", "iVBORw0KGgo".repeat(30));
+    let placeholder =
+        "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
+    let body = format!(
+        "<article><h1>Saved page</h1>\
+<p>A page saved with its pictures inlined as data URLs keeps them as figures in the article.</p>\
+<figure><img src=\"{picture}\" alt=\"Inline\"><figcaption>Inlined.</figcaption></figure>\
+<figure><img src=\"{placeholder}\" data-src=\"https://img.example/lazy.jpg\" alt=\"Lazy\"></figure>\
+<figure><img src=\"{placeholder}\" alt=\"Pixel\"></figure>\
+<p>The second paragraph of the saved page, long enough to belong to the body.</p></article>"
+    );
+    let a = html(&format!("<html><body>{body}</body></html>"));
+    let figures: Vec<_> = a
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Figure)
+        .map(|b| (b.alt.as_deref(), b.src.as_deref()))
+        .collect();
+    assert_eq!(
+        figures,
+        [
+            (Some("Inline"), Some(picture.as_str())),
+            (Some("Lazy"), Some("https://img.example/lazy.jpg")),
+        ]
+    );
+}

@@ -9,8 +9,9 @@
 // Attributes: `script` (auto|keep|hans|hant), `format` (reader|markdown|text|
 // json|html: what the element shows), `lang` (en|zh-Hans: its labels),
 // `encoding` (a WHATWG label overriding detection). Events: `decoded`
-// (detail: {article}) and `error` (detail: {code, message}). Text inside the
-// element is decoded when it connects, if no value was set.
+// (detail: {article}) and `error` (detail: {code, message}). A <template>
+// child (inert markup) or else the text inside the element is decoded when it
+// connects, if no value was set.
 import { Decoder } from "./client.js";
 import { pickLanguage, translator } from "./i18n.js";
 import { readerView } from "./reader.js";
@@ -47,7 +48,11 @@ export class NewsDecoder extends HTMLElement {
   }
 
   connectedCallback() {
-    if (this.#value === null && this.textContent.trim()) this.value = this.textContent;
+    if (this.#value !== null) return;
+    // Inert markup in a <template> child, else the text inside the element.
+    const template = this.querySelector(":scope > template");
+    const initial = template ? template.innerHTML : this.textContent;
+    if (initial.trim()) this.value = initial;
   }
 
   attributeChangedCallback(name, before, after) {

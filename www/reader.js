@@ -160,9 +160,11 @@ function report(article, t) {
 
 function boilerplate(article, t) {
   if (!article.boilerplate.length) return null;
+  // Garbled spans outside the body have no offsets; they are marked in order.
+  const raws = article.decode.warnings.filter((w) => w.kind === "garbled_text" && w.start === undefined).map((w) => w.raw);
   const list = el("ul", {});
   for (const item of article.boilerplate) {
-    list.append(el("li", {}, el("span", { class: "kind" }, t(`boilerplate.${item.kind}`)), " ", item.text));
+    list.append(el("li", {}, el("span", { class: "kind" }, t(`boilerplate.${item.kind}`)), " ", ...markedText(item.text, raws, t)));
   }
   return el("details", { class: "boilerplate" }, el("summary", {}, t("reader.boilerplate", { n: article.boilerplate.length })), list);
 }

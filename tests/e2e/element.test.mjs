@@ -1,0 +1,66 @@
+// <news-decoder> in host pages: the demo on embed.html, and a bare host page
+// that includes the packaged element (pkg/news-decoder.js) with one script tag.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { launch, openApp } from "./browser.mjs";
+
+const GBK = readFileSync(new URL("../fixtures/web/gbk-news.html", import.meta.url));
+let env;
+before(async () => { env = await launch(); });
+after(async () => { await env?.close(); });
+
+test("embed.html: the element fires decoded with the article and renders it in its shadow root", async () => {
+  const { page, errors, close } = await openApp(env, { path: "embed.html", ready: false });
+  await page.waitForFunction(() => customElements.get("news-decoder"));
+  await page.fill("#demo-input", "<article><h1>Embedded</h1><p>An embedded paragraph, long enough to be an article body of its own.</p></article>");
+  const title = page.evaluate(() => new Promise((resolve) => {
+    document.getElementById("demo").addEventListener("decoded", (e) => resolve(e.detail.article.title), { once: true });
+  }));
+  await page.click("#demo-decode");
+  assert.equal(await title, "Embedded");
+  assert.equal(await page.locator("#demo").evaluate((el) => el.article.title), "Embedded");
+  // Playwright's CSS locators pierce the open shadow root.
+  assert.equal(await page.locator("#demo .title").textContent(), "Embedded");
+  assert.equal(await page.locator("#demo").evaluate((el) => el.shadowRoot.querySelector("link").sheet !== null), true);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test("a host page with one script tag: attributes, bytes, the error event", async () => {
+  const { context, close } = await openApp(env, { ready: false, path: "embed.html" });
+  const page = await context.newPage();
+  // A page the project does not own, on the same origin as the package.
+  await page.route(`${env.url}host.html`, (route) => route.fulfill({
+    contentType: "text/html",
+    body: `<!DOCTYPE html><html><head><title>host</title>
+      <script type="module" src="/pkg/news-decoder.js"></script></head>
+      <body><h1>Someone else's page</h1>
+      <news-decoder id="inline" lang="zh-Hans"><template><article><h1>Inline</h1><p>Markup in a template inside the element is decoded when it connects.</p><img src=x onerror="window.pwned = 1"></article></template></news-decoder>
+      <news-decoder id="bytes" format="markdown"></news-decoder></body></html>`,
+  }));
+  await page.goto(`${env.url}host.html`);
+  await page.waitForFunction(() => document.getElementById("inline").article?.title === "Inline");
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  // Labels in the element's language.
+  assert.match(await page.locator("#inline details.report summary").textContent(), /解码报告/);
+  const decoded = page.evaluate((bytes) => new Promise((resolve) => {
+    const el = document.getElementById("bytes");
+    el.addEventListener("decoded", (e) => resolve(e.detail.article.decode.encoding), { once: true });
+    el.value = new Uint8Array(bytes);
+  }), [...GBK]);
+  assert.equal(await decoded, "GBK");
+  await page.waitForFunction(() => document.getElementById("bytes").shadowRoot.querySelector("pre"));
+  assert.match(await page.locator("#bytes pre").textContent(), /^# 城市公园春季花展开幕\n/);
+  // script="hant" re-decodes.
+  await page.evaluate(() => document.getElementById("bytes").setAttribute("script", "hant"));
+  await page.waitForFunction(() => document.getElementById("bytes").article?.title === "城市公園春季花展開幕");
+  const error = await page.evaluate(() => new Promise((resolve) => {
+    const el = document.getElementById("bytes");
+    el.addEventListener("error", (e) => resolve(e.detail), { once: true });
+    el.value = "   ";
+  }));
+  assert.equal(error.code, "empty_input");
+  assert.equal(await page.locator("#bytes [role=alert]").count(), 1);
+  await close();
+});
