@@ -14,6 +14,7 @@ const ENCODINGS = [
   "windows-874", "KOI8-R", "KOI8-U", "IBM866", "ISO-8859-2", "ISO-8859-3", "ISO-8859-4",
   "ISO-8859-5", "ISO-8859-6", "ISO-8859-7", "ISO-8859-8", "ISO-8859-8-I", "ISO-8859-10",
   "ISO-8859-13", "ISO-8859-14", "ISO-8859-15", "ISO-8859-16", "macintosh", "x-mac-cyrillic",
+  "x-user-defined",
 ];
 const EXTENSIONS = { markdown: ".md", text: ".txt", json: ".json", html: ".html" };
 const MIME = { markdown: "text/markdown", text: "text/plain", json: "application/json", html: "text/html" };

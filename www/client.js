@@ -18,9 +18,10 @@ export class Decoder {
     try {
       this.#worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "newsdecode" });
       this.#worker.onmessage = (event) => {
-        const { id, ...answer } = event.data;
+        const { id, fatal, ...answer } = event.data;
         this.#pending.get(id)?.resolve(answer);
         this.#pending.delete(id);
+        if (fatal) this.#restart();
       };
       this.#worker.onerror = (event) => {
         event.preventDefault?.();
@@ -64,12 +65,15 @@ export class Decoder {
     return this.run({ type: "render", article, format });
   }
 
-  /** Stops whatever is running (its jobs answer `cancelled`) and starts a fresh worker. */
-  cancel() {
-    if (!this.#worker) return;
+  #restart() {
     this.#worker.terminate();
     this.#failAll("cancelled", "cancelled");
     this.#start();
+  }
+
+  /** Stops whatever is running (its jobs answer `cancelled`) and starts a fresh worker. */
+  cancel() {
+    if (this.#worker) this.#restart();
   }
 
   /** Stops the worker for good. */

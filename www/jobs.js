@@ -82,6 +82,9 @@ export async function runJob(job) {
         throw codedError("invalid_input", `unknown job type ${job.type}`);
     }
   } catch (error) {
-    return { error: { code: error?.code || "internal", message: String(error?.message || error) } };
+    // A trap inside the wasm (a bug: the library does not panic on input)
+    // leaves the instance unusable: `fatal` tells the client to start afresh.
+    const fatal = error instanceof WebAssembly.RuntimeError;
+    return { error: { code: error?.code || "internal", message: String(error?.message || error) }, fatal };
   }
 }

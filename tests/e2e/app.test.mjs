@@ -87,6 +87,31 @@ test("a text/html paste keeps the markup as input and never runs it", async () =
   await close();
 });
 
+test("the clipboard button reads text/html from the clipboard", async () => {
+  const { page, close } = await openApp(env, { permissions: ["clipboard-read", "clipboard-write"] });
+  await page.evaluate(() => navigator.clipboard.write([new ClipboardItem({
+    "text/html": new Blob(["<article><h1>From the clipboard</h1><p>A paragraph copied from a web page, with <b>structure</b> kept as HTML.</p></article>"], { type: "text/html" }),
+    "text/plain": new Blob(["From the clipboard"], { type: "text/plain" }),
+  })]));
+  await page.click("#clipboard");
+  await page.waitForFunction(() => document.querySelector("#reader .title")?.textContent === "From the clipboard");
+  assert.equal(await page.locator("#reader .body p").textContent(), "A paragraph copied from a web page, with structure kept as HTML.");
+  await close();
+});
+
+test("choosing an encoding re-decodes the open file with it", async () => {
+  const { page, close } = await openApp(env);
+  await page.setInputFiles("#files", [{ name: "gbk-news.html", mimeType: "text/html", buffer: fixture("web/gbk-news.html") }]);
+  await page.locator("#reader .title").waitFor();
+  assert.equal(await page.locator("#encoding option").count(), 40);
+  await page.selectOption("#encoding", "Big5");
+  await page.waitForFunction(() => /EncodingBig5Chosen byyour choice/.test(document.querySelector("#reader .report").textContent));
+  assert.notEqual(await page.locator("#reader .title").textContent(), "城市公园春季花展开幕");
+  await page.selectOption("#encoding", "");
+  await page.waitForFunction(() => document.querySelector("#reader .title").textContent === "城市公园春季花展开幕");
+  await close();
+});
+
 test("dropping GBK, Big5 and PNG files: two articles, one clear error, progress 3/3, no request", async () => {
   const { page, requests, close } = await openApp(env);
   const before = requests.length;

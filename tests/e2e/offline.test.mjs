@@ -11,7 +11,7 @@ before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
 
 test("load once, go offline, reload: the app loads and extracts", async () => {
-  const { context, page, close } = await openApp(env, { serviceWorkers: "allow" });
+  const { context, page, requests, close } = await openApp(env, { serviceWorkers: "allow" });
   // The service worker installed (precache done) and controls the page.
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
@@ -29,6 +29,8 @@ test("load once, go offline, reload: the app loads and extracts", async () => {
   // The embedding page is precached too.
   await page.goto(env.url + "embed.html");
   assert.equal(await page.locator("h1").textContent(), "Embedding newsdecode");
+  // Page, worker and service worker together asked only the page's own origin.
+  assert.ok(requests.every((u) => u.startsWith(env.origin)), `foreign request in ${requests}`);
   await context.setOffline(false);
   await close();
 });
