@@ -1,0 +1,264 @@
+// The side-by-side benchmark behind ./scripts/bench. One run, one machine:
+//   1. browser: wasm `extract` (from bytes) vs @mozilla/readability 0.6
+//      (DOMParser + new Readability(doc).parse()) on the 181 benchmark pages;
+//   2. native: the CLI over the same pages (one process) vs trafilatura
+//      (venv), plus our stage throughput (benches/stages.rs);
+//   3. size: wasm + glue, gzip and brotli, and per crate (twiggy);
+//   4. start-up: page load → first result of a small paste;
+//   5. memory: wasm memory after the pages, again, after a 50 MB page.
+// Prints a Markdown table and writes .bench/results.json. Ratios matter, not
+// absolute times: both sides run in the same process/browser, interleaved.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { gunzipSync, gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS } from "../tests/e2e/browser.mjs";
+import { startServer } from "../scripts/serve.mjs";
+
+const root = new URL("../", import.meta.url).pathname;
+const dataset = process.env.NEWSDECODE_DATASET || join(root, "../shared/datasets/article-extraction-benchmark/html");
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
+const files = readdirSync(dataset).filter((f) => /\.html(\.gz)?$/.test(f)).sort();
+const pages = files.map((f) => {
+  const raw = readFileSync(join(dataset, f));
+  return f.endsWith(".gz") ? gunzipSync(raw) : raw;
+});
+const results = { date: new Date().toISOString().slice(0, 10), pages: pages.length, rounds: ROUNDS };
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1];
+const log = (message) => process.stderr.write(`bench: ${message}\n`);
+
+// ---- 1, 4, 5: the browser --------------------------------------------------------
+
+async function browser() {
+  const { server, url } = await startServer(0);
+  const chrome = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  try {
+    const context = await chrome.newContext({ serviceWorkers: "block" });
+    const readability = readFileSync(createRequire(import.meta.url).resolve("@mozilla/readability/Readability.js"), "utf8");
+    // The bench page: same origin as pkg/, cross-origin isolated so
+    // performance.now() has 5 µs resolution instead of 100 µs.
+    await context.route(`${url}bench/**`, (route) => {
+      const path = new URL(route.request().url()).pathname;
+      const headers = { "Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp" };
+      if (path === "/bench/") return route.fulfill({ contentType: "text/html", headers, body: "<!DOCTYPE html><title>bench</title><script src=\"readability.js\"></script>" });
+      if (path === "/bench/readability.js") return route.fulfill({ contentType: "text/javascript", headers, body: readability });
+      const i = Number(path.split("/").pop());
+      return route.fulfill({ contentType: "application/octet-stream", headers, body: pages[i] });
+    });
+    const page = await context.newPage();
+    await page.goto(`${url}bench/`);
+    log(`browser: ${pages.length} pages × ${ROUNDS} rounds, wasm and Readability.js interleaved`);
+    const browserResult = await page.evaluate(async ({ count, rounds }) => {
+      const { default: init, extract } = await import("/pkg/newsdecode.js");
+      const wasm = await init();
+      const bytes = [];
+      const strings = [];
+      for (let i = 0; i < count; i++) {
+        const b = new Uint8Array(await (await fetch(`/bench/pages/${i}`)).arrayBuffer());
+        bytes.push(b);
+        // Readability's users hand it a string; decode by the declared charset.
+        const head = new TextDecoder("latin1").decode(b.subarray(0, 2048));
+        const label = /charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] || "utf-8";
+        let decoder;
+        try { decoder = new TextDecoder(label); } catch { decoder = new TextDecoder("utf-8"); }
+        strings.push(decoder.decode(b));
+      }
+      const ours = bytes.map(() => []);
+      const theirs = bytes.map(() => []);
+      let readabilityFailures = 0;
+      for (let r = 0; r < rounds; r++) {
+        for (let i = 0; i < count; i++) {
+          const t0 = performance.now();
+          try { extract(bytes[i]); } catch { /* counted by the tests, not here */ }
+          ours[i].push(performance.now() - t0);
+        }
+        for (let i = 0; i < count; i++) {
+          const t0 = performance.now();
+          try {
+            const doc = new DOMParser().parseFromString(strings[i], "text/html");
+            new Readability(doc).parse();
+          } catch {
+            if (r === 0) readabilityFailures++;
+          }
+          theirs[i].push(performance.now() - t0);
+        }
+      }
+      const afterRounds = wasm.memory.buffer.byteLength;
+      for (const b of bytes) { try { extract(b); } catch { /* ignore */ } }
+      const afterAgain = wasm.memory.buffer.byteLength;
+      const big = new TextEncoder().encode(`<html><body><article><h1>Big</h1>${"<p>A long paragraph of a very large page, repeated until the page weighs fifty megabytes.</p>".repeat(570000)}</article></body></html>`);
+      const t0 = performance.now();
+      extract(big);
+      const bigMs = performance.now() - t0;
+      const afterBig = wasm.memory.buffer.byteLength;
+      for (const b of bytes) { try { extract(b); } catch { /* ignore */ } }
+      const afterBigAgain = wasm.memory.buffer.byteLength;
+      return {
+        ours, theirs, readabilityFailures, isolated: crossOriginIsolated,
+        memory: { afterRounds, afterAgain, bigBytes: big.length, bigMs, afterBig, afterBigAgain },
+      };
+    }, { count: pages.length, rounds: ROUNDS });
+    const perPage = (runs) => runs.map(median);
+    const ours = perPage(browserResult.ours);
+    const theirs = perPage(browserResult.theirs);
+    const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+    results.browser = {
+      isolated: browserResult.isolated,
+      wasm_ms_per_page: sum(ours) / ours.length,
+      wasm_p95_ms: p95(ours),
+      readability_ms_per_page: sum(theirs) / theirs.length,
+      readability_p95_ms: p95(theirs),
+      readability_failures: browserResult.readabilityFailures,
+      ratio: sum(theirs) / sum(ours),
+    };
+    results.memory = browserResult.memory;
+    await context.close();
+
+    log("start-up: fresh context per run, small paste");
+    const startups = [];
+    for (let run = 0; run < 5; run++) {
+      const ctx = await chrome.newContext({ serviceWorkers: "block" });
+      await ctx.addInitScript(() => {
+        const go = () => {
+          const paste = document.getElementById("paste");
+          paste.value = "标题：测试新闻\n\n本报讯 这是一段用于测量启动时间的简短新闻正文，内容足够组成一个段落。";
+          document.getElementById("decode").click();
+        };
+        new MutationObserver((_, observer) => {
+          if (document.documentElement.dataset.ready === "true" && !window.__pasted) {
+            window.__pasted = true;
+            go();
+          }
+          if (document.querySelector("#reader .title") && !window.__firstResult) {
+            window.__firstResult = performance.now();
+            observer.disconnect();
+          }
+        }).observe(document, { subtree: true, childList: true, attributes: true });
+      });
+      const p = await ctx.newPage();
+      await p.goto(url);
+      await p.waitForFunction(() => window.__firstResult);
+      startups.push(await p.evaluate(() => window.__firstResult));
+      await ctx.close();
+    }
+    results.startup = { median_ms: median(startups), runs_ms: startups };
+  } finally {
+    await chrome.close();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+// ---- 2: native --------------------------------------------------------------------
+
+function native() {
+  const cli = join(root, "target/release/newsdecode");
+  const paths = files.map((f) => join(dataset, f));
+  log(`native: the CLI over ${paths.length} files, ${ROUNDS} runs`);
+  const walls = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const t0 = process.hrtime.bigint();
+    const run = spawnSync(cli, paths, { stdio: ["ignore", "ignore", "inherit"] });
+    walls.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    if (run.status !== 0) throw new Error(`the CLI failed with ${run.status}`);
+  }
+  const stages = JSON.parse(execFileSync("cargo", ["bench", "--quiet", "--locked", "--bench", "stages", "--", String(ROUNDS)], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim().split("\n").pop());
+  log("native: trafilatura (venv), same pages, in-process");
+  const python = join(root, ".bench/venv/bin/python");
+  const trafilatura = JSON.parse(execFileSync(python, [join(root, "benches/trafilatura_bench.py"), dataset, String(Math.min(ROUNDS, 3))], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }));
+  const cliMs = median(walls) / paths.length;
+  results.native = {
+    cli_wall_ms_per_page: cliMs,
+    in_process_ms_per_page: stages.extract_ms_per_page,
+    in_process_p95_ms: stages.extract_p95_ms,
+    decode_mb_s: stages.decode_mb_s,
+    parse_mb_s: stages.parse_mb_s,
+    extract_mb_s: stages.extract_mb_s,
+    trafilatura_ms_per_page: trafilatura.ms_per_page,
+    trafilatura_version: trafilatura.version,
+    ratio_cli: trafilatura.ms_per_page / cliMs,
+    ratio_in_process: trafilatura.ms_per_page / stages.extract_ms_per_page,
+  };
+}
+
+// ---- 3: size ----------------------------------------------------------------------
+
+function size() {
+  const wasm = readFileSync(join(root, "pkg/newsdecode_bg.wasm"));
+  const glue = readFileSync(join(root, "pkg/newsdecode.js"));
+  const gz = (b) => gzipSync(b, { level: 9 }).length;
+  const br = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  results.size = {
+    wasm_bytes: wasm.length, wasm_gzip: gz(wasm), wasm_brotli: br(wasm),
+    glue_gzip: gz(glue), glue_brotli: br(glue),
+    total_gzip: gz(wasm) + gz(glue), total_brotli: br(wasm) + br(glue),
+  };
+  // Per crate: twiggy over the module before wasm-opt (it keeps the names).
+  const named = join(root, "target/wasm32-unknown-unknown/release/newsdecode.wasm");
+  try {
+    const items = JSON.parse(execFileSync("twiggy", ["top", "-n", "100000", "--format", "json", named], { encoding: "utf8", maxBuffer: 1 << 28 }));
+    const crates = new Map();
+    let total = 0;
+    for (const item of items) {
+      total += item.shallow_size;
+      crates.set(crateOf(item.name), (crates.get(crateOf(item.name)) || 0) + item.shallow_size);
+    }
+    results.size.by_crate = [...crates].sort((a, b) => b[1] - a[1]).slice(0, 12)
+      .map(([crate, bytes]) => ({ crate, bytes, share: bytes / total }));
+    results.size.by_crate_total = total;
+  } catch (error) {
+    log(`twiggy unavailable (${error.message.split("\n")[0]}); per-crate sizes skipped`);
+  }
+}
+
+/** The crate a twiggy item belongs to, from its (demangled) name. */
+function crateOf(name) {
+  if (/^data segment/.test(name)) return "(data: .rodata, every crate's tables together)";
+  if (/names" subsection|^custom section/.test(name)) return "(names, custom sections: removed by the build)";
+  const path = /^(?:<|&|\*const |\*mut |dyn )*([a-z_][a-z0-9_]*)(?:\[[0-9a-f]+\])?::/.exec(name);
+  if (path) return path[1];
+  if (/^(code|type|import|export|elem|table|memory|global|custom section|wasm-bindgen)/.test(name)) return "(wasm structure)";
+  return "(other)";
+}
+
+// ---- the table --------------------------------------------------------------------
+
+function table() {
+  const f = (x, d = 2) => x.toFixed(d);
+  const kib = (b) => `${(b / 1024).toFixed(0)} KiB`;
+  const b = results.browser;
+  const n = results.native;
+  const s = results.size;
+  const m = results.memory;
+  const rows = [
+    ["Browser: wasm extract (bytes)", `${f(b.wasm_ms_per_page)} ms/page, p95 ${f(b.wasm_p95_ms)} ms`, ""],
+    ["Browser: Readability.js 0.6 (DOMParser + parse)", `${f(b.readability_ms_per_page)} ms/page, p95 ${f(b.readability_p95_ms)} ms`, ""],
+    ["Browser ratio (pages/s, ours ÷ Readability)", `${f(b.ratio, 1)}×`, "≥ 4×"],
+    ["Native: CLI, one process, 181 .gz files", `${f(n.cli_wall_ms_per_page)} ms/page`, ""],
+    ["Native: extract in-process (stages bench)", `${f(n.in_process_ms_per_page)} ms/page, p95 ${f(n.in_process_p95_ms)} ms`, ""],
+    [`Native: trafilatura ${n.trafilatura_version} extract, in-process`, `${f(n.trafilatura_ms_per_page)} ms/page`, ""],
+    ["Native ratio (trafilatura ÷ CLI wall)", `${f(n.ratio_cli, 1)}×`, "≥ 10×"],
+    ["Native ratio (trafilatura ÷ in-process)", `${f(n.ratio_in_process, 1)}×`, ""],
+    ["Decode stage / parse stage / whole pipeline", `${f(n.decode_mb_s, 0)} / ${f(n.parse_mb_s, 0)} / ${f(n.extract_mb_s, 0)} MB/s`, ""],
+    ["Size: wasm + JS glue, gzip / brotli", `${kib(s.total_gzip)} / ${kib(s.total_brotli)}`, "≤ 1 MB gzip"],
+    ["Start-up: load → first result (median of 5)", `${f(results.startup.median_ms, 0)} ms`, "≤ 300 ms"],
+    ["Memory: after 181 pages × rounds / once more", `${kib(m.afterRounds)} / ${kib(m.afterAgain)}`, "no growth"],
+    [`Memory: after a ${(m.bigBytes / 1e6).toFixed(0)} MB page (${f(m.bigMs / 1000, 1)} s) / 181 pages again`, `${kib(m.afterBig)} / ${kib(m.afterBigAgain)}`, "bounded"],
+  ];
+  const lines = ["| measure | result | target |", "|---|---|---|", ...rows.map((r) => `| ${r.join(" | ")} |`)];
+  if (s.by_crate) {
+    lines.push("", "| crate (twiggy, before wasm-opt) | bytes | share |", "|---|---|---|");
+    for (const c of s.by_crate) lines.push(`| ${c.crate} | ${c.bytes} | ${(c.share * 100).toFixed(1)} % |`);
+  }
+  return lines.join("\n");
+}
+
+await browser();
+native();
+size();
+mkdirSync(join(root, ".bench"), { recursive: true });
+writeFileSync(join(root, ".bench/results.json"), JSON.stringify(results, null, 2));
+console.log(`newsdecode benchmark, ${results.date}, ${results.pages} pages, ${ROUNDS} rounds\n`);
+console.log(table());
