@@ -293,6 +293,11 @@ fn month_at(chars: &[char], i: usize) -> Option<(u32, usize)> {
 /// Finds the first full date in `text` (with a time and offset when written
 /// next to it). Month-day dates (`11月16日`) take `fallback_year`.
 pub fn find_date(text: &str, fallback_year: Option<i32>) -> Option<Date> {
+    // Every date form has a digit or an era's 元年; most text has neither
+    // and is rejected before the per-character scan.
+    if !text.chars().any(|c| digit(c).is_some() || c == '元') {
+        return None;
+    }
     let chars: Vec<char> = text.chars().collect();
     (0..chars.len()).find_map(|i| date_at(&chars, i, fallback_year))
 }

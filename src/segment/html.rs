@@ -1155,11 +1155,14 @@ pub fn extract(doc: &Document) -> (Segments, PageMeta) {
             ),
             _ => return false,
         };
-        let f = super::features(text);
-        let starts_tail = f.chars <= max
-            && paragraphs_before >= needed
-            && !(matches!(item, BodyItem::Paragraph(_)) && f.sentence_end)
-            && f.boilerplate.is_some_and(|(k, _)| kinds.contains(&k));
+        // Length first: the full line features are costly on long paragraphs.
+        let starts_tail = paragraphs_before >= needed
+            && at_most_chars(text, max)
+            && {
+                let f = super::features(text);
+                !(matches!(item, BodyItem::Paragraph(_)) && f.sentence_end)
+                    && f.boilerplate.is_some_and(|(k, _)| kinds.contains(&k))
+            };
         paragraphs_before += usize::from(matches!(item, BodyItem::Paragraph(_)));
         starts_tail
     });
@@ -1205,6 +1208,9 @@ pub fn extract(doc: &Document) -> (Segments, PageMeta) {
     // Share and comment prompts closing the body ("Like this story? Share
     // it with a friend!", "Join the conversation…").
     while let Some(BodyItem::Paragraph(last)) = items.last() {
+        if !at_most_chars(last, 60) {
+            break;
+        }
         let f = super::features(last);
         let prompt = f.chars <= 60
             && matches!(
@@ -1221,8 +1227,8 @@ pub fn extract(doc: &Document) -> (Segments, PageMeta) {
     // Ad labels inside the container.
     items.retain(|item| match item {
         BodyItem::Paragraph(p) => {
-            let f = super::features(p);
-            let ad = f.chars <= 20 && matches!(f.boilerplate, Some((BoilerplateKind::Ads, _)));
+            let ad = at_most_chars(p, 20)
+                && matches!(super::features(p).boilerplate, Some((BoilerplateKind::Ads, _)));
             !ad
         }
         _ => true,
@@ -1235,6 +1241,12 @@ pub fn extract(doc: &Document) -> (Segments, PageMeta) {
     }
     segments.boilerplate.extend(tail);
     (segments, meta)
+}
+
+/// Whether `text` has at most `max` characters, without counting a long text
+/// to its end.
+fn at_most_chars(text: &str, max: usize) -> bool {
+    text.len() <= max || text.chars().nth(max).is_none()
 }
 
 /// A caption written as a paragraph: it ends with a parenthesised photo
