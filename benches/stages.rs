@@ -2,6 +2,7 @@
 //! `scripts/bench`: decode alone (bytes → text), parse alone (text → DOM),
 //! and the whole pipeline (bytes → Article). Prints one JSON object.
 //! `cargo bench --bench stages [-- ROUNDS]` (default 5; the median round counts).
+//! `scripts/instructions` runs it under callgrind for stable counts.
 
 #![allow(missing_docs)]
 
@@ -21,12 +22,26 @@ fn main() {
         .skip(1)
         .find_map(|a| a.parse().ok())
         .unwrap_or(5);
+    // `load` / `extract`: only load the pages / load and extract once, for
+    // instruction counts under `valgrind --tool=callgrind` (the difference
+    // of the two runs is the pipeline's).
+    let only = std::env::args().skip(1).find(|a| a == "load" || a == "extract");
     let pages = common::pages(&common::dataset_dir());
     if pages.is_empty() {
         eprintln!("stages: no pages in {}", common::dataset_dir().display());
         std::process::exit(2);
     }
     let bytes: usize = pages.iter().map(|(_, b)| b.len()).sum();
+    match only.as_deref() {
+        Some("load") => return,
+        Some(_) => {
+            for (_, b) in &pages {
+                let _ = black_box(extract(Input::Bytes(black_box(b)), &Options::default()));
+            }
+            return;
+        }
+        None => {}
+    }
     let texts: Vec<String> = pages
         .iter()
         .map(|(_, b)| {

@@ -167,11 +167,13 @@ fn skip_markup_declaration(bytes: &[u8], lt: usize) -> usize {
         if after.starts_with(b"->") {
             return body + 2;
         }
-        let close = memchr::memmem::find(after, b"-->").map(|i| i + 3);
-        let bang = memchr::memmem::find(after, b"--!>").map(|i| i + 4);
-        return match (close, bang) {
-            (Some(a), Some(b)) => body + a.min(b),
-            (Some(a), None) | (None, Some(a)) => body + a,
+        // `--!>` also closes a comment; look for it only before the first
+        // `-->` (searching the whole rest for every comment was quadratic).
+        let close = memchr::memmem::find(after, b"-->");
+        let bang_scope = after.get(..close.unwrap_or(after.len())).unwrap_or(after);
+        return match (memchr::memmem::find(bang_scope, b"--!>"), close) {
+            (Some(b), _) => body + b + 4,
+            (None, Some(a)) => body + a + 3,
             (None, None) => bytes.len(),
         };
     }

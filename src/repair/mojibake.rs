@@ -21,8 +21,17 @@ pub fn repair_line(line: &str) -> Option<(String, &'static Encoding)> {
     // Bytes the wrong decoder could not map became U+FFFD: they are lost,
     // and each may spoil one character of the repair, no more.
     let lost = line.chars().filter(|&c| c == '\u{FFFD}').count();
-    let kept: String = line.chars().filter(|&c| c != '\u{FFFD}').collect();
+    let kept: std::borrow::Cow<str> = if lost == 0 {
+        line.into()
+    } else {
+        line.chars().filter(|&c| c != '\u{FFFD}').collect::<String>().into()
+    };
+    // UTF-8 read as windows-1252 shows a lead byte as Â..ô (U+00C2–U+00F4).
+    let latin_leads = kept.chars().any(|c| ('\u{C2}'..='\u{F4}').contains(&c));
     for encoding in SUSPECTS {
+        if encoding == WINDOWS_1252 && !latin_leads {
+            continue;
+        }
         if !plausible_prefix(&kept, encoding) {
             continue;
         }

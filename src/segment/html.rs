@@ -14,6 +14,7 @@ use super::{BodyItem, Segments};
 use crate::article::BoilerplateKind;
 use crate::parse::{Document, Element, NodeData, NodeId, NONE};
 use crate::repair::punctuation::is_cjk_letter;
+use std::collections::HashMap;
 
 /// Metadata the markup states: JSON-LD, meta tags, `<title>`, `<time>`, `lang`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -201,19 +202,45 @@ fn class_id(element: &Element) -> String {
 
 /// The boilerplate kind an element's tag, class or id names, if any.
 fn negative_kind(element: &Element) -> Option<BoilerplateKind> {
-    match &*element.name {
-        "nav" => return Some(BoilerplateKind::Navigation),
-        "footer" => return Some(BoilerplateKind::Footer),
-        "aside" => return Some(BoilerplateKind::Related),
-        "form" => return Some(BoilerplateKind::Other),
-        _ => {}
+    tag_kind(element).or_else(|| words_kind(&class_id(element)))
+}
+
+/// [`negative_kind`] with the class/id verdicts remembered: pages repeat
+/// the same few class strings on thousands of elements.
+fn negative_kind_cached(
+    element: &Element,
+    memo: &mut HashMap<String, Option<BoilerplateKind>>,
+) -> Option<BoilerplateKind> {
+    if let Some(kind) = tag_kind(element) {
+        return Some(kind);
     }
     let words = class_id(element);
+    if words.is_empty() {
+        return None;
+    }
+    *memo
+        .entry(words)
+        .or_insert_with_key(|words| words_kind(words))
+}
+
+/// The boilerplate kind a tag names by itself.
+fn tag_kind(element: &Element) -> Option<BoilerplateKind> {
+    match &*element.name {
+        "nav" => Some(BoilerplateKind::Navigation),
+        "footer" => Some(BoilerplateKind::Footer),
+        "aside" => Some(BoilerplateKind::Related),
+        "form" => Some(BoilerplateKind::Other),
+        _ => None,
+    }
+}
+
+/// The boilerplate kind class/id/role/itemprop words (from [`class_id`]) name.
+fn words_kind(words: &str) -> Option<BoilerplateKind> {
     // Embedded posts (tweets, Instagram) quoted by the article are content.
     if words.trim().is_empty() || words.contains("embed") || words.contains("twitter-tweet") {
         return None;
     }
-    if words.contains("navigation") || element.attr("role") == Some("navigation") {
+    if words.contains("navigation") {
         return Some(BoilerplateKind::Navigation);
     }
     let hit = NEGATIVE.iter().find(|(w, _)| {
@@ -368,6 +395,7 @@ impl<'a> Page<'a> {
         // paragraph text is the article's wrapper whatever its class says
         // (`page-ad-margins`, `header-style-2`, `penci_sidebar`).
         let total = stats.first().map_or(0.0, |s| s.mass);
+        let mut memo = HashMap::new();
         for (i, node) in doc.nodes.iter().enumerate() {
             let inherited = if node.parent == NONE {
                 None
@@ -376,7 +404,7 @@ impl<'a> Page<'a> {
             };
             let own = match &node.data {
                 NodeData::Element(e) if stats.get(i).map_or(0.0, |s| s.mass) <= total * 0.3 => {
-                    negative_kind(e)
+                    negative_kind_cached(e, &mut memo)
                 }
                 _ => None,
             };
