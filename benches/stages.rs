@@ -25,7 +25,9 @@ fn main() {
     // `load` / `extract`: only load the pages / load and extract once, for
     // instruction counts under `valgrind --tool=callgrind` (the difference
     // of the two runs is the pipeline's).
-    let only = std::env::args().skip(1).find(|a| a == "load" || a == "extract");
+    let only = std::env::args()
+        .skip(1)
+        .find(|a| a == "load" || a == "extract");
     let pages = common::pages(&common::dataset_dir());
     if pages.is_empty() {
         eprintln!("stages: no pages in {}", common::dataset_dir().display());

@@ -24,7 +24,10 @@ pub fn repair_line(line: &str) -> Option<(String, &'static Encoding)> {
     let kept: std::borrow::Cow<str> = if lost == 0 {
         line.into()
     } else {
-        line.chars().filter(|&c| c != '\u{FFFD}').collect::<String>().into()
+        line.chars()
+            .filter(|&c| c != '\u{FFFD}')
+            .collect::<String>()
+            .into()
     };
     // UTF-8 read as windows-1252 shows a lead byte as Â..ô (U+00C2–U+00F4).
     let latin_leads = kept.chars().any(|c| ('\u{C2}'..='\u{F4}').contains(&c));
