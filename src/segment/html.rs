@@ -291,7 +291,10 @@ fn first_negative(words: &str) -> Option<usize> {
     let bytes = words.as_bytes();
     let mut best: Option<usize> = None;
     for (i, &b) in bytes.iter().enumerate() {
-        let mut candidates = NEGATIVE_BY_FIRST_BYTE[b as usize];
+        let mut candidates = NEGATIVE_BY_FIRST_BYTE
+            .get(usize::from(b))
+            .copied()
+            .unwrap_or(0);
         if candidates == 0 {
             continue;
         }
