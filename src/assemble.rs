@@ -152,7 +152,17 @@ fn fill(article: &mut Article, seg: Segments, whole: &str, page: Option<PageMeta
     })
     .or_else(|| page.language.clone());
     let offset = default_offset(article.language.as_deref());
-    let year = page_year(whole);
+    // The page's year serves only month-day dates (`11月16日`); finding it
+    // scans the whole page, so only texts with `月` pay for it, once.
+    let mut page_year_memo: Option<Option<i32>> = None;
+    let mut find_date = |text: &str| {
+        let year = if text.contains('月') {
+            *page_year_memo.get_or_insert_with(|| page_year(whole))
+        } else {
+            None
+        };
+        find_date(text, year)
+    };
 
     let meta = seg.meta.join("\n");
     let mut found = credits(&meta);
@@ -160,20 +170,20 @@ fn fill(article: &mut Article, seg: Segments, whole: &str, page: Option<PageMeta
         if let Some(reporter) = reporter {
             merge(&mut found, credits(&reporter));
         }
-        article.published = find_date(&line, year).map(|d| d.to_rfc3339(offset));
+        article.published = find_date(&line).map(|d| d.to_rfc3339(offset));
         article.dateline = Some(line);
     }
-    if let Some(date) = find_date(&meta, year) {
+    if let Some(date) = find_date(&meta) {
         article.published = Some(date.to_rfc3339(offset));
     }
     // Markup states the time more precisely than visible text.
-    if let Some(date) = page.published.as_deref().and_then(|p| find_date(p, year)) {
+    if let Some(date) = page.published.as_deref().and_then(&mut find_date) {
         article.published = Some(date.to_rfc3339(offset));
     }
     article.modified = page
         .modified
         .as_deref()
-        .and_then(|p| find_date(p, year))
+        .and_then(&mut find_date)
         .map(|d| d.to_rfc3339(offset));
     if let Some(mark) = &seg.end_mark {
         merge(

@@ -25,6 +25,11 @@ pub fn is_cjk_letter(c: char) -> bool {
             | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF60}' | '“' | '”' | '‘' | '’' | '…' | '—' | '·')
 }
 
+/// Marks both CJK and Latin text use.
+fn is_shared_mark(c: char) -> bool {
+    matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
+}
+
 fn full_width(c: char) -> Option<char> {
     Some(match c {
         ',' => '，',
@@ -38,14 +43,26 @@ fn full_width(c: char) -> Option<char> {
 
 /// Normalises one line; returns it and how many marks changed.
 pub fn normalize_line(line: &str) -> (String, usize) {
+    if !line.contains([',', ':', ';', '?', '!', '(', '"', '\'']) || !line.chars().any(is_cjk_letter)
+    {
+        return (line.to_string(), 0);
+    }
     let chars: Vec<char> = line.chars().collect();
     let mut out: Vec<char> = chars.clone();
     let mut changed = 0;
     for i in 0..chars.len() {
         let Some(&c) = chars.get(i) else { break };
-        let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
         if let Some(wide) = full_width(c) {
-            if prev.is_some_and(is_cjk) {
+            // Curly quotes, dashes and ellipses are shared with Latin text:
+            // look past them to the character they follow (`“武侯”,` is CJK
+            // context, `“no”,` is not).
+            let prev = chars
+                .get(..i)
+                .unwrap_or_default()
+                .iter()
+                .rev()
+                .find(|&&p| !is_shared_mark(p));
+            if prev.is_some_and(|&p| is_cjk(p)) {
                 if let Some(slot) = out.get_mut(i) {
                     *slot = wide;
                     changed += 1;
@@ -96,6 +113,10 @@ pub fn normalize_line(line: &str) -> (String, usize) {
 
 /// Normalises every line of `text`; returns it and the number of marks changed.
 pub fn normalize(text: &str) -> (String, usize) {
+    // Every change needs a CJK character before or inside the mark.
+    if !text.chars().any(is_cjk_letter) {
+        return (text.to_string(), 0);
+    }
     let mut total = 0;
     let lines: Vec<String> = text
         .split('\n')
@@ -111,6 +132,16 @@ pub fn normalize(text: &str) -> (String, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_text_with_curly_quotes_keeps_its_commas() {
+        let english = "He said “no”, then left… and — finally — agreed, “yes”!";
+        assert_eq!(normalize(english), (english.to_string(), 0));
+        assert_eq!(
+            normalize("他说“不”,然后走了"),
+            ("他说“不”，然后走了".to_string(), 1)
+        );
+    }
 
     #[test]
     fn cjk_context_gets_full_width() {

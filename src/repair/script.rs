@@ -21,6 +21,10 @@ pub struct ScriptCounts {
 
 /// How much of `text` is Traditional-only and Simplified-only.
 pub fn counts(text: &str) -> ScriptCounts {
+    // Only Han characters can be either script; most Latin pages have none.
+    if !text.chars().any(crate::repair::punctuation::is_cjk_letter) {
+        return ScriptCounts::default();
+    }
     ScriptCounts {
         traditional: get_builtin_converter(Variant::ZhHans).count_replaced(text),
         simplified: get_builtin_converter(Variant::ZhHant).count_replaced(text),
