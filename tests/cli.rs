@@ -170,3 +170,33 @@ fn gzip_input_is_inflated_within_the_size_limit() {
         stderr(&out)
     );
 }
+
+#[test]
+fn parallel_jobs_keep_the_input_order_and_the_failures() {
+    let png = scratch("jobs.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    let mut args: Vec<String> = Vec::new();
+    for i in 0..12 {
+        let page = format!(
+            "<article><h1>Page {i}</h1><p>{}</p></article>",
+            "Paragraph text of a page, long enough to be a body. ".repeat(i * 40 + 1)
+        );
+        args.push(scratch(&format!("jobs-{i}.html"), page.as_bytes()));
+        if i == 5 {
+            args.push(png.clone());
+        }
+    }
+    args.push(SEED.to_string());
+    let arg_refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let serial = run(&[&["-j", "1", "-f", "text"], &arg_refs[..]].concat(), None);
+    let parallel = run(&[&["-j", "4", "-f", "text"], &arg_refs[..]].concat(), None);
+    assert_eq!(serial.status.code(), Some(1));
+    assert_eq!(parallel.status.code(), Some(1));
+    assert_eq!(stdout(&parallel), stdout(&serial));
+    assert_eq!(stderr(&parallel), stderr(&serial));
+    let text = stdout(&serial);
+    let titles: Vec<&str> = text.lines().filter(|l| l.starts_with("Page ")).collect();
+    let expected: Vec<String> = (0..12).map(|i| format!("Page {i}")).collect();
+    assert_eq!(titles, expected);
+    assert!(stderr(&serial).contains("jobs.png"));
+    assert!(stdout(&serial).ends_with("（完）\n"));
+}

@@ -28,6 +28,9 @@ struct Cli {
     /// Refuse inputs larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = newsdecode::DEFAULT_MAX_BYTES)]
     max_bytes: usize,
+    /// Files processed at once [default: the number of CPUs]; output keeps the input order.
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<std::num::NonZeroUsize>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -103,39 +106,87 @@ fn main() -> ExitCode {
     } else {
         CliFormat::Json
     });
+    let jobs = cli
+        .jobs
+        .or_else(|| std::thread::available_parallelism().ok())
+        .map_or(1, usize::from)
+        .min(files.len());
+    let convert = |path: &PathBuf| -> Result<String> {
+        let bytes = read_input(path, cli.max_bytes)?;
+        let article = extract(Input::Bytes(&bytes), &options)
+            .map_err(|e| anyhow::anyhow!("{e} [{}]", e.code()))?;
+        Ok(match format {
+            CliFormat::Jsonl => newsdecode::render::to_json(&article, false) + "\n",
+            CliFormat::Json => render(&article, Format::Json) + "\n",
+            CliFormat::Markdown => render(&article, Format::Markdown),
+            CliFormat::Text => render(&article, Format::Text),
+            CliFormat::Html => render(&article, Format::Html),
+        })
+    };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut failed = false;
-    for (i, path) in files.iter().enumerate() {
-        let result = read_input(path, cli.max_bytes).and_then(|bytes| {
-            extract(Input::Bytes(&bytes), &options)
-                .map_err(|e| anyhow::anyhow!("{e} [{}]", e.code()))
-        });
+    let mut emit = |i: usize, result: Result<String>| -> bool {
         match result {
-            Ok(article) => {
-                let text = match format {
-                    CliFormat::Jsonl => newsdecode::render::to_json(&article, false) + "\n",
-                    CliFormat::Json => render(&article, Format::Json) + "\n",
-                    CliFormat::Markdown => render(&article, Format::Markdown),
-                    CliFormat::Text => render(&article, Format::Text),
-                    CliFormat::Html => render(&article, Format::Html),
-                };
+            Ok(text) => {
                 let separator = if i > 0 && format != CliFormat::Jsonl {
                     "\n"
                 } else {
                     ""
                 };
-                if write!(out, "{separator}{text}").is_err() {
-                    // stdout closed (e.g. piped into `head`): stop quietly.
-                    return ExitCode::from(1);
-                }
+                // stdout closed (e.g. piped into `head`): stop quietly.
+                write!(out, "{separator}{text}").is_ok()
             }
             Err(e) => {
                 failed = true;
-                eprintln!("newsdecode: {}: {e:#}", path.display());
+                eprintln!("newsdecode: {}: {e:#}", files[i].display());
+                true
             }
         }
+    };
+    if jobs <= 1 {
+        for (i, path) in files.iter().enumerate() {
+            if !emit(i, convert(path)) {
+                return ExitCode::from(1);
+            }
+        }
+    } else {
+        // Workers take the next file; results are written in input order.
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let (send, receive) = std::sync::mpsc::channel();
+        let stopped = std::thread::scope(|scope| {
+            for _ in 0..jobs {
+                let send = send.clone();
+                let (next, convert, files) = (&next, &convert, &files);
+                scope.spawn(move || loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(path) = files.get(i) else { break };
+                    if send.send((i, convert(path))).is_err() {
+                        break;
+                    }
+                });
+            }
+            drop(send);
+            let mut pending = std::collections::BTreeMap::new();
+            let mut want = 0;
+            for (i, result) in receive.iter() {
+                pending.insert(i, result);
+                while let Some(result) = pending.remove(&want) {
+                    if !emit(want, result) {
+                        // Make the workers stop at their next file.
+                        next.store(files.len(), std::sync::atomic::Ordering::Relaxed);
+                        return true;
+                    }
+                    want += 1;
+                }
+            }
+            false
+        });
+        if stopped {
+            return ExitCode::from(1);
+        }
     }
+    drop(emit);
     if out.flush().is_err() || failed {
         ExitCode::from(1)
     } else {
