@@ -186,7 +186,6 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     }
-    drop(emit);
     if out.flush().is_err() || failed {
         ExitCode::from(1)
     } else {
