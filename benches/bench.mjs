@@ -128,7 +128,8 @@ async function browser() {
           document.getElementById("decode").click();
         };
         new MutationObserver((_, observer) => {
-          if (document.documentElement.dataset.ready === "true" && !window.__pasted) {
+          // As early as the page takes input (the decoder may still be loading).
+          if (document.documentElement.dataset.uiReady === "true" && !window.__pasted) {
             window.__pasted = true;
             go();
           }

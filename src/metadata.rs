@@ -701,6 +701,10 @@ pub fn detect_language(text: &str) -> Option<String> {
             return Some("ko".into());
         }
         let head: String = text.chars().take(20_000).collect();
+        // All of GB2312 is Simplified: no need for the conversion tables.
+        if !crate::repair::script::has_han_outside_gb2312(&head) {
+            return Some("zh-Hans".into());
+        }
         let script = crate::repair::script::counts(&head);
         return Some(
             if script.traditional > script.simplified {

@@ -1,7 +1,7 @@
 // The page: paste, open or drop pages; the Web Worker (client.js) decodes
 // them; the results list and the reader view show what came out. Everything
 // from the input is shown through textContent (reader.js), never as markup.
-import { Decoder } from "./client.js";
+import { decoder, decoderReady } from "./boot.js";
 import { LANGUAGES, applyStrings, pickLanguage, translator } from "./i18n.js";
 import { formatDate, readerView } from "./reader.js";
 import { zip } from "./zip.js";
@@ -20,7 +20,6 @@ const EXTENSIONS = { markdown: ".md", text: ".txt", json: ".json", html: ".html"
 const MIME = { markdown: "text/markdown", text: "text/plain", json: "application/json", html: "text/html" };
 const THEMES = ["auto", "light", "dark"];
 
-const decoder = new Decoder();
 const state = {
   /** @type {{name: string, input: any, article?: object, error?: {code: string, message: string}, showImages?: boolean}[]} */
   results: [],
@@ -409,13 +408,16 @@ wireUp();
 setTheme(stored("theme", "auto"));
 setLanguage(stored("lang", pickLanguage(navigator.languages)));
 status(state.t("status.loading"));
+// The page takes input at once; jobs wait in the worker until the wasm is
+// there. `data-ready` (below) marks the decoder itself as loaded.
+document.documentElement.dataset.uiReady = "true";
 if ("serviceWorker" in navigator && location.protocol !== "file:") {
   navigator.serviceWorker.register("sw.js").catch(() => {
     // Without a service worker the app still works; it just is not offline.
   });
 }
 try {
-  $("version").textContent = `newsdecode ${await decoder.ready()}`;
+  $("version").textContent = `newsdecode ${await decoderReady}`;
   status(state.t("status.ready"));
   document.documentElement.dataset.ready = "true";
 } catch (error) {

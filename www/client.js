@@ -3,25 +3,57 @@
 // to stop a wasm call midway — and starts a fresh one. When a worker cannot be
 // created (e.g. this module is served from another origin), jobs run in the
 // calling thread instead.
+//
+// Start-up: the page compiles the wasm (compileStreaming, fed by the
+// <link rel=preload> in index.html) while the worker boots, and hands the
+// compiled module to each new worker with its first job.
+//
+// Memory: wasm memory only grows. After a job leaves the instance above
+// MEMORY_LIMIT (a huge page), the worker is replaced once it is idle, so one
+// big input does not hold hundreds of megabytes for the rest of the visit.
+
+const MEMORY_LIMIT = 256 * 1024 * 1024;
 
 export class Decoder {
   #worker = null;
   #pending = new Map();
   #nextId = 1;
   #inline = null;
+  #hasModule = false;
+  #recycle = false;
+  #memoryLimit;
+  #started = 0;
 
-  constructor() {
+  /** The wasm compiled in this thread, shared by every Decoder of the page. */
+  static #compiled = null;
+
+  static #compile() {
+    if (typeof WebAssembly.compileStreaming !== "function") return Promise.resolve(null);
+    const url = new URL("./pkg/newsdecode_bg.wasm", import.meta.url);
+    Decoder.#compiled ??= WebAssembly.compileStreaming(fetch(url)).catch(() => null);
+    return Decoder.#compiled;
+  }
+
+  /** `memoryLimit`: wasm memory (bytes) above which the worker is replaced when idle. */
+  constructor({ memoryLimit = MEMORY_LIMIT } = {}) {
+    this.#memoryLimit = memoryLimit;
     this.#start();
+    if (this.#worker) Decoder.#compile();
   }
 
   #start() {
+    this.#hasModule = false;
+    this.#recycle = false;
+    this.#started += 1;
     try {
       this.#worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "newsdecode" });
       this.#worker.onmessage = (event) => {
-        const { id, fatal, ...answer } = event.data;
+        const { id, fatal, memory, ...answer } = event.data;
         this.#pending.get(id)?.resolve(answer);
         this.#pending.delete(id);
         if (fatal) this.#restart();
+        else if (memory > this.#memoryLimit) this.#recycle = true;
+        if (this.#recycle && this.#pending.size === 0) this.#restart();
       };
       this.#worker.onerror = (event) => {
         event.preventDefault?.();
@@ -38,13 +70,32 @@ export class Decoder {
     this.#pending.clear();
   }
 
+  #restart() {
+    this.#worker.terminate();
+    this.#failAll("cancelled", "cancelled");
+    this.#start();
+  }
+
+  /** How many workers this decoder has started (1 + cancels + recycles). */
+  get workersStarted() {
+    return this.#started;
+  }
+
   /** Sends a job; resolves with `{article}`, `{output}`, `{version}` or `{error}`. */
-  run(job) {
-    if (!this.#worker) return this.#inline.then((jobs) => jobs.runJob(job));
+  async run(job) {
+    if (!this.#worker) return (await this.#inline).runJob(job);
+    const worker = this.#worker;
+    let module;
+    if (!this.#hasModule) {
+      module = (await Decoder.#compile()) || undefined;
+      this.#hasModule = true;
+    }
+    // A cancel while waiting for the module replaced the worker: send there.
+    if (worker !== this.#worker) return this.run(job);
     const id = this.#nextId++;
     return new Promise((resolve) => {
       this.#pending.set(id, { resolve });
-      this.#worker.postMessage({ id, job });
+      worker.postMessage({ id, job: module ? { ...job, module } : job });
     });
   }
 
@@ -63,12 +114,6 @@ export class Decoder {
   /** Renders an article as json, markdown, text or html. */
   render(article, format) {
     return this.run({ type: "render", article, format });
-  }
-
-  #restart() {
-    this.#worker.terminate();
-    this.#failAll("cancelled", "cancelled");
-    this.#start();
   }
 
   /** Stops whatever is running (its jobs answer `cancelled`) and starts a fresh worker. */

@@ -7,10 +7,18 @@ import { htmlFromMhtml, looksLikeMhtml } from "./mhtml.js";
 
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 let ready = null;
+let exports = null;
 
-/** Instantiates the wasm module once (instantiateStreaming via wasm-bindgen). */
-export function load() {
-  ready ??= init().then(() => version());
+/**
+ * Instantiates the wasm once: from a `WebAssembly.Module` the page compiled
+ * (client.js starts that at page load, in parallel with this worker's
+ * start-up), else by wasm-bindgen's own instantiateStreaming of the URL.
+ */
+export function load(module) {
+  ready ??= init(module ? { module_or_path: module } : undefined).then((instance) => {
+    exports = instance;
+    return version();
+  });
   return ready;
 }
 
@@ -64,10 +72,16 @@ async function prepare(input, name, maxBytes) {
  * Runs one job: `{type: "extract", input, name, options}` → `{article}`,
  * `{type: "render", article, format}` → `{output}`, `{type: "version"}` →
  * `{version}`. Errors come back as `{error: {code, message}}`, never thrown.
+ * Every answer carries `memory`: the wasm memory's size after the job.
  */
 export async function runJob(job) {
+  const answer = await run(job);
+  return { ...answer, memory: exports?.memory.buffer.byteLength ?? 0 };
+}
+
+async function run(job) {
   try {
-    const v = await load();
+    const v = await load(job.module);
     switch (job.type) {
       case "version":
         return { version: v };

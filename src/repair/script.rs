@@ -98,6 +98,27 @@ pub fn simplified_leftovers(text: &str) -> usize {
     count
 }
 
+/// Whether some Han character of `text` is outside GB2312 (the Simplified
+/// set): GBK-encoded, it leaves GB2312's hanzi rows (B0–F7 × A1–FE) and
+/// symbol rows (A1–A9).
+pub fn has_han_outside_gb2312(text: &str) -> bool {
+    let (bytes, _, _) = encoding_rs::GBK.encode(text);
+    let mut i = 0;
+    while let Some(&lead) = bytes.get(i) {
+        if lead < 0x80 {
+            i += 1;
+            continue;
+        }
+        let trail = bytes.get(i + 1).copied().unwrap_or(0);
+        let gb2312 = matches!(lead, 0xA1..=0xA9 | 0xB0..=0xF7) && trail >= 0xA1;
+        if !gb2312 {
+            return true;
+        }
+        i += 2;
+    }
+    false
+}
+
 /// Whether a character is in Big5 proper (the frequent and less frequent
 /// hanzi, A440–C67E and C940–F9D5): encoding_rs's Big5 also encodes HKSCS
 /// additions, among them Simplified forms.
@@ -129,6 +150,12 @@ pub fn machine_converted(text: &str, glosses_removed: usize) -> bool {
     if !text.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)) {
         return false;
     }
+    // Text whose every Han character is in GB2312 has no Traditional-only
+    // character to count: no need to load the conversion tables (tens of
+    // milliseconds on first use in the browser).
+    if !has_han_outside_gb2312(text) {
+        return false;
+    }
     let script = counts(text);
     if script.traditional == 0 || script.traditional < script.simplified {
         return false;
@@ -154,6 +181,16 @@ mod tests {
         assert_eq!(convert("园区发展", false), ("園區發展".to_string(), 3));
         let c = counts("園區發展");
         assert!(c.traditional > 0 && c.simplified == 0);
+    }
+
+    #[test]
+    fn gb2312_text_needs_no_conversion_tables() {
+        assert!(!has_han_outside_gb2312(
+            "园区发展大会召开，来源：中新网。ABC 123"
+        ));
+        assert!(has_han_outside_gb2312("园区發展"));
+        assert!(has_han_outside_gb2312("臺灣"));
+        assert!(!has_han_outside_gb2312("plain ASCII"));
     }
 
     #[test]

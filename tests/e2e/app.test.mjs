@@ -313,3 +313,21 @@ test("phone width: nothing overflows horizontally", async () => {
   await screenshot(page, "phone-reader");
   await close();
 });
+
+test("a worker whose wasm memory grew past the limit is replaced when idle", async () => {
+  const { page, close } = await openApp(env);
+  const result = await page.evaluate(async () => {
+    const { Decoder } = await import("/client.js");
+    // Any instance is above 1 MiB, so every job triggers the replacement.
+    const decoder = new Decoder({ memoryLimit: 1 << 20 });
+    const first = await decoder.extract("<p>One paragraph, long enough to be the body of a page.</p>");
+    const second = await decoder.extract("<p>Another paragraph, long enough to be the body of a page.</p>");
+    const started = decoder.workersStarted;
+    decoder.close();
+    return { first: first.article.text, second: second.article.text, started };
+  });
+  assert.equal(result.first, "One paragraph, long enough to be the body of a page.");
+  assert.equal(result.second, "Another paragraph, long enough to be the body of a page.");
+  assert.equal(result.started, 3);
+  await close();
+});
