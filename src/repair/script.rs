@@ -102,21 +102,24 @@ pub fn simplified_leftovers(text: &str) -> usize {
 /// set): GBK-encoded, it leaves GB2312's hanzi rows (B0–F7 × A1–FE) and
 /// symbol rows (A1–A9).
 pub fn has_han_outside_gb2312(text: &str) -> bool {
-    let (bytes, _, _) = encoding_rs::GBK.encode(text);
-    let mut i = 0;
-    while let Some(&lead) = bytes.get(i) {
-        if lead < 0x80 {
-            i += 1;
-            continue;
+    let mut encoder = encoding_rs::GBK.new_encoder();
+    let mut utf8 = [0u8; 4];
+    let mut gbk = [0u8; 8];
+    // Character by character, to stop at the first one (GBK's extension
+    // rows are the encoder's slow path; a Traditional text hits one early).
+    text.chars().filter(|c| !c.is_ascii()).any(|c| {
+        let (result, _, written) =
+            encoder.encode_from_utf8_without_replacement(c.encode_utf8(&mut utf8), &mut gbk, false);
+        match (result, gbk.get(..written)) {
+            (encoding_rs::EncoderResult::InputEmpty, Some([lead, trail])) => {
+                !(matches!(lead, 0xA1..=0xA9 | 0xB0..=0xF7) && *trail >= 0xA1)
+            }
+            // Not in GBK at all (emoji, rare extensions) or not two bytes:
+            // not a GB2312 character, but not Han either unless it is in
+            // the CJK blocks.
+            _ => crate::repair::punctuation::is_cjk_letter(c),
         }
-        let trail = bytes.get(i + 1).copied().unwrap_or(0);
-        let gb2312 = matches!(lead, 0xA1..=0xA9 | 0xB0..=0xF7) && trail >= 0xA1;
-        if !gb2312 {
-            return true;
-        }
-        i += 2;
-    }
-    false
+    })
 }
 
 /// Whether a character is in Big5 proper (the frequent and less frequent
@@ -161,11 +164,8 @@ pub fn machine_converted(text: &str, glosses_removed: usize) -> bool {
         return false;
     }
     let head: String = text.chars().take(600).collect();
-    let outlet = MAINLAND_OUTLETS.iter().any(|name| {
-        get_builtin_converter(Variant::ZhHans)
-            .convert(&head)
-            .contains(name)
-    });
+    let head = get_builtin_converter(Variant::ZhHans).convert(&head);
+    let outlet = MAINLAND_OUTLETS.iter().any(|name| head.contains(name));
     let score =
         glosses_removed * 3 + simplified_leftovers(text).min(10) + if outlet { 4 } else { 0 };
     score >= 6
