@@ -4,9 +4,8 @@
 // created (e.g. this module is served from another origin), jobs run in the
 // calling thread instead.
 //
-// Start-up: the page compiles the wasm (compileStreaming, fed by the
-// <link rel=preload> in index.html) while the worker boots, and hands the
-// compiled module to each new worker with its first job.
+// Start-up: the page compiles the wasm (compileStreaming) while the worker
+// boots, and hands the compiled module to each new worker with its first job.
 //
 // Memory: wasm memory only grows. After a job leaves the instance above
 // MEMORY_LIMIT (a huge page), the worker is replaced once it is idle, so one
@@ -46,7 +45,7 @@ export class Decoder {
     this.#recycle = false;
     this.#started += 1;
     try {
-      this.#worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module", name: "newsdecode" });
+      this.#worker = new Worker(new URL("./jobs.js", import.meta.url), { type: "module", name: "newsdecode" });
       this.#worker.onmessage = (event) => {
         const { id, fatal, memory, ...answer } = event.data;
         this.#pending.get(id)?.resolve(answer);

@@ -1,9 +1,8 @@
-// What the decoder does with one request, independent of where it runs (the
-// Web Worker in worker.js, or the calling thread when a worker cannot be
-// started). Loads the wasm once, lazily; reads files, inflates .gz (bounded)
+// What the decoder does with one request, independent of where it runs (as
+// the Web Worker, see the end of this file, or in the calling thread when a
+// worker cannot be started). Loads the wasm once, lazily; reads files, inflates .gz (bounded)
 // and unpacks .mht before handing bytes to the library.
 import init, { extract, render, version } from "./pkg/newsdecode.js";
-import { htmlFromMhtml, looksLikeMhtml } from "./mhtml.js";
 
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 let ready = null;
@@ -56,13 +55,21 @@ async function gunzip(bytes, name, maxBytes) {
   return out;
 }
 
+/** A cheap first look for a MIME header line (`MIME-Version:`, `From:`, …). */
+function startsLikeMime(bytes) {
+  const head = String.fromCharCode(...bytes.subarray(0, 32)).toLowerCase();
+  return /^(mime-version|from|subject|date|snapshot-content-location|content-type):/.test(head);
+}
+
 /** Turns a File/Blob/bytes/string into what `extract` takes. */
 async function prepare(input, name, maxBytes) {
   if (typeof input === "string") return input;
   let bytes = input instanceof Blob ? new Uint8Array(await input.arrayBuffer()) : new Uint8Array(input);
   if (bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = await gunzip(bytes, name, maxBytes);
-  if (/\.mht(ml)?$/i.test(name) || looksLikeMhtml(bytes)) {
-    const html = htmlFromMhtml(bytes);
+  if (/\.mht(ml)?$/i.test(name) || startsLikeMime(bytes)) {
+    // Loaded on first use: one fetch fewer before the worker is ready.
+    const { htmlFromMhtml, looksLikeMhtml } = await import("./mhtml.js");
+    const html = looksLikeMhtml(bytes) || /\.mht(ml)?$/i.test(name) ? htmlFromMhtml(bytes) : null;
     if (html) bytes = html;
   }
   return bytes;
@@ -101,4 +108,13 @@ async function run(job) {
     const fatal = error instanceof WebAssembly.RuntimeError;
     return { error: { code: error?.code || "internal", message: String(error?.message || error) }, fatal };
   }
+}
+
+// Run as the Web Worker itself (client.js starts this file as the worker, so
+// its module graph is one fetch shallower): answer each message under its id.
+if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope) {
+  self.onmessage = async (event) => {
+    const { id, job } = event.data;
+    self.postMessage({ id, ...(await runJob(job)) });
+  };
 }

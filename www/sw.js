@@ -4,7 +4,7 @@
 // up at once) and fall back to the cache; nothing else is ever fetched.
 const CACHE = "newsdecode-v1";
 const FILES = [
-  "./", "index.html", "boot.js", "app.js", "client.js", "worker.js", "jobs.js", "reader.js", "i18n.js",
+  "./", "index.html", "boot.js", "app.js", "client.js", "jobs.js", "reader.js", "i18n.js",
   "mhtml.js", "zip.js", "style.css", "manifest.webmanifest", "icons/icon.svg",
   "icons/icon-192.png", "icons/icon-512.png", "embed.html", "news-decoder.js",
   "news-decoder.css", "embed.js", "pkg/newsdecode.js", "pkg/newsdecode_bg.wasm",
