@@ -157,7 +157,11 @@ function select(index, focus = false) {
 // --- decoding -----------------------------------------------------------------
 
 async function decodeInputs(inputs) {
-  if (state.busy) return;
+  if (state.busy) {
+    // One batch at a time: say so rather than drop the new input silently.
+    status(state.t("status.busy"));
+    return;
+  }
   state.busy = true;
   state.cancelled = false;
   const { t } = state;

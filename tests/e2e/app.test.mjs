@@ -167,6 +167,10 @@ test("cancel stops a batch; the decoder works again afterwards", async () => {
   const files = Array.from({ length: 40 }, (_, i) => ({ name: `big-${i}.html`, mimeType: "text/html", buffer: big }));
   await page.setInputFiles("#files", files);
   await page.waitForFunction(() => document.getElementById("progress-bar").value >= 1);
+  // A paste during the batch is refused with a message, not dropped silently.
+  await page.fill("#paste", SEED);
+  await page.click("#decode");
+  assert.match(await page.locator("#status").textContent(), /Still decoding the current files/);
   await page.click("#cancel");
   await page.waitForFunction(() => /Cancelled after \d+ of 40/.test(document.getElementById("status").textContent));
   const done = await page.locator("#results tbody tr").count();
