@@ -68,8 +68,9 @@ async function prepare(input, name, maxBytes) {
   if (bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = await gunzip(bytes, name, maxBytes);
   if (/\.mht(ml)?$/i.test(name) || startsLikeMime(bytes)) {
     // Loaded on first use: one fetch fewer before the worker is ready.
-    const { htmlFromMhtml, looksLikeMhtml } = await import("./mhtml.js");
-    const html = looksLikeMhtml(bytes) || /\.mht(ml)?$/i.test(name) ? htmlFromMhtml(bytes) : null;
+    // Null when it is not a multipart message with an HTML part.
+    const { htmlFromMhtml } = await import("./mhtml.js");
+    const html = htmlFromMhtml(bytes);
     if (html) bytes = html;
   }
   return bytes;

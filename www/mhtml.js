@@ -3,13 +3,6 @@
 // transfer encoding; the HTML bytes then go through the library's own
 // decoding (meta prescan / detection), like any other page.
 
-/** True when the bytes start like a MIME message (headers, then multipart). */
-export function looksLikeMhtml(bytes) {
-  const head = latin1(bytes.subarray(0, 4096)).toLowerCase();
-  return /^(?:[\w-]+:[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*)*?content-type:\s*multipart\/related/m.test(head) &&
-    /^(mime-version|from|subject|date|snapshot-content-location|content-type):/m.test(head);
-}
-
 /**
  * Returns the bytes of the first text/html part of an MHTML message, or null
  * when there is none. Bytes in, bytes out: no character decoding here.

@@ -21,8 +21,9 @@ pub fn is_cjk(c: char) -> bool {
 /// Ideographs, kana and Hangul only (no punctuation).
 pub fn is_cjk_letter(c: char) -> bool {
     is_cjk(c)
+        && !is_shared_mark(c)
         && !matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}'
-            | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF60}' | '“' | '”' | '‘' | '’' | '…' | '—' | '·')
+            | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF60}')
 }
 
 /// Marks both CJK and Latin text use.

@@ -78,24 +78,26 @@ const MAINLAND_OUTLETS: &[&str] = &[
 /// both scripts share in other senses (`于` `注` `并`) are in Big5 and do not
 /// count, and neither do quote styles.
 pub fn simplified_leftovers(text: &str) -> usize {
-    let mut count = 0;
-    for c in text.chars().take(5000) {
-        if !('\u{4E00}'..='\u{9FFF}').contains(&c) {
-            continue;
-        }
-        let s = c.encode_utf8(&mut [0; 4]).to_string();
-        let in_gb2312 = matches!(
-            encoding_rs::GBK.encode(&s).0.as_ref(),
-            [lead @ 0xB0..=0xF7, trail @ 0xA1..=0xFE] if *lead >= 0xB0 && *trail >= 0xA1
-        );
-        if !in_gb2312 {
-            continue;
-        }
-        if !in_big5_proper(&s) {
-            count += 1;
-        }
+    let mut encoder = encoding_rs::GBK.new_encoder();
+    text.chars()
+        .take(5000)
+        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .filter(|&c| matches!(gbk_pair(&mut encoder, c), Some([0xB0..=0xF7, 0xA1..=0xFE])))
+        .filter(|&c| !in_big5_proper(c.encode_utf8(&mut [0; 4])))
+        .count()
+}
+
+/// The two GBK bytes of `c`, if it has two (`None` for ASCII, `€`, or
+/// characters GBK lacks). GB2312 is GBK's rows A1–A9 (symbols) and B0–F7
+/// (hanzi) with trail bytes from A1.
+fn gbk_pair(encoder: &mut encoding_rs::Encoder, c: char) -> Option<[u8; 2]> {
+    let mut out = [0u8; 8];
+    let (result, _, written) =
+        encoder.encode_from_utf8_without_replacement(c.encode_utf8(&mut [0; 4]), &mut out, false);
+    match (result, out.get(..written)) {
+        (encoding_rs::EncoderResult::InputEmpty, Some(&[lead, trail])) => Some([lead, trail]),
+        _ => None,
     }
-    count
 }
 
 /// Whether some Han character of `text` is outside GB2312 (the Simplified
@@ -103,21 +105,14 @@ pub fn simplified_leftovers(text: &str) -> usize {
 /// symbol rows (A1–A9).
 pub fn has_han_outside_gb2312(text: &str) -> bool {
     let mut encoder = encoding_rs::GBK.new_encoder();
-    let mut utf8 = [0u8; 4];
-    let mut gbk = [0u8; 8];
     // Character by character, to stop at the first one (GBK's extension
     // rows are the encoder's slow path; a Traditional text hits one early).
     text.chars().filter(|c| !c.is_ascii()).any(|c| {
-        let (result, _, written) =
-            encoder.encode_from_utf8_without_replacement(c.encode_utf8(&mut utf8), &mut gbk, false);
-        match (result, gbk.get(..written)) {
-            (encoding_rs::EncoderResult::InputEmpty, Some([lead, trail])) => {
-                !(matches!(lead, 0xA1..=0xA9 | 0xB0..=0xF7) && *trail >= 0xA1)
-            }
-            // Not in GBK at all (emoji, rare extensions) or not two bytes:
-            // not a GB2312 character, but not Han either unless it is in
-            // the CJK blocks.
-            _ => crate::repair::punctuation::is_cjk_letter(c),
+        match gbk_pair(&mut encoder, c) {
+            Some([lead, trail]) => !(matches!(lead, 0xA1..=0xA9 | 0xB0..=0xF7) && trail >= 0xA1),
+            // Not two GBK bytes (`€`, emoji, rare extensions): only a CJK
+            // letter outside GBK counts.
+            None => crate::repair::punctuation::is_cjk_letter(c),
         }
     })
 }

@@ -1294,11 +1294,10 @@ pub fn extract(doc: &Document) -> (Segments, PageMeta) {
             break;
         }
         let f = super::features(last);
-        let prompt = f.chars <= 60
-            && matches!(
-                f.boilerplate,
-                Some((BoilerplateKind::Share | BoilerplateKind::Comments, _))
-            );
+        let prompt = matches!(
+            f.boilerplate,
+            Some((BoilerplateKind::Share | BoilerplateKind::Comments, _))
+        );
         if !prompt || items.len() < 2 {
             break;
         }
