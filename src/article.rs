@@ -232,6 +232,9 @@ pub enum WarningKind {
     DecodeErrors,
     /// A span of text is damaged beyond repair and is kept marked.
     GarbledText,
+    /// The input reached one of the parser's bounds (nesting depth, node
+    /// count, attributes per tag) and was simplified; no text was dropped.
+    LimitReached,
 }
 
 /// A problem found in the input and not (fully) repaired.

@@ -7,6 +7,8 @@ use crate::article::{
     Warning, WarningKind,
 };
 use crate::metadata::{credits, default_offset, detect_language, find_date, page_year, Credits};
+use crate::parse::tokenizer::MAX_ATTRIBUTES;
+use crate::parse::tree::{ParseLimits, MAX_DEPTH, MAX_NODES};
 use crate::parse::Document;
 use crate::repair::{marker_index, repair_text, Garbled};
 use crate::segment::html::{self, PageMeta};
@@ -35,6 +37,9 @@ pub fn assemble(
         }
         InputKind::Html => {
             let doc = Document::parse(text);
+            if let Some(warning) = limits_warning(&doc.limits) {
+                decode.warnings.push(warning);
+            }
             let (mut seg, mut meta) = html::extract(&doc);
             if !seg.body.iter().any(|b| matches!(b, BodyItem::Paragraph(_))) {
                 // No article container: read the visible text like a paste.
@@ -59,6 +64,36 @@ pub fn assemble(
         }
     }
     article
+}
+
+/// Says which parser bounds simplified the page, if any.
+fn limits_warning(limits: &ParseLimits) -> Option<Warning> {
+    if !limits.any() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    if limits.flattened > 0 {
+        parts.push(format!(
+            "{} elements nested deeper than {MAX_DEPTH} levels were attached at that depth",
+            limits.flattened
+        ));
+    }
+    if limits.dropped_elements > 0 {
+        parts.push(format!(
+            "{} tags past {MAX_NODES} nodes were ignored (their text is kept)",
+            limits.dropped_elements
+        ));
+    }
+    if limits.dropped_attributes > 0 {
+        parts.push(format!(
+            "{} attributes past {MAX_ATTRIBUTES} in one tag were dropped",
+            limits.dropped_attributes
+        ));
+    }
+    Some(Warning::new(
+        WarningKind::LimitReached,
+        format!("the page reached the parser's bounds: {}", parts.join("; ")),
+    ))
 }
 
 /// Separates the strings of a page while they are repaired as one text

@@ -2,7 +2,7 @@
 //! by BOM → user override → `<meta>`/XML declaration → detection, and
 //! overruling declared labels that the bytes contradict.
 
-use crate::article::{DecodeReport, EncodingSource, Warning, WarningKind};
+use crate::article::{DecodeReport, EncodingSource, Repair, Warning, WarningKind};
 use crate::error::Error;
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{
@@ -51,13 +51,15 @@ pub fn encoding_for_label(label: &str) -> Result<&'static Encoding, Error> {
 pub fn decode_str(text: &str, max_bytes: usize) -> Result<Decoded, Error> {
     check_size(text.len(), max_bytes)?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(Error::EmptyInput);
-    }
-    Ok(Decoded {
+    let mut decoded = Decoded {
         report: report(UTF_8, EncodingSource::Text, 1.0, count_replacements(text)),
         text: text.to_string(),
-    })
+    };
+    remove_controls(&mut decoded);
+    if decoded.text.trim().is_empty() {
+        return Err(Error::EmptyInput);
+    }
+    Ok(decoded)
 }
 
 /// Decodes bytes, choosing the encoding as described in the module docs.
@@ -102,10 +104,47 @@ pub fn decode_bytes(
             decode_undeclared(bytes)
         }
     };
+    let mut decoded = decoded;
+    remove_controls(&mut decoded);
     if decoded.text.trim().is_empty() {
         return Err(Error::EmptyInput);
     }
+    let reported = |w: &Warning| w.kind == WarningKind::DecodeErrors;
+    if decoded.report.replacements > 0 && !decoded.report.warnings.iter().any(reported) {
+        // A BOM'd input with broken sequences (a lone UTF-16 surrogate).
+        decoded.report.warnings.push(Warning::new(
+            WarningKind::DecodeErrors,
+            format!(
+                "{} byte sequences are not valid {} and became U+FFFD",
+                decoded.report.replacements, decoded.report.encoding
+            ),
+        ));
+    }
     Ok(decoded)
+}
+
+/// Whether `b` is a C0 control character that text never carries (NUL and
+/// the like; tab, line feed, form feed and carriage return are layout).
+fn is_stray_control(b: u8) -> bool {
+    b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0C | b'\r')
+}
+
+/// Removes stray control characters (a NUL inside a page's text), as the
+/// HTML tree builder does, and reports how many.
+fn remove_controls(decoded: &mut Decoded) {
+    if !decoded.text.bytes().any(is_stray_control) {
+        return;
+    }
+    let before = decoded.text.len();
+    decoded
+        .text
+        .retain(|c| !(c.is_ascii() && is_stray_control(c as u8)));
+    let count = before - decoded.text.len();
+    decoded.report.repairs.push(Repair {
+        kind: "control_characters_removed".to_string(),
+        count,
+        message: format!("{count} control characters (NUL and the like) were removed"),
+    });
 }
 
 /// An encoding named in the document, with the label as written.
@@ -218,6 +257,19 @@ fn decode_undeclared(bytes: &[u8]) -> Decoded {
     if utf8_evidence(bytes) {
         return decode_with(bytes, UTF_8, EncodingSource::Detected, 0.99);
     }
+    if let Some(errors) = mostly_utf8(bytes) {
+        // UTF-8 with a few broken bytes (a cut-and-joined page) is far more
+        // likely than a legacy text that happens to hold many valid UTF-8
+        // sequences; a legacy guess would garble every character instead.
+        let mut decoded = decode_with(bytes, UTF_8, EncodingSource::Detected, 0.7);
+        decoded.report.warnings.push(Warning::new(
+            WarningKind::DecodeErrors,
+            format!(
+                "the bytes are UTF-8 except for {errors} invalid sequences, which became U+FFFD"
+            ),
+        ));
+        return decoded;
+    }
     let guess = refine_gbk(detect(bytes), bytes);
     let mut decoded = decode_with(bytes, guess, EncodingSource::Detected, 0.0);
     decoded.report.confidence = detection_confidence(bytes, decoded.report.replacements);
@@ -269,6 +321,34 @@ fn utf8_evidence(bytes: &[u8]) -> bool {
         .unwrap_or_default()
         .iter()
         .any(|&b| b >= 0x80)
+}
+
+/// `Some(invalid sequences)` when the bytes are UTF-8 but for a few broken
+/// sequences: at least 4 valid multi-byte characters and at most one invalid
+/// sequence per 8 of them (in the first [`DETECT_PREFIX`] bytes).
+fn mostly_utf8(bytes: &[u8]) -> Option<usize> {
+    let mut rest = bytes.get(..DETECT_PREFIX).unwrap_or(bytes);
+    let (mut multibyte, mut errors) = (0usize, 0usize);
+    loop {
+        let (valid, skip) = match std::str::from_utf8(rest) {
+            Ok(text) => (text, None),
+            Err(e) => (
+                std::str::from_utf8(rest.get(..e.valid_up_to()).unwrap_or_default())
+                    .unwrap_or_default(),
+                e.error_len(),
+            ),
+        };
+        multibyte += valid.chars().filter(|c| !c.is_ascii()).count();
+        match skip {
+            Some(len) => {
+                errors += 1;
+                rest = rest.get(valid.len() + len..).unwrap_or_default();
+            }
+            // Valid to the end, or cut inside the last character.
+            None => break,
+        }
+    }
+    (multibyte >= 4 && errors * 8 <= multibyte).then_some(errors)
 }
 
 /// GBK and GB18030 share one decoder; report GB18030 when the bytes use its

@@ -55,7 +55,7 @@ export interface Repair {
 
 /** Something found that could not be (fully) repaired. */
 export interface DecodeWarning {
-  kind: "mislabeled_encoding" | "decode_errors" | "garbled_text";
+  kind: "mislabeled_encoding" | "decode_errors" | "garbled_text" | "limit_reached";
   message: string;
   /** Character (code point) offsets in `Article.text`, for spans in the body. */
   start?: number;

@@ -14,6 +14,29 @@ pub const NONE: NodeId = NodeId::MAX;
 /// instead of nesting further: bounded depth for every later tree walk.
 pub const MAX_DEPTH: usize = 256;
 
+/// Nodes in one document. Past this, start tags are ignored (their text
+/// still joins the enclosing element, so no text is lost): at about 64 bytes
+/// a node natively, the tree stays under ~100 MB whatever the input.
+pub const MAX_NODES: usize = 1_000_000;
+
+/// How often the parser's bounds simplified a document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ParseLimits {
+    /// Elements opened past [`MAX_DEPTH`], attached flat to the deepest one.
+    pub flattened: usize,
+    /// Start tags ignored because the document had [`MAX_NODES`] nodes.
+    pub dropped_elements: usize,
+    /// Attributes dropped past [`super::tokenizer::MAX_ATTRIBUTES`] in a tag.
+    pub dropped_attributes: usize,
+}
+
+impl ParseLimits {
+    /// Whether any bound was reached.
+    pub fn any(&self) -> bool {
+        *self != ParseLimits::default()
+    }
+}
+
 /// One node of the arena tree.
 #[derive(Debug, Clone)]
 pub struct Node {
@@ -64,6 +87,8 @@ impl Element {
 pub struct Document {
     /// All nodes; links are indices into this vector.
     pub nodes: Vec<Node>,
+    /// Which bounds the parser reached on this document.
+    pub limits: ParseLimits,
 }
 
 impl Document {
@@ -107,6 +132,7 @@ impl Document {
                     next_sibling: NONE,
                     data: NodeData::Document,
                 }],
+                limits: ParseLimits::default(),
             },
             open: vec![Document::ROOT],
             foreign: 0,
@@ -253,7 +279,11 @@ impl Builder {
                 name,
                 attrs,
                 self_closing,
-            } => self.start(name, attrs, self_closing),
+                dropped_attributes,
+            } => {
+                self.doc.limits.dropped_attributes += dropped_attributes;
+                self.start(name, attrs, self_closing);
+            }
             Token::End { name } => self.end(&name),
         }
     }
@@ -310,6 +340,10 @@ impl Builder {
     }
 
     fn start(&mut self, name: String, attrs: Vec<Attribute>, self_closing: bool) {
+        if self.doc.nodes.len() >= MAX_NODES {
+            self.doc.limits.dropped_elements += 1;
+            return;
+        }
         if matches!(name.as_str(), "html" | "head" | "body")
             && self.open.iter().any(|&id| self.name_of(id) == name)
         {
@@ -356,9 +390,13 @@ impl Builder {
                 attrs,
             }),
         );
-        if !void && self.open.len() < MAX_DEPTH {
-            self.open.push(id);
-            self.foreign += usize::from(foreign);
+        if !void {
+            if self.open.len() < MAX_DEPTH {
+                self.open.push(id);
+                self.foreign += usize::from(foreign);
+            } else {
+                self.doc.limits.flattened += 1;
+            }
         }
     }
 

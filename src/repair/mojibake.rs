@@ -14,6 +14,45 @@ const SUSPECTS: [&Encoding; 4] = [WINDOWS_1252, GBK, BIG5, SHIFT_JIS];
 
 /// Repairs one line: `Some((fixed, encoding it was misread as))` when it was mojibake.
 pub fn repair_line(line: &str) -> Option<(String, &'static Encoding)> {
+    repair_line_with(line, &mut EncodedChars::default())
+}
+
+/// Each suspect encoding's bytes for the non-ASCII characters seen so far.
+///
+/// encoding_rs's CJK encoders search their tables linearly (they are built
+/// for size) and an unmappable character costs a full search, so every
+/// line's look at its first characters made a 4 MB Chinese text take
+/// seconds; a text has a few thousand distinct characters, each now encoded
+/// once per suspect.
+#[derive(Default)]
+pub struct EncodedChars {
+    /// Per entry of [`SUSPECTS`]: `None` when the character is unmappable.
+    known: [std::collections::HashMap<char, Option<Encoded>>; 4],
+}
+
+/// A character's bytes in one encoding: up to 4, and how many.
+type Encoded = ([u8; 4], usize);
+
+impl EncodedChars {
+    /// The bytes of `c` in suspect number `which`, or `None` if unmappable.
+    fn bytes(&mut self, which: usize, c: char) -> Option<Encoded> {
+        let (Some(known), Some(encoding)) = (self.known.get_mut(which), SUSPECTS.get(which)) else {
+            return None;
+        };
+        *known.entry(c).or_insert_with(|| {
+            let mut out = [0u8; 4];
+            let (result, _, written) = encoding.new_encoder().encode_from_utf8_without_replacement(
+                c.encode_utf8(&mut [0; 4]),
+                &mut out,
+                true,
+            );
+            (result == encoding_rs::EncoderResult::InputEmpty).then_some((out, written))
+        })
+    }
+}
+
+/// [`repair_line`] sharing a cache of encoded characters across lines.
+fn repair_line_with(line: &str, cache: &mut EncodedChars) -> Option<(String, &'static Encoding)> {
     let non_ascii = line.chars().filter(|c| !c.is_ascii()).count();
     if non_ascii < 2 {
         return None;
@@ -31,11 +70,11 @@ pub fn repair_line(line: &str) -> Option<(String, &'static Encoding)> {
     };
     // UTF-8 read as windows-1252 shows a lead byte as Â..ô (U+00C2–U+00F4).
     let latin_leads = kept.chars().any(|c| ('\u{C2}'..='\u{F4}').contains(&c));
-    for encoding in SUSPECTS {
+    for (which, encoding) in SUSPECTS.into_iter().enumerate() {
         if encoding == WINDOWS_1252 && !latin_leads {
             continue;
         }
-        if !plausible_prefix(&kept, encoding) {
+        if !plausible_prefix(&kept, which, cache) {
             continue;
         }
         let (bytes, _, unmappable) = encoding.encode(&kept);
@@ -60,21 +99,34 @@ pub fn repair_line(line: &str) -> Option<(String, &'static Encoding)> {
     None
 }
 
-/// A cheap look at the first 48 characters: re-encoded, do they start valid
-/// UTF-8 with a multi-byte sequence? Real text fails here, before the
-/// whole line is encoded.
-fn plausible_prefix(line: &str, encoding: &'static Encoding) -> bool {
-    let end = line.char_indices().nth(48).map_or(line.len(), |(i, _)| i);
-    let prefix = line.get(..end).unwrap_or(line);
-    let (bytes, _, unmappable) = encoding.encode(prefix);
-    if unmappable {
-        return false;
+/// A cheap look at the first 48 characters: re-encoded with suspect number
+/// `which`, do they start valid UTF-8 with a multi-byte sequence? Real text
+/// fails here, before the whole line is encoded; the look stops as soon as
+/// the answer is known, usually at the first non-ASCII character.
+fn plausible_prefix(line: &str, which: usize, cache: &mut EncodedChars) -> bool {
+    let mut bytes: Vec<u8> = Vec::with_capacity(64);
+    for c in line.chars().take(48) {
+        if c.is_ascii() {
+            bytes.push(c as u8); // all suspects are ASCII-compatible
+            continue;
+        }
+        let Some((encoded, len)) = cache.bytes(which, c) else {
+            return false; // unmappable: this encoding did not produce the line
+        };
+        bytes.extend_from_slice(encoded.get(..len).unwrap_or_default());
+        match std::str::from_utf8(&bytes) {
+            Ok(_) => return bytes.iter().any(|&x| x >= 0x80),
+            // Invalid (not just cut short): decided by what came before.
+            Err(e) if e.error_len().is_some() => {
+                return bytes
+                    .get(..e.valid_up_to())
+                    .is_some_and(|b| b.iter().any(|&x| x >= 0x80));
+            }
+            Err(_) => {}
+        }
     }
-    let valid = match std::str::from_utf8(&bytes) {
-        Ok(_) => bytes.len(),
-        // Cut at the end of the prefix, or at a lost byte (U+FFFD dropped).
-        Err(e) => e.valid_up_to(),
-    };
+    // The prefix ended inside a sequence (or a U+FFFD was dropped there).
+    let valid = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
     bytes
         .get(..valid)
         .is_some_and(|b| b.iter().any(|&x| x >= 0x80))
@@ -83,9 +135,10 @@ fn plausible_prefix(line: &str, encoding: &'static Encoding) -> bool {
 /// Repairs every line; returns the text and, per encoding, how many lines were fixed.
 pub fn repair(text: &str) -> (String, Vec<(&'static Encoding, usize)>) {
     let mut counts: Vec<(&'static Encoding, usize)> = Vec::new();
+    let mut cache = EncodedChars::default();
     let lines: Vec<String> = text
         .split('\n')
-        .map(|line| match repair_line(line) {
+        .map(|line| match repair_line_with(line, &mut cache) {
             Some((fixed, encoding)) => {
                 match counts.iter_mut().find(|(e, _)| *e == encoding) {
                     Some((_, n)) => *n += 1,

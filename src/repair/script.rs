@@ -103,16 +103,40 @@ fn gbk_pair(encoder: &mut encoding_rs::Encoder, c: char) -> Option<[u8; 2]> {
 /// Whether some Han character of `text` is outside GB2312 (the Simplified
 /// set): GBK-encoded, it leaves GB2312's hanzi rows (B0–F7 × A1–FE) and
 /// symbol rows (A1–A9).
+///
+/// encoding_rs's GBK encoder searches its tables linearly (it is built for
+/// size), so each distinct character of U+3000–U+9FFF is encoded once and its
+/// answer remembered: a 4 MB Simplified text went from 13 s to linear time.
 pub fn has_han_outside_gb2312(text: &str) -> bool {
+    const FIRST: u32 = 0x3000;
+    const LAST: u32 = 0x9FFF;
     let mut encoder = encoding_rs::GBK.new_encoder();
-    // Character by character, to stop at the first one (GBK's extension
-    // rows are the encoder's slow path; a Traditional text hits one early).
+    // 0 = not looked up yet, 1 = in GB2312, 2 = outside.
+    let mut seen: Vec<u8> = Vec::new();
+    let mut outside = |c: char| match gbk_pair(&mut encoder, c) {
+        Some([lead, trail]) => !(matches!(lead, 0xA1..=0xA9 | 0xB0..=0xF7) && trail >= 0xA1),
+        // Not two GBK bytes (`€`, emoji, rare extensions): only a CJK
+        // letter outside GBK counts.
+        None => crate::repair::punctuation::is_cjk_letter(c),
+    };
+    // Stops at the first character outside (a Traditional text hits one early).
     text.chars().filter(|c| !c.is_ascii()).any(|c| {
-        match gbk_pair(&mut encoder, c) {
-            Some([lead, trail]) => !(matches!(lead, 0xA1..=0xA9 | 0xB0..=0xF7) && trail >= 0xA1),
-            // Not two GBK bytes (`€`, emoji, rare extensions): only a CJK
-            // letter outside GBK counts.
-            None => crate::repair::punctuation::is_cjk_letter(c),
+        let code = u32::from(c);
+        if !(FIRST..=LAST).contains(&code) {
+            return outside(c);
+        }
+        if seen.is_empty() {
+            seen = vec![0; (LAST - FIRST + 1) as usize];
+        }
+        match seen.get_mut((code - FIRST) as usize) {
+            Some(0) | None => {
+                let answer = outside(c);
+                if let Some(slot) = seen.get_mut((code - FIRST) as usize) {
+                    *slot = if answer { 2 } else { 1 };
+                }
+                answer
+            }
+            Some(state) => *state == 2,
         }
     })
 }
