@@ -184,3 +184,60 @@ fn the_seed_comes_out_structured_in_wasm_too() {
     assert_eq!(s("decode.warnings.0.kind").as_deref(), Some("garbled_text"));
     assert!(s("text").is_some_and(|t| t.starts_with("中新网四川新闻11月16日电 武侯区")));
 }
+
+mod common;
+
+/// The native bad-input table (`tests/common/bad_inputs.rs`), case by case
+/// through the JS API, each followed by a good call: a panic in wasm would
+/// leave the instance dead and the good call would fail.
+#[wasm_bindgen_test]
+fn every_bad_input_then_a_good_one() {
+    use common::bad_inputs::{cases, truncation_sources, truncations, Expect};
+    for case in cases() {
+        let opts = match case.label {
+            Some(label) => options(&format!(r#"{{"encoding":"{label}"}}"#)),
+            None => JsValue::UNDEFINED,
+        };
+        let result = extract(bytes(&case.bytes), opts);
+        match case.expect {
+            Expect::Error(code) => assert_error(result, code),
+            Expect::Article(_) | Expect::Repaired(_) | Expect::NoText => {
+                let article = result.unwrap_or_else(|e| panic!("{}: {e:?}", case.name));
+                for format in ["json", "markdown", "text", "html"] {
+                    render(article.clone(), format).unwrap();
+                }
+            }
+        }
+        assert_still_works();
+    }
+    for (text, encoding) in truncation_sources() {
+        for cut in truncations(text, encoding) {
+            let _ = extract(bytes(&cut), JsValue::UNDEFINED);
+        }
+    }
+    assert_still_works();
+}
+
+#[wasm_bindgen_test]
+fn hundred_thousand_nested_divs_and_bs_in_wasm() {
+    let html = format!(
+        "<body>{}deep div text{}<p>{}deep bold text{}</p></body>",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000),
+        "<b>".repeat(100_000),
+        "</b>".repeat(100_000)
+    );
+    let article = extract(html.into(), JsValue::UNDEFINED).unwrap();
+    let text = get(&article, "text").as_string().unwrap_or_default();
+    assert!(
+        text.contains("deep div text") && text.contains("deep bold text"),
+        "{text}"
+    );
+    assert_eq!(
+        get(&article, "decode.warnings.0.kind")
+            .as_string()
+            .as_deref(),
+        Some("limit_reached")
+    );
+    assert_still_works();
+}
