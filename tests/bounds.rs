@@ -47,8 +47,11 @@ fn past_a_million_nodes_tags_are_ignored_and_text_kept() {
     );
 }
 
-/// Pathological shapes: `make(n)` builds an input of about `n` units.
-fn shapes() -> Vec<(&'static str, fn(usize) -> String)> {
+/// Builds an input of about `n` bytes.
+type Make = fn(usize) -> String;
+
+/// Pathological shapes, by name.
+fn shapes() -> Vec<(&'static str, Make)> {
     vec![
         ("nested divs", |n| {
             format!("{}text{}", "<div>".repeat(n / 5), "</div>".repeat(n / 6))
