@@ -2,6 +2,14 @@
 //!
 //! Exit codes: 0 when every input succeeded, 1 when some input failed,
 //! 2 for usage errors (clap's own exit code).
+#![forbid(unsafe_code)]
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::unreachable
+)]
 
 use anyhow::{Context, Result};
 use clap::{Parser, ValueEnum};
@@ -139,7 +147,10 @@ fn main() -> ExitCode {
             }
             Err(e) => {
                 failed = true;
-                eprintln!("newsdecode: {}: {e:#}", files[i].display());
+                let name = files
+                    .get(i)
+                    .map_or_else(Default::default, |f| f.display().to_string());
+                eprintln!("newsdecode: {name}: {e:#}");
                 true
             }
         }
