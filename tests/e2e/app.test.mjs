@@ -160,6 +160,22 @@ test("files: .gz and .mht are unpacked in the browser; a bad .gz is an error row
   await close();
 });
 
+test("a gzip bomb stops at the size limit; a .gz that is not gzip is read as it is", async () => {
+  const { page, close, errors } = await openApp(env);
+  // 100 MiB of zeros in ~100 KB: inflating stops past the 64 MiB limit.
+  const bomb = gzipSync(Buffer.alloc(100 * 1024 * 1024), { level: 9 });
+  await page.setInputFiles("#files", [
+    { name: "bomb.html.gz", mimeType: "application/gzip", buffer: bomb },
+    { name: "plain.html.gz", mimeType: "application/gzip", buffer: fixture("web/gbk-news.html") },
+  ]);
+  await page.waitForFunction(() => /Decoded 1 of 2/.test(document.getElementById("status").textContent), null, { timeout: 60000 });
+  const rows = await page.locator("#results tbody tr").allInnerTexts();
+  assert.match(rows[0], /bomb\.html\.gz inflates to more than 67108864 bytes \[too_large\]/);
+  assert.match(rows[1], /城市公园春季花展开幕/);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
 test("cancel stops a batch; the decoder works again afterwards", async () => {
   const { page, close } = await openApp(env);
   // Forty large pages: long enough to cancel midway.
