@@ -77,7 +77,7 @@ pub fn decode_bytes(
         .map(encoding_for_label)
         .transpose()?;
 
-    let decoded = if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+    let mut decoded = if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let body = bytes.get(bom_len..).unwrap_or_default();
         decode_with(body, encoding, EncodingSource::Bom, 1.0)
     } else {
@@ -104,7 +104,6 @@ pub fn decode_bytes(
             decode_undeclared(bytes)
         }
     };
-    let mut decoded = decoded;
     remove_controls(&mut decoded);
     if decoded.text.trim().is_empty() {
         return Err(Error::EmptyInput);

@@ -7,7 +7,7 @@
 mod common;
 
 use common::bad_inputs::{cases, truncation_sources, truncations, Expect};
-use newsdecode::article::WarningKind;
+use newsdecode::article::{Warning, WarningKind};
 use newsdecode::{extract, render, Article, Format, Input, Options};
 
 fn options(label: Option<&str>) -> Options {
@@ -25,6 +25,17 @@ fn has_warning(article: &Article, kind: &str) -> bool {
             .as_deref()
             == Some(kind)
     })
+}
+
+/// The article's `limit_reached` warning (it must have one).
+fn limit_warning(article: &Article) -> &Warning {
+    let limit = |w: &&Warning| w.kind == WarningKind::LimitReached;
+    article
+        .decode
+        .warnings
+        .iter()
+        .find(limit)
+        .expect("a limit_reached warning")
 }
 
 fn render_all(article: &Article) {
@@ -171,12 +182,7 @@ fn hundred_thousand_nested_divs_and_bs_finish_without_recursion() {
         article.text
     );
     assert!(has_warning(&article, "limit_reached"));
-    let warning = article
-        .decode
-        .warnings
-        .iter()
-        .find(|w| w.kind == WarningKind::LimitReached)
-        .unwrap();
+    let warning = limit_warning(&article);
     assert!(
         warning.message.contains("nested deeper than 256"),
         "{}",
@@ -194,12 +200,7 @@ fn a_tag_with_100_000_attributes_keeps_64_and_says_so() {
     html.push_str(">An article paragraph that stays.</div>");
     let article = extract(Input::Text(&html), &Options::default()).unwrap();
     assert_eq!(article.text, "An article paragraph that stays.");
-    let warning = article
-        .decode
-        .warnings
-        .iter()
-        .find(|w| w.kind == WarningKind::LimitReached)
-        .unwrap();
+    let warning = limit_warning(&article);
     assert!(
         warning.message.contains("99937 attributes past 64"),
         "{}",

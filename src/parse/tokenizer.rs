@@ -264,7 +264,7 @@ fn attributes(input: &str, mut pos: usize) -> Attributes {
         while bytes.get(pos).is_some_and(|&b| is_space(b)) {
             pos += 1;
         }
-        let mut value = Cow::Borrowed("");
+        let mut raw = "";
         if bytes.get(pos) == Some(&b'=') {
             pos += 1;
             while bytes.get(pos).is_some_and(|&b| is_space(b)) {
@@ -276,10 +276,7 @@ fn attributes(input: &str, mut pos: usize) -> Attributes {
                     let Some(len) = bytes.get(start..).and_then(|r| memchr::memchr(q, r)) else {
                         return result;
                     };
-                    value = unescape(
-                        input.get(start..start + len).unwrap_or_default(),
-                        Context::Attribute,
-                    );
+                    raw = input.get(start..start + len).unwrap_or_default();
                     pos = start + len + 1;
                 }
                 Some(_) => {
@@ -287,10 +284,7 @@ fn attributes(input: &str, mut pos: usize) -> Attributes {
                     while bytes.get(pos).is_some_and(|&b| !is_space(b) && b != b'>') {
                         pos += 1;
                     }
-                    value = unescape(
-                        input.get(start..pos).unwrap_or_default(),
-                        Context::Attribute,
-                    );
+                    raw = input.get(start..pos).unwrap_or_default();
                 }
                 None => return result,
             }
@@ -299,6 +293,8 @@ fn attributes(input: &str, mut pos: usize) -> Attributes {
             result.dropped += 1;
             continue;
         }
+        // Unescaped only when kept: dropped attributes cost no allocation.
+        let value = unescape(raw, Context::Attribute);
         let name = name.to_ascii_lowercase();
         if !result.attrs.iter().any(|a| *a.name == *name) {
             result.attrs.push(Attribute {
