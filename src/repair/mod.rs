@@ -11,6 +11,7 @@
 //!
 //! Every step that changes something is reported as a [`Repair`] with a count.
 
+pub mod charsets;
 pub mod garbled;
 pub mod mojibake;
 pub mod pinyin;

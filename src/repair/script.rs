@@ -10,6 +10,8 @@
 
 use zhconv::{get_builtin_converter, Variant};
 
+use crate::repair::charsets;
+
 /// Counts of characters that a conversion to each script would change.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ScriptCounts {
@@ -78,81 +80,24 @@ const MAINLAND_OUTLETS: &[&str] = &[
 /// both scripts share in other senses (`于` `注` `并`) are in Big5 and do not
 /// count, and neither do quote styles.
 pub fn simplified_leftovers(text: &str) -> usize {
-    let mut encoder = encoding_rs::GBK.new_encoder();
     text.chars()
         .take(5000)
-        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
-        .filter(|&c| matches!(gbk_pair(&mut encoder, c), Some([0xB0..=0xF7, 0xA1..=0xFE])))
-        .filter(|&c| !in_big5_proper(c.encode_utf8(&mut [0; 4])))
+        .filter(|&c| charsets::in_gb2312_hanzi(c) && !charsets::in_big5_proper(c))
         .count()
-}
-
-/// The two GBK bytes of `c`, if it has two (`None` for ASCII, `€`, or
-/// characters GBK lacks). GB2312 is GBK's rows A1–A9 (symbols) and B0–F7
-/// (hanzi) with trail bytes from A1.
-fn gbk_pair(encoder: &mut encoding_rs::Encoder, c: char) -> Option<[u8; 2]> {
-    let mut out = [0u8; 8];
-    let (result, _, written) =
-        encoder.encode_from_utf8_without_replacement(c.encode_utf8(&mut [0; 4]), &mut out, false);
-    match (result, out.get(..written)) {
-        (encoding_rs::EncoderResult::InputEmpty, Some(&[lead, trail])) => Some([lead, trail]),
-        _ => None,
-    }
 }
 
 /// Whether some Han character of `text` is outside GB2312 (the Simplified
 /// set): GBK-encoded, it leaves GB2312's hanzi rows (B0–F7 × A1–FE) and
-/// symbol rows (A1–A9).
-///
-/// encoding_rs's GBK encoder searches its tables linearly (it is built for
-/// size), so each distinct character of U+3000–U+9FFF is encoded once and its
-/// answer remembered: a 4 MB Simplified text went from 13 s to linear time.
+/// symbol rows (A1–A9). A character GBK does not hold in two bytes (`€`,
+/// emoji, rare extensions) counts only when it is a CJK letter.
 pub fn has_han_outside_gb2312(text: &str) -> bool {
-    const FIRST: u32 = 0x3000;
-    const LAST: u32 = 0x9FFF;
-    let mut encoder = encoding_rs::GBK.new_encoder();
-    // 0 = not looked up yet, 1 = in GB2312, 2 = outside.
-    let mut seen: Vec<u8> = Vec::new();
-    let mut outside = |c: char| match gbk_pair(&mut encoder, c) {
-        Some([lead, trail]) => !(matches!(lead, 0xA1..=0xA9 | 0xB0..=0xF7) && trail >= 0xA1),
-        // Not two GBK bytes (`€`, emoji, rare extensions): only a CJK
-        // letter outside GBK counts.
-        None => crate::repair::punctuation::is_cjk_letter(c),
-    };
-    // Stops at the first character outside (a Traditional text hits one early).
     text.chars().filter(|c| !c.is_ascii()).any(|c| {
-        let code = u32::from(c);
-        if !(FIRST..=LAST).contains(&code) {
-            return outside(c);
-        }
-        if seen.is_empty() {
-            seen = vec![0; (LAST - FIRST + 1) as usize];
-        }
-        match seen.get_mut((code - FIRST) as usize) {
-            Some(0) | None => {
-                let answer = outside(c);
-                if let Some(slot) = seen.get_mut((code - FIRST) as usize) {
-                    *slot = if answer { 2 } else { 1 };
-                }
-                answer
-            }
-            Some(state) => *state == 2,
+        if charsets::in_gbk_two_byte(c) {
+            !charsets::in_gb2312(c)
+        } else {
+            crate::repair::punctuation::is_cjk_letter(c)
         }
     })
-}
-
-/// Whether a character is in Big5 proper (the frequent and less frequent
-/// hanzi, A440–C67E and C940–F9D5): encoding_rs's Big5 also encodes HKSCS
-/// additions, among them Simplified forms.
-fn in_big5_proper(c: &str) -> bool {
-    let (bytes, _, unmappable) = encoding_rs::BIG5.encode(c);
-    match bytes.as_ref() {
-        [lead, trail] if !unmappable => {
-            let code = u16::from(*lead) << 8 | u16::from(*trail);
-            (0xA440..=0xC67E).contains(&code) || (0xC940..=0xF9D5).contains(&code)
-        }
-        _ => false,
-    }
 }
 
 /// Evidence that a Traditional text was machine-converted from Simplified.
