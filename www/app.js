@@ -1,12 +1,15 @@
 // The page: paste, open or drop pages; the Web Worker (client.js) decodes
 // them; the results list and the reader view show what came out. Everything
 // from the input is shown through textContent (reader.js), never as markup.
-import { decoder, decoderReady } from "./boot.js";
+import { early } from "./boot.js";
+import { Decoder } from "./client.js";
 import { LANGUAGES, applyStrings, pickLanguage, translator } from "./i18n.js";
 import { formatDate, readerView } from "./reader.js";
-import { zip } from "./zip.js";
 
 const $ = (id) => document.getElementById(id);
+/** The page's decoder, on the worker boot.js started. */
+const decoder = new Decoder(early ?? {});
+const decoderReady = decoder.ready();
 const ENCODINGS = [
   "UTF-8", "UTF-16LE", "UTF-16BE", "GBK", "gb18030", "Big5", "Shift_JIS", "EUC-JP",
   "ISO-2022-JP", "EUC-KR", "windows-1250", "windows-1251", "windows-1252", "windows-1253",
@@ -298,6 +301,8 @@ async function downloadZip() {
     else failures.push(`${result.name}\t${result.error.code}\t${result.error.message}\n`);
   }
   if (failures.length) files.push({ name: "errors.txt", text: failures.join("") });
+  // Loaded on first use: one module fewer before the page takes input.
+  const { zip } = await import("./zip.js");
   download(await zip(files), "newsdecode.zip");
 }
 

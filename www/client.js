@@ -6,6 +6,8 @@
 //
 // Start-up: the page compiles the wasm (compileStreaming) while the worker
 // boots, and hands the compiled module to each new worker with its first job.
+// The app starts its first worker and the compile even earlier (boot.js) and
+// passes both in: `new Decoder({worker, module})`.
 //
 // Memory: wasm memory only grows. After a job leaves the instance above
 // MEMORY_LIMIT (a huge page), the worker is replaced once it is idle, so one
@@ -20,6 +22,8 @@ export class Decoder {
   #inline = null;
   #hasModule = false;
   #recycle = false;
+  /** Whoever started the adopted worker sends it the module (boot.js). */
+  #preloaded = false;
   #memoryLimit;
   #started = 0;
 
@@ -33,19 +37,27 @@ export class Decoder {
     return Decoder.#compiled;
   }
 
-  /** `memoryLimit`: wasm memory (bytes) above which the worker is replaced when idle. */
-  constructor({ memoryLimit = MEMORY_LIMIT } = {}) {
+  /**
+   * `memoryLimit`: wasm memory (bytes) above which the worker is replaced when
+   * idle. `worker`, `module`: a worker already running jobs.js and the promise
+   * of the compiled wasm (or null), started early by the page (boot.js), which
+   * posts `{preload: module}` to that worker itself; the module is reused for
+   * every later worker.
+   */
+  constructor({ memoryLimit = MEMORY_LIMIT, worker = null, module = null } = {}) {
     this.#memoryLimit = memoryLimit;
-    this.#start();
+    if (module) Decoder.#compiled ??= module;
+    this.#start(worker);
     if (this.#worker) Decoder.#compile();
   }
 
-  #start() {
+  #start(adopted = null) {
     this.#hasModule = false;
+    this.#preloaded = Boolean(adopted);
     this.#recycle = false;
     this.#started += 1;
     try {
-      this.#worker = new Worker(new URL("./jobs.js", import.meta.url), { type: "module", name: "newsdecode" });
+      this.#worker = adopted ?? new Worker(new URL("./jobs.js", import.meta.url), { type: "module", name: "newsdecode" });
       this.#worker.onmessage = (event) => {
         const { id, fatal, memory, ...answer } = event.data;
         this.#pending.get(id)?.resolve(answer);
@@ -86,7 +98,10 @@ export class Decoder {
     const worker = this.#worker;
     let module;
     if (!this.#hasModule) {
+      // Waited for even when the worker was preloaded: its starter posts the
+      // module when this resolves, before this job goes out.
       module = (await Decoder.#compile()) || undefined;
+      if (this.#preloaded) module = undefined;
       this.#hasModule = true;
     }
     // A cancel while waiting for the module replaced the worker: send there.

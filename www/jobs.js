@@ -111,10 +111,44 @@ async function run(job) {
   }
 }
 
+/**
+ * Small inputs run once after the wasm loads, while the worker would
+ * otherwise wait for the first page: V8 compiles each wasm function on its
+ * first call, which made the first extract take 15–25 ms instead of 1–2.
+ * Simplified Chinese only (in GB2312), so the conversion tables stay unloaded.
+ */
+const WARM_UP = [
+  "标题：新闻\n\n本报讯 这是一段简短的新闻正文，内容足够组成一个段落。\n\n（完）",
+  '<html><head><meta charset="utf-8"><title>News</title><meta property="og:site_name" content="Daily"></head>' +
+    '<body><nav><a href="/">Home</a></nav><article><h1>News</h1><time datetime="2024-01-02T03:04:05+08:00">2 January</time>' +
+    "<p>By A. Writer. A short paragraph of text, long enough to count as one.</p><p>Another one follows it here.</p></article></body></html>",
+];
+
+let jobsSeen = false;
+
+/** Runs WARM_UP unless a job comes first; each step lets a waiting job go ahead. */
+async function warmUp() {
+  for (const input of WARM_UP) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (jobsSeen) return;
+    try {
+      extract(input, {});
+    } catch {
+      // Only a warm-up: a real job reports its own errors.
+    }
+  }
+}
+
 // Run as the Web Worker itself (client.js starts this file as the worker, so
 // its module graph is one fetch shallower): answer each message under its id.
+// `{preload: module}` (boot.js) loads the wasm before any job and warms it up.
 if (typeof WorkerGlobalScope !== "undefined" && self instanceof WorkerGlobalScope) {
   self.onmessage = async (event) => {
+    if (event.data.preload) {
+      load(event.data.preload).then(warmUp, () => {});
+      return;
+    }
+    jobsSeen = true;
     const { id, job } = event.data;
     self.postMessage({ id, ...(await runJob(job)) });
   };

@@ -351,3 +351,65 @@ test("a worker whose wasm memory grew past the limit is replaced when idle", asy
   assert.equal(result.started, 3);
   await close();
 });
+
+test("start-up: boot.js's worker is the app's only one, the wasm is fetched once, a paste before the decoder is ready is answered", async () => {
+  const context = await env.browser.newContext({ serviceWorkers: "block" });
+  const requests = [];
+  context.on("request", (r) => requests.push(new URL(r.url()).pathname));
+  await context.addInitScript(() => {
+    window.__workers = 0;
+    const Native = window.Worker;
+    window.Worker = class extends Native {
+      constructor(...args) {
+        super(...args);
+        window.__workers += 1;
+        window.__workerBeforeUi ??= document.documentElement.dataset.uiReady !== "true";
+      }
+    };
+    new MutationObserver(() => {
+      const root = document.documentElement.dataset;
+      if (root.uiReady === "true" && !window.__pasted) {
+        window.__pasted = true;
+        window.__readyWhenPasted = root.ready === "true";
+        document.getElementById("paste").value = "<html><head><title>启动测试</title></head><body><article><h1>启动测试</h1>" +
+          "<p>页面一可以输入就粘贴的一段新闻正文，足够组成一个段落，再多写几个字。</p></article></body></html>";
+        document.getElementById("decode").click();
+      }
+    }).observe(document, { subtree: true, attributes: true, childList: true });
+  });
+  const page = await context.newPage();
+  await page.goto(env.url);
+  await page.locator("#reader .title").waitFor();
+  await page.waitForSelector("html[data-ready=true]");
+  assert.equal(await page.locator("#reader .title").textContent(), "启动测试");
+  const seen = await page.evaluate(() => ({ workers: window.__workers, before: window.__workerBeforeUi, readyWhenPasted: window.__readyWhenPasted }));
+  assert.deepEqual(seen, { workers: 1, before: true, readyWhenPasted: false });
+  const count = (name) => requests.filter((p) => p.endsWith(name)).length;
+  assert.deepEqual([count("/newsdecode_bg.wasm"), count("/jobs.js"), count("/newsdecode.js"), count("/zip.js")], [1, 1, 1, 0]);
+  await context.close();
+});
+
+test("jobs.js as a worker: a job right after the preload, and jobs after the warm-up, are answered; the preload is not", async () => {
+  const { page, close } = await openApp(env);
+  const result = await page.evaluate(async () => {
+    const module = await WebAssembly.compileStreaming(fetch("/pkg/newsdecode_bg.wasm"));
+    const worker = new Worker("/jobs.js", { type: "module" });
+    const answers = [];
+    const answered = (id) => new Promise((resolve) => {
+      const check = () => (answers.some((a) => a.id === id) ? resolve() : setTimeout(check, 10));
+      check();
+    });
+    worker.onmessage = (event) => answers.push(event.data);
+    worker.postMessage({ preload: module });
+    worker.postMessage({ id: 1, job: { type: "extract", input: "<p>The first job, sent before the wasm was even loaded.</p>" } });
+    await answered(1);
+    // Long enough for the warm-up to have run when no job was waiting.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    worker.postMessage({ id: 2, job: { type: "extract", input: "<html><head><title>之后</title></head><body><article><h1>之后</h1><p>预热之后的一段正文，足够组成一个段落，再多写几个字。</p></article></body></html>" } });
+    await answered(2);
+    worker.terminate();
+    return answers.map((a) => [a.id, a.article?.title ?? a.article?.text ?? a.error?.message]);
+  });
+  assert.deepEqual(result, [[1, "The first job, sent before the wasm was even loaded."], [2, "之后"]]);
+  await close();
+});
