@@ -1,14 +1,13 @@
 // The page: paste, open or drop pages; the Web Worker (client.js) decodes
 // them; the results list and the reader view show what came out. Everything
 // from the input is shown through textContent (reader.js), never as markup.
-import { early } from "./boot.js";
 import { Decoder } from "./client.js";
 import { LANGUAGES, applyStrings, pickLanguage, translator } from "./i18n.js";
 import { formatDate, readerView } from "./reader.js";
 
 const $ = (id) => document.getElementById(id);
-/** The page's decoder, on the worker boot.js started. */
-const decoder = new Decoder(early ?? {});
+/** The page's decoder, on the worker boot.js started (index.html runs it first). */
+const decoder = new Decoder(globalThis.newsdecodeBoot ?? {});
 const decoderReady = decoder.ready();
 const ENCODINGS = [
   "UTF-8", "UTF-16LE", "UTF-16BE", "GBK", "gb18030", "Big5", "Shift_JIS", "EUC-JP",
