@@ -419,15 +419,17 @@ status(state.t("status.loading"));
 // The page takes input at once; jobs wait in the worker until the wasm is
 // there. `data-ready` (below) marks the decoder itself as loaded.
 document.documentElement.dataset.uiReady = "true";
-if ("serviceWorker" in navigator && location.protocol !== "file:") {
-  navigator.serviceWorker.register("sw.js").catch(() => {
-    // Without a service worker the app still works; it just is not offline.
-  });
-}
 try {
   $("version").textContent = `newsdecode ${await decoderReady}`;
   status(state.t("status.ready"));
   document.documentElement.dataset.ready = "true";
 } catch (error) {
   status(state.t("error.prefix", { message: error.message }));
+}
+// Registered once the decoder is up: installing it downloads every file
+// again (the wasm too), which should not compete with the page's start.
+if ("serviceWorker" in navigator && location.protocol !== "file:") {
+  navigator.serviceWorker.register("sw.js").catch(() => {
+    // Without a service worker the app still works; it just is not offline.
+  });
 }
