@@ -105,6 +105,12 @@ fn shapes() -> Vec<(&'static str, Make)> {
             let garbled: String = "中文新闻内容".bytes().map(char::from).collect();
             format!("<p>{}</p>", garbled.repeat(n / 18))
         }),
+        // Each `(` looked for its `)` to the end of the line: quadratic (a
+        // 600 KB line took 38 s) until the pairs were read in one pass.
+        ("unclosed brackets in Chinese", |n| "中文(".repeat(n / 7)),
+        ("brackets and quotes in Chinese", |n| {
+            "中(文\"字'新(闻\"".repeat(n / 18)
+        }),
         ("JSON-LD brackets", |n| {
             format!(
                 "<script type=\"application/ld+json\">{}{}</script><p>hi</p>",
