@@ -18,9 +18,11 @@ use crate::Script;
 /// Words that label a header line rather than name the site (`…分社正文`).
 const HEADER_LABELS: &[&str] = &["正文", "首页", "首頁", "Home", "Menu", "登录", "注册"];
 
-/// Builds the article from decoded text of the given kind.
+/// Builds the article from decoded text of the given kind. Takes the text
+/// to drop it once it has been parsed or repaired: what is kept at once is
+/// the peak memory of a huge page.
 pub fn assemble(
-    text: &str,
+    text: String,
     kind: InputKind,
     bytes: usize,
     mut decode: DecodeReport,
@@ -29,14 +31,21 @@ pub fn assemble(
     let mut article;
     match kind {
         InputKind::Text => {
-            let repaired = repair_text(text, script);
+            let repaired = repair_text(&text, script);
+            drop(text);
             decode.repairs.extend(repaired.repairs);
             article = Article::empty(decode, InputInfo { kind, bytes });
-            fill(&mut article, segment(&repaired.text), &repaired.text, None);
+            fill(
+                &mut article,
+                segment(&repaired.text),
+                Some(&repaired.text),
+                None,
+            );
             mark_garbled(&mut article, &repaired.garbled);
         }
         InputKind::Html => {
-            let doc = Document::parse(text);
+            let doc = Document::parse(&text);
+            drop(text);
             if let Some(warning) = limits_warning(&doc.limits) {
                 decode.warnings.push(warning);
             }
@@ -44,22 +53,24 @@ pub fn assemble(
             if !seg.body.iter().any(|b| matches!(b, BodyItem::Paragraph(_))) {
                 // No article container: read the visible text like a paste.
                 let plain = html::visible_paragraphs(&doc).join("\n\n");
+                drop(doc);
                 let repaired = repair_text(&plain, script);
+                drop(plain);
                 decode.repairs.extend(repaired.repairs);
                 article = Article::empty(decode, InputInfo { kind, bytes });
                 fill(
                     &mut article,
                     segment(&repaired.text),
-                    &repaired.text,
+                    Some(&repaired.text),
                     Some(meta),
                 );
                 mark_garbled(&mut article, &repaired.garbled);
                 return article;
             }
+            drop(doc);
             let garbled = repair_segments(&mut seg, &mut meta, script, &mut decode);
             article = Article::empty(decode, InputInfo { kind, bytes });
-            let whole = body_text(&seg.body);
-            fill(&mut article, seg, &whole, Some(meta));
+            fill(&mut article, seg, None, Some(meta));
             mark_garbled(&mut article, &garbled);
         }
     }
@@ -157,25 +168,39 @@ fn repair_segments(
 
 /// The body as plain text: paragraphs, headings, list items, quotes, code;
 /// not figure captions.
+/// Built in place, without a copy of each item first (a huge page's peak
+/// memory).
 fn body_text(body: &[BodyItem]) -> String {
-    body.iter()
-        .filter_map(|item| match item {
+    let mut out = String::new();
+    let add = |out: &mut String, text: &str| {
+        if !text.is_empty() {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(text);
+        }
+    };
+    for item in body {
+        match item {
             BodyItem::Paragraph(t)
             | BodyItem::Heading(t)
             | BodyItem::Quote(t)
             | BodyItem::Code(t)
-            | BodyItem::Table(t) => Some(t.clone()),
-            BodyItem::List(items) => Some(items.join("\n")),
-            BodyItem::Figure { .. } => None,
-        })
-        .filter(|t| !t.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n")
+            | BodyItem::Table(t) => add(&mut out, t),
+            BodyItem::List(items) => add(&mut out, &items.join("\n")),
+            BodyItem::Figure { .. } => {}
+        }
+    }
+    out
 }
 
-fn fill(article: &mut Article, seg: Segments, whole: &str, page: Option<PageMeta>) {
+/// Fills `article` from the segments. `whole`: the text the segments came
+/// from (a paste, or a page read like one); `None` when that is the body
+/// text itself.
+fn fill(article: &mut Article, seg: Segments, whole: Option<&str>, page: Option<PageMeta>) {
     let page = page.unwrap_or_default();
     let body_text = body_text(&seg.body);
+    let whole = whole.unwrap_or(&body_text);
     let first_paragraph = seg.body.iter().find_map(|item| match item {
         BodyItem::Paragraph(p) => Some(p.clone()),
         _ => None,

@@ -124,7 +124,7 @@ pub fn extract(input: Input<'_>, options: &Options) -> Result<Article, Error> {
     };
     let kind = parse::sniff_kind(&decoded.text);
     Ok(assemble::assemble(
-        &decoded.text,
+        decoded.text,
         kind,
         bytes,
         decoded.report,

@@ -47,7 +47,10 @@ fn repair(kind: &str, count: usize, message: String) -> Repair {
 pub fn repair_text(text: &str, script_option: Script) -> Repaired {
     let mut repairs = Vec::new();
 
-    let (text, mojibake) = mojibake::repair(text);
+    // Each step's input is dropped as soon as its output exists (`text` is
+    // reassigned, not shadowed): a shadowed binding lives to the end of the
+    // function, and a 50 MB page then held six copies at once.
+    let (mut text, mojibake) = mojibake::repair(text);
     for (encoding, lines) in mojibake {
         repairs.push(repair(
             "mojibake",
@@ -59,7 +62,8 @@ pub fn repair_text(text: &str, script_option: Script) -> Repaired {
         ));
     }
 
-    let (text, glosses) = pinyin::remove_glosses(&text);
+    let glosses;
+    (text, glosses) = pinyin::remove_glosses(&text);
     if glosses > 0 {
         repairs.push(repair(
             "pinyin_glosses_removed",
@@ -68,7 +72,8 @@ pub fn repair_text(text: &str, script_option: Script) -> Repaired {
         ));
     }
 
-    let (text, garbled) = garbled::mark(&text);
+    let garbled;
+    (text, garbled) = garbled::mark(&text);
 
     let target = match script_option {
         Script::Auto if script::machine_converted(&text, glosses) => Some(true),
@@ -77,34 +82,32 @@ pub fn repair_text(text: &str, script_option: Script) -> Repaired {
         Script::Hant => Some(false),
     };
     let restored_simplified = target == Some(true) && script_option == Script::Auto;
-    let text = match target {
-        Some(to_simplified) => {
-            let (converted, changed) = script::convert(&text, to_simplified);
-            if changed > 0 {
-                let (kind, message) = if to_simplified && restored_simplified {
-                    (
-                        "traditional_to_simplified",
-                        format!("restored Simplified Chinese: {changed} characters had been machine-converted to Traditional"),
-                    )
-                } else if to_simplified {
-                    (
-                        "traditional_to_simplified",
-                        format!("converted {changed} characters to Simplified Chinese"),
-                    )
-                } else {
-                    (
-                        "simplified_to_traditional",
-                        format!("converted {changed} characters to Traditional Chinese"),
-                    )
-                };
-                repairs.push(repair(kind, changed, message));
-            }
-            converted
+    if let Some(to_simplified) = target {
+        let (converted, changed) = script::convert(&text, to_simplified);
+        if changed > 0 {
+            let (kind, message) = if to_simplified && restored_simplified {
+                (
+                    "traditional_to_simplified",
+                    format!("restored Simplified Chinese: {changed} characters had been machine-converted to Traditional"),
+                )
+            } else if to_simplified {
+                (
+                    "traditional_to_simplified",
+                    format!("converted {changed} characters to Simplified Chinese"),
+                )
+            } else {
+                (
+                    "simplified_to_traditional",
+                    format!("converted {changed} characters to Traditional Chinese"),
+                )
+            };
+            repairs.push(repair(kind, changed, message));
         }
-        None => text,
-    };
+        text = converted;
+    }
 
-    let (text, marks) = punctuation::normalize(&text);
+    let marks;
+    (text, marks) = punctuation::normalize(&text);
     if marks > 0 {
         repairs.push(repair(
             "punctuation_normalized",
