@@ -16,6 +16,7 @@ import { gunzipSync, gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS } from "../tests/e2e/browser.mjs";
 import { startServer } from "../scripts/serve.mjs";
+import { pasteWhenReady } from "./startup_probe.mjs";
 
 const root = new URL("../", import.meta.url).pathname;
 const dataset = process.env.NEWSDECODE_DATASET || join(root, "../shared/datasets/article-extraction-benchmark/html");
@@ -137,24 +138,7 @@ async function startup() {
     const warm = [];
     for (let run = 0; run < STARTUP_RUNS; run++) {
       const ctx = await chrome.newContext({ serviceWorkers: "block" });
-      await ctx.addInitScript(() => {
-        const go = () => {
-          const paste = document.getElementById("paste");
-          paste.value = "标题：测试新闻\n\n本报讯 这是一段用于测量启动时间的简短新闻正文，内容足够组成一个段落。";
-          document.getElementById("decode").click();
-        };
-        new MutationObserver((_, observer) => {
-          // As early as the page takes input (the decoder may still be loading).
-          if (document.documentElement.dataset.uiReady === "true" && !window.__pasted) {
-            window.__pasted = true;
-            go();
-          }
-          if (document.querySelector("#reader .title") && !window.__firstResult) {
-            window.__firstResult = performance.now();
-            observer.disconnect();
-          }
-        }).observe(document, { subtree: true, childList: true, attributes: true });
-      });
+      await ctx.addInitScript(pasteWhenReady);
       const p = await ctx.newPage();
       await p.goto(url);
       await p.waitForFunction(() => window.__firstResult);

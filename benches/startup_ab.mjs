@@ -5,9 +5,7 @@
 // Cold loads, one fresh browser context each, alternating between the DIRs
 // (ABAB…, then BABA…) so that both see the same moments of a noisy machine;
 // prints each DIR's median and the median of the paired differences against
-// the first DIR. Same measurement as ./scripts/bench: the small paste made as
-// soon as the page takes input, `performance.now()` when the reader's title
-// is in the DOM.
+// the first DIR. Same measurement as ./scripts/bench (startup_probe.mjs).
 import { createServer } from "node:http";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -15,6 +13,7 @@ import { extname, join, normalize, resolve, sep } from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS } from "../tests/e2e/browser.mjs";
 import { CSP } from "../scripts/serve.mjs";
+import { pasteWhenReady } from "./startup_probe.mjs";
 
 const here = resolve(new URL("..", import.meta.url).pathname);
 const [runsArg, ...dirs] = process.argv.slice(2);
@@ -52,19 +51,7 @@ function serve(dir) {
 async function coldLoad(browser, url) {
   const context = await browser.newContext({ serviceWorkers: "block" });
   try {
-    await context.addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        if (document.documentElement.dataset.uiReady === "true" && !window.__pasted) {
-          window.__pasted = true;
-          document.getElementById("paste").value = "标题：测试新闻\n\n本报讯 这是一段用于测量启动时间的简短新闻正文，内容足够组成一个段落。";
-          document.getElementById("decode").click();
-        }
-        if (document.querySelector("#reader .title") && !window.__firstResult) {
-          window.__firstResult = performance.now();
-          observer.disconnect();
-        }
-      }).observe(document, { subtree: true, childList: true, attributes: true });
-    });
+    await context.addInitScript(pasteWhenReady);
     const page = await context.newPage();
     await page.goto(url);
     await page.waitForFunction(() => window.__firstResult, null, { timeout: 30000 });
