@@ -8,7 +8,7 @@
 mod common;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use newsdecode::{decode, extract, parse::Document, render, Format, Input, Options};
+use newsdecode::{decode, extract, internals::Document, render, Format, Input, Options};
 use std::hint::black_box;
 use std::time::Duration;
 

@@ -8,7 +8,7 @@
 
 mod common;
 
-use newsdecode::{decode, extract, parse::Document, Input, Options, DEFAULT_MAX_BYTES};
+use newsdecode::{decode, extract, internals::Document, Input, Options, DEFAULT_MAX_BYTES};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

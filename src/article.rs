@@ -17,8 +17,6 @@ pub struct Article {
     pub schema: u32,
     /// The headline.
     pub title: Option<String>,
-    /// A secondary headline or deck.
-    pub subtitle: Option<String>,
     /// Publication time, RFC 3339 (with offset when known).
     pub published: Option<String>,
     /// Last modification time, RFC 3339.
@@ -59,7 +57,6 @@ impl Article {
         Article {
             schema: SCHEMA_VERSION,
             title: None,
-            subtitle: None,
             published: None,
             modified: None,
             source: None,
@@ -211,11 +208,29 @@ pub struct DecodeReport {
     pub warnings: Vec<Warning>,
 }
 
+/// What kind of repair a [`Repair`] reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RepairKind {
+    /// Lines of UTF-8 that had been misread as a legacy encoding, re-decoded.
+    Mojibake,
+    /// Pinyin readings glued after converted characters (`頁(yè)`), removed.
+    PinyinGlossesRemoved,
+    /// Traditional characters converted (or restored) to Simplified.
+    TraditionalToSimplified,
+    /// Simplified characters converted to Traditional.
+    SimplifiedToTraditional,
+    /// ASCII punctuation between CJK characters made full-width.
+    PunctuationNormalized,
+    /// NUL and other stray C0 control characters removed at decoding.
+    ControlCharactersRemoved,
+}
+
 /// One kind of repair applied to the text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Repair {
-    /// Machine-readable kind, snake_case.
-    pub kind: String,
+    /// What was repaired.
+    pub kind: RepairKind,
     /// How many times it was applied.
     pub count: usize,
     /// Human-readable description.
@@ -235,6 +250,9 @@ pub enum WarningKind {
     /// The input reached one of the parser's bounds (nesting depth, node
     /// count, attributes per tag) and was simplified; no text was dropped.
     LimitReached,
+    /// The repairs of a page read from its markup could not be mapped back
+    /// onto its parts; the text is kept as extracted, unrepaired.
+    RepairNotApplied,
 }
 
 /// A problem found in the input and not (fully) repaired.

@@ -1,11 +1,10 @@
 //! newsdecode turns a news page — bytes in any encoding a page uses, or a
 //! pasted string — into a structured [`Article`].
 //!
-//! The pipeline runs one way through one module per stage:
-//! [`decode`] → [`parse`] → [`assemble`] → [`render`]. The repair, segment and
-//! metadata stages slot in between parse and assemble (see
-//! `docs/ARCHITECTURE.md`). `src/wasm.rs` and `src/bin/newsdecode.rs` are thin
-//! shells over [`extract`] and [`render()`].
+//! The pipeline runs one way through one module per stage: [`decode`] →
+//! parse → segment → repair → metadata → assemble → [`render`]; [`extract`]
+//! below is the recipe (see `docs/ARCHITECTURE.md`). `src/wasm.rs` and
+//! `src/bin/newsdecode.rs` are thin shells over [`extract`] and [`render()`].
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -23,113 +22,112 @@
 )]
 
 pub mod article;
-pub mod assemble;
+mod assemble;
 pub mod decode;
 pub mod error;
-pub mod metadata;
-pub mod parse;
+mod metadata;
+mod options;
+mod parse;
 pub mod render;
-pub mod repair;
-pub mod segment;
+mod repair;
+mod segment;
+mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use article::{Article, Block, BlockKind, Boilerplate, BoilerplateKind, DecodeReport};
 pub use error::Error;
+pub use options::{Input, Options, Script, DEFAULT_MAX_BYTES};
 pub use render::{render, Format};
 
-use std::str::FromStr;
+use article::{InputInfo, InputKind};
+use metadata::markup;
+use parse::tree::Document;
+use repair::repair_text;
+use segment::html::visible::visible_paragraphs;
+use segment::items::BodyItem;
+use segment::{html, plain, repairs};
 
-/// The default limit on input size: 64 MiB.
-pub const DEFAULT_MAX_BYTES: usize = 64 * 1024 * 1024;
-
-/// Which Chinese script the text should end up in.
-///
-/// `Auto` restores Simplified only when the text shows machine conversion
-/// to Traditional (see `repair::script::machine_converted`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Script {
-    /// Restore the script the page was written in; keep it otherwise.
-    #[default]
-    Auto,
-    /// Leave the script as it is.
-    Keep,
-    /// Simplified Chinese.
-    Hans,
-    /// Traditional Chinese.
-    Hant,
-}
-
-impl FromStr for Script {
-    type Err = Error;
-
-    fn from_str(name: &str) -> Result<Self, Error> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "auto" => Ok(Script::Auto),
-            "keep" => Ok(Script::Keep),
-            "hans" => Ok(Script::Hans),
-            "hant" => Ok(Script::Hant),
-            _ => Err(Error::InvalidOption {
-                name: "script",
-                message: format!("{name:?} is not one of auto, keep, hans, hant"),
-            }),
-        }
-    }
-}
-
-/// Options for [`extract`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Options {
-    /// An encoding label that overrides detection (any WHATWG label).
-    pub encoding: Option<String>,
-    /// The script to produce (see [`Script`]).
-    pub script: Script,
-    /// The page's URL, when known (never fetched; used to resolve links).
-    pub url: Option<String>,
-    /// Inputs larger than this many bytes are refused with [`Error::TooLarge`].
-    pub max_bytes: usize,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            encoding: None,
-            script: Script::Auto,
-            url: None,
-            max_bytes: DEFAULT_MAX_BYTES,
-        }
-    }
-}
-
-/// The input: raw bytes (a file, an upload) or text (a paste).
-#[derive(Debug, Clone, Copy)]
-pub enum Input<'a> {
-    /// Bytes whose encoding is to be found.
-    Bytes(&'a [u8]),
-    /// Text that is already decoded.
-    Text(&'a str),
-}
-
-/// Runs the whole pipeline on one input.
+/// Runs the whole pipeline on one input: decode → sniff → the text or the
+/// HTML path (each: segment and repair) → metadata and assembly.
 pub fn extract(input: Input<'_>, options: &Options) -> Result<Article, Error> {
-    let decoded = match input {
-        Input::Bytes(bytes) => {
-            decode::decode_bytes(bytes, options.encoding.as_deref(), options.max_bytes)?
-        }
-        Input::Text(text) => decode::decode_str(text, options.max_bytes)?,
-    };
-    let bytes = match input {
-        Input::Bytes(b) => b.len(),
-        Input::Text(t) => t.len(),
+    let (decoded, bytes) = match input {
+        Input::Bytes(b) => (
+            decode::decode_bytes(b, options.encoding.as_deref(), options.max_bytes)?,
+            b.len(),
+        ),
+        Input::Text(t) => (decode::decode_str(t, options.max_bytes)?, t.len()),
     };
     let kind = parse::sniff_kind(&decoded.text);
-    Ok(assemble::assemble(
-        decoded.text,
-        kind,
-        bytes,
-        decoded.report,
-        options.script,
-    ))
+    let input = InputInfo { kind, bytes };
+    let (text, report) = (decoded.text, decoded.report);
+    Ok(match kind {
+        InputKind::Text => text_path(text, report, input, options.script),
+        InputKind::Html => html_path(text, report, input, options.script),
+    })
+}
+
+/// Plain text: repair the whole text, then segment it line by line.
+fn text_path(text: String, decode: DecodeReport, input: InputInfo, script: Script) -> Article {
+    let mut decode = decode;
+    let repaired = repair_text(&text, script);
+    drop(text);
+    decode.repairs.extend(repaired.repairs);
+    let segments = plain::segment(&repaired.text);
+    assemble::assemble(
+        segments,
+        Some(&repaired.text),
+        None,
+        decode,
+        input,
+        &repaired.garbled,
+    )
+}
+
+/// HTML: parse, read the markup's metadata, find the article and repair
+/// its strings; a page with no article container is read like a paste.
+/// Takes the text to drop it once parsed, and drops the tree once read:
+/// what is kept at once is the peak memory of a huge page.
+fn html_path(text: String, decode: DecodeReport, input: InputInfo, script: Script) -> Article {
+    let mut decode = decode;
+    let doc = Document::parse(&text);
+    drop(text);
+    decode.warnings.extend(doc.limits.warning());
+    let mut meta = markup::read(&doc);
+    let mut segments = html::extract(&doc, &meta);
+    if !segments
+        .body
+        .iter()
+        .any(|b| matches!(b, BodyItem::Paragraph(_)))
+    {
+        let plain_text = visible_paragraphs(&doc).join("\n\n");
+        drop(doc);
+        let repaired = repair_text(&plain_text, script);
+        drop(plain_text);
+        decode.repairs.extend(repaired.repairs);
+        let segments = plain::segment(&repaired.text);
+        return assemble::assemble(
+            segments,
+            Some(&repaired.text),
+            Some(meta),
+            decode,
+            input,
+            &repaired.garbled,
+        );
+    }
+    drop(doc);
+    let garbled = repairs::repair_segments(&mut segments, &mut meta, script, &mut decode);
+    assemble::assemble(segments, None, Some(meta), decode, input, &garbled)
+}
+
+/// Stages exposed for the benchmarks, the fuzz targets and the tests that
+/// need them; not a stable API.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::parse::tokenizer::{tokenize, Token};
+    pub use crate::parse::tree::Document;
+    pub use crate::repair::pinyin::remove_glosses;
+    pub use crate::text::is_cjk_letter;
 }
 
 /// The library's version, as in `Cargo.toml`.

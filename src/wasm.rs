@@ -17,7 +17,6 @@ export interface ExtractOptions {
   /** Chinese script of the output: "auto" (default), "keep", "hans", "hant". */
   script?: "auto" | "keep" | "hans" | "hant";
   /** The page's URL, when known (used as a hint only; never fetched). */
-  url?: string;
   /** Inputs larger than this many bytes are refused (default 64 MiB). */
   maxBytes?: number;
 }
@@ -48,14 +47,15 @@ export interface Boilerplate {
 
 /** One repair applied to the text. */
 export interface Repair {
-  kind: string;
+  kind: "mojibake" | "pinyin_glosses_removed" | "traditional_to_simplified" | "simplified_to_traditional"
+    | "punctuation_normalized" | "control_characters_removed";
   count: number;
   message: string;
 }
 
 /** Something found that could not be (fully) repaired. */
 export interface DecodeWarning {
-  kind: "mislabeled_encoding" | "decode_errors" | "garbled_text" | "limit_reached";
+  kind: "mislabeled_encoding" | "decode_errors" | "garbled_text" | "limit_reached" | "repair_not_applied";
   message: string;
   /** Character (code point) offsets in `Article.text`, for spans in the body. */
   start?: number;
@@ -78,7 +78,6 @@ export interface DecodeReport {
 export interface Article {
   schema: 1;
   title: string | null;
-  subtitle: string | null;
   /** RFC 3339, e.g. "2024-11-16T14:11:00+08:00". */
   published: string | null;
   modified: string | null;
@@ -107,13 +106,12 @@ export interface NewsdecodeError extends Error {
 }
 "#;
 
-/// Options as JS passes them: `{encoding, script, url, maxBytes}`, all optional.
+/// Options as JS passes them: `{encoding, script, maxBytes}` (other keys are ignored), all optional.
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 struct JsOptions {
     encoding: Option<String>,
     script: Option<String>,
-    url: Option<String>,
     max_bytes: Option<f64>,
 }
 
@@ -142,7 +140,6 @@ fn parse_options(value: JsValue) -> JsResult<Options> {
         .map_err(|e| js_error("invalid_option", &format!("invalid options: {e}")))?;
     let mut options = Options {
         encoding: js.encoding,
-        url: js.url,
         ..Options::default()
     };
     if let Some(script) = js.script {

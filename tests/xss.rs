@@ -5,7 +5,7 @@
 //! only the renderer's own elements and attributes; the vectors come out as
 //! text or not at all.
 
-use newsdecode::parse::tokenizer::{tokenize, Token};
+use newsdecode::internals::{tokenize, Token};
 use std::process::Command;
 
 /// Vectors from the OWASP XSS filter evasion cheat sheet (a selection that

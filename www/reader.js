@@ -182,7 +182,6 @@ export function readerView(article, { t, locale, showImages = false, onShowImage
     root.append(el("nav", { class: "breadcrumbs", "aria-label": t("reader.breadcrumbs") }, article.breadcrumbs.join(" › ")));
   }
   root.append(el("h2", { class: "title" }, article.title || t("reader.untitled")));
-  if (article.subtitle) root.append(el("p", { class: "subtitle" }, article.subtitle));
   const meta = metaLine(article, t, locale);
   if (meta) root.append(meta);
   const hasImages = article.blocks.some((b) => b.kind === "figure" && safeImageUrl(b.src));

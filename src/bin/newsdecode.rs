@@ -94,7 +94,6 @@ fn main() -> ExitCode {
             CliScript::Hans => Script::Hans,
             CliScript::Hant => Script::Hant,
         },
-        url: None,
         max_bytes: cli.max_bytes,
     };
     // A bad label is a usage error, not a per-file failure.

@@ -5,10 +5,9 @@
 //! `tl` and `lol_html` for size and speed; the measurements are in
 //! `docs/ARCHITECTURE.md`.
 
+pub mod elements;
 pub mod tokenizer;
 pub mod tree;
-
-pub use tree::{Document, Element, Node, NodeData, NodeId, NONE};
 
 use crate::article::InputKind;
 

@@ -2,7 +2,8 @@
 //! void elements, implied end tags (`<p>`, `<li>`, table parts), end tags
 //! that close what they enclose, and a hard nesting limit.
 
-use super::tokenizer::{tokenize, Attribute, Token};
+use super::tokenizer::{tokenize, Attribute, Token, MAX_ATTRIBUTES};
+use crate::article::{Warning, WarningKind};
 
 /// Index of a node in [`Document::nodes`].
 pub type NodeId = u32;
@@ -34,6 +35,37 @@ impl ParseLimits {
     /// Whether any bound was reached.
     pub fn any(&self) -> bool {
         *self != ParseLimits::default()
+    }
+
+    /// A `limit_reached` warning saying which bounds simplified the page, if any.
+    pub fn warning(&self) -> Option<Warning> {
+        let limits = self;
+        if !limits.any() {
+            return None;
+        }
+        let mut parts = Vec::new();
+        if limits.flattened > 0 {
+            parts.push(format!(
+                "{} elements nested deeper than {MAX_DEPTH} levels were attached at that depth",
+                limits.flattened
+            ));
+        }
+        if limits.dropped_elements > 0 {
+            parts.push(format!(
+                "{} tags past {MAX_NODES} nodes were ignored (their text is kept)",
+                limits.dropped_elements
+            ));
+        }
+        if limits.dropped_attributes > 0 {
+            parts.push(format!(
+                "{} attributes past {MAX_ATTRIBUTES} in one tag were dropped",
+                limits.dropped_attributes
+            ));
+        }
+        Some(Warning::new(
+            WarningKind::LimitReached,
+            format!("the page reached the parser's bounds: {}", parts.join("; ")),
+        ))
     }
 }
 

@@ -4,7 +4,7 @@
 //! span, so nothing is dropped silently and nothing is guessed.
 
 use super::pinyin::{is_pinyin_letter, toneless};
-use super::punctuation::{is_cjk, is_cjk_letter};
+use crate::text::{is_cjk, is_cjk_letter};
 
 /// The first marker: span `k` is replaced by `U+F0000 + k` (plane 15, private
 /// use) until assembly knows its offset in `text`. Inputs that already use

@@ -18,8 +18,8 @@ pub mod pinyin;
 pub mod punctuation;
 pub mod script;
 
-use crate::article::Repair;
-use crate::Script;
+use crate::article::{Repair, RepairKind};
+use crate::options::Script;
 pub use garbled::{marker_index, Garbled};
 
 /// Repaired text and what was done to it.
@@ -35,9 +35,9 @@ pub struct Repaired {
     pub restored_simplified: bool,
 }
 
-fn repair(kind: &str, count: usize, message: String) -> Repair {
+fn repair(kind: RepairKind, count: usize, message: String) -> Repair {
     Repair {
-        kind: kind.to_string(),
+        kind,
         count,
         message,
     }
@@ -53,7 +53,7 @@ pub fn repair_text(text: &str, script_option: Script) -> Repaired {
     let (mut text, mojibake) = mojibake::repair(text);
     for (encoding, lines) in mojibake {
         repairs.push(repair(
-            "mojibake",
+            RepairKind::Mojibake,
             lines,
             format!(
                 "{lines} line(s) were UTF-8 misread as {}; re-decoded",
@@ -66,7 +66,7 @@ pub fn repair_text(text: &str, script_option: Script) -> Repaired {
     (text, glosses) = pinyin::remove_glosses(&text);
     if glosses > 0 {
         repairs.push(repair(
-            "pinyin_glosses_removed",
+            RepairKind::PinyinGlossesRemoved,
             glosses,
             format!("removed {glosses} pinyin readings glued after characters, as in 頁(yè)"),
         ));
@@ -87,17 +87,17 @@ pub fn repair_text(text: &str, script_option: Script) -> Repaired {
         if changed > 0 {
             let (kind, message) = if to_simplified && restored_simplified {
                 (
-                    "traditional_to_simplified",
+                    RepairKind::TraditionalToSimplified,
                     format!("restored Simplified Chinese: {changed} characters had been machine-converted to Traditional"),
                 )
             } else if to_simplified {
                 (
-                    "traditional_to_simplified",
+                    RepairKind::TraditionalToSimplified,
                     format!("converted {changed} characters to Simplified Chinese"),
                 )
             } else {
                 (
-                    "simplified_to_traditional",
+                    RepairKind::SimplifiedToTraditional,
                     format!("converted {changed} characters to Traditional Chinese"),
                 )
             };
@@ -110,7 +110,7 @@ pub fn repair_text(text: &str, script_option: Script) -> Repaired {
     (text, marks) = punctuation::normalize(&text);
     if marks > 0 {
         repairs.push(repair(
-            "punctuation_normalized",
+            RepairKind::PunctuationNormalized,
             marks,
             format!("{marks} ASCII punctuation marks between CJK characters made full-width"),
         ));

@@ -12,7 +12,9 @@ use encoding_rs::{Encoding, BIG5, GBK, SHIFT_JIS, WINDOWS_1252};
 /// The encodings a line may have been wrongly decoded with, most common first.
 const SUSPECTS: [&Encoding; 4] = [WINDOWS_1252, GBK, BIG5, SHIFT_JIS];
 
-/// Repairs one line: `Some((fixed, encoding it was misread as))` when it was mojibake.
+/// Repairs one line: `Some((fixed, encoding it was misread as))` when it was
+/// mojibake (the tests' entry point; the pipeline repairs whole texts).
+#[cfg(test)]
 pub fn repair_line(line: &str) -> Option<(String, &'static Encoding)> {
     repair_line_with(line, &mut EncodedChars::default())
 }

@@ -3,33 +3,7 @@
 //! times, URLs or Latin text: a mark changes only when the character before it
 //! is CJK (for `,:;?!`) or when its brackets/quotes enclose CJK text.
 
-/// CJK ideographs, kana, Hangul and CJK punctuation/full-width forms.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{3000}'..='\u{303F}' // CJK symbols and punctuation
-        | '\u{3040}'..='\u{30FF}' // kana
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{AC00}'..='\u{D7AF}' // Hangul syllables
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{FF01}'..='\u{FF60}' // full-width forms
-        | '\u{20000}'..='\u{3134F}'
-        | '“' | '”' | '‘' | '’' | '…' | '—' | '·'
-    )
-}
-
-/// Ideographs, kana and Hangul only (no punctuation).
-pub fn is_cjk_letter(c: char) -> bool {
-    is_cjk(c)
-        && !is_shared_mark(c)
-        && !matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}'
-            | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF60}')
-}
-
-/// Marks both CJK and Latin text use.
-fn is_shared_mark(c: char) -> bool {
-    matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
-}
+use crate::text::{is_cjk, is_cjk_letter, is_shared_mark};
 
 fn full_width(c: char) -> Option<char> {
     Some(match c {

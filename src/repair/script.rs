@@ -24,7 +24,7 @@ pub struct ScriptCounts {
 /// How much of `text` is Traditional-only and Simplified-only.
 pub fn counts(text: &str) -> ScriptCounts {
     // Only Han characters can be either script; most Latin pages have none.
-    if !text.chars().any(crate::repair::punctuation::is_cjk_letter) {
+    if !text.chars().any(crate::text::is_cjk_letter) {
         return ScriptCounts::default();
     }
     ScriptCounts {
@@ -95,7 +95,7 @@ pub fn has_han_outside_gb2312(text: &str) -> bool {
         if charsets::in_gbk_two_byte(c) {
             !charsets::in_gb2312(c)
         } else {
-            crate::repair::punctuation::is_cjk_letter(c)
+            crate::text::is_cjk_letter(c)
         }
     })
 }

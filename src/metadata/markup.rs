@@ -1,4 +1,6 @@
-//! What an HTML page says about itself, in a documented precedence:
+//! What an HTML page's markup says about itself (JSON-LD, OpenGraph and
+//! other `<meta>`, microdata, `<time>`, `<title>`, `<h1>`, `lang`), in a
+//! documented precedence:
 //!
 //! - title: JSON-LD `headline` → `og:title` / `twitter:title` → the `<h1>`
 //!   that best matches `<title>` → `<title>` without its site suffix;
@@ -13,9 +15,32 @@
 //!   `parsely-author` / `DC.creator` (URLs skipped) → `rel=author` links;
 //! - language: `<html lang>`.
 
-use super::html::PageMeta;
-use crate::parse::{Document, NodeData, NodeId};
+use super::byline::split_names;
+use crate::parse::elements::subtree_text;
+use crate::parse::tree::{Document, NodeData, NodeId};
+use crate::text::is_cjk_letter;
 use serde_json::Value;
+
+/// Metadata the markup states: JSON-LD, meta tags, `<title>`, `<time>`, `lang`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageMeta {
+    /// JSON-LD `headline`, else `og:title`, else the `<h1>` that matches the `<title>`.
+    pub title: Option<String>,
+    /// The document `<title>` as written.
+    pub document_title: Option<String>,
+    /// `og:site_name`, JSON-LD `publisher.name`, or the suffix split off `<title>`.
+    pub site_name: Option<String>,
+    /// Publication time as written (ISO 8601 from markup).
+    pub published: Option<String>,
+    /// Modification time as written.
+    pub modified: Option<String>,
+    /// Author names.
+    pub authors: Vec<String>,
+    /// `description` / `og:description`.
+    pub description: Option<String>,
+    /// `<html lang>`.
+    pub language: Option<String>,
+}
 
 /// JSON-LD types that describe an article.
 const ARTICLE_TYPES: &[&str] = &[
@@ -32,7 +57,7 @@ const ARTICLE_TYPES: &[&str] = &[
 ];
 
 fn text_of(doc: &Document, root: NodeId) -> String {
-    super::html::subtree_text(doc, root, true)
+    subtree_text(doc, root, true)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -101,7 +126,7 @@ pub fn split_site_suffix(title: &str) -> (String, Option<String>) {
             // A bare hyphen only before a CJK name (`标题-中新网`), never
             // inside Latin words (`e-mail`).
             let bare = !sep.starts_with(' ') && sep != "_" && sep != "｜";
-            let cjk = crate::repair::punctuation::is_cjk_letter;
+            let cjk = is_cjk_letter;
             if bare && !tail.chars().all(cjk) {
                 continue;
             }
@@ -121,25 +146,45 @@ pub fn split_site_suffix(title: &str) -> (String, Option<String>) {
     (title.trim().to_string(), None)
 }
 
-/// Reads the page's own metadata.
-pub fn read(doc: &Document) -> PageMeta {
-    let mut meta = PageMeta::default();
-    let mut metas: Vec<(String, String)> = Vec::new();
-    let mut ld_article: Option<Value> = None;
-    let mut ld_publisher: Option<String> = None;
-    let mut h1s: Vec<String> = Vec::new();
-    let mut time: Option<String> = None;
-    let mut itemprop_date: Option<String> = None;
-    let mut rel_authors: Vec<String> = Vec::new();
+/// What one pass over the tree collects, before precedence is applied.
+#[derive(Default)]
+struct Found {
+    language: Option<String>,
+    document_title: Option<String>,
+    /// `(key, content)` of every `<meta>` with content, keys lower-cased.
+    metas: Vec<(String, String)>,
+    ld_article: Option<Value>,
+    ld_publisher: Option<String>,
+    h1s: Vec<String>,
+    time: Option<String>,
+    itemprop_date: Option<String>,
+    rel_authors: Vec<String>,
+}
+
+impl Found {
+    /// The first `<meta>` content among `keys`, in the keys' order.
+    fn meta(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|k| {
+            self.metas
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, v)| v.clone())
+        })
+    }
+}
+
+/// Collects every markup source in one pass over the tree.
+fn scan(doc: &Document) -> Found {
+    let mut found = Found::default();
     for (i, node) in doc.nodes.iter().enumerate() {
         let NodeData::Element(e) = &node.data else {
             continue;
         };
         let id = i as NodeId;
         match &*e.name {
-            "html" => meta.language = e.attr("lang").and_then(non_empty),
-            "title" if meta.document_title.is_none() => {
-                meta.document_title = non_empty(&text_of(doc, id))
+            "html" => found.language = e.attr("lang").and_then(non_empty),
+            "title" if found.document_title.is_none() => {
+                found.document_title = non_empty(&text_of(doc, id))
             }
             "meta" => {
                 let key = e
@@ -148,7 +193,7 @@ pub fn read(doc: &Document) -> PageMeta {
                     .or_else(|| e.attr("itemprop"));
                 if let (Some(key), Some(content)) = (key, e.attr("content")) {
                     if let Some(content) = non_empty(content) {
-                        metas.push((key.to_ascii_lowercase(), content));
+                        found.metas.push((key.to_ascii_lowercase(), content));
                     }
                 }
             }
@@ -156,58 +201,83 @@ pub fn read(doc: &Document) -> PageMeta {
                 if e.attr("type")
                     .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
             {
-                let raw = text_of(doc, id);
-                if let Ok(value) = serde_json::from_str::<Value>(&raw) {
-                    for object in objects(&value) {
-                        if ld_publisher.is_none() {
-                            ld_publisher = object.get("publisher").and_then(|p| string(Some(p)));
-                        }
-                        if ld_article.is_none() && is_article(object) {
-                            ld_article = Some(object.clone());
-                        }
-                    }
-                }
+                read_json_ld(&text_of(doc, id), &mut found);
             }
             "h1" => {
                 if let Some(t) = non_empty(&text_of(doc, id)) {
-                    h1s.push(t);
+                    found.h1s.push(t);
                 }
             }
-            "time" if time.is_none() => time = e.attr("datetime").and_then(non_empty),
+            "time" if found.time.is_none() => found.time = e.attr("datetime").and_then(non_empty),
             _ => {}
         }
-        if itemprop_date.is_none() && e.attr("itemprop") == Some("datePublished") {
-            itemprop_date = e
+        if found.itemprop_date.is_none() && e.attr("itemprop") == Some("datePublished") {
+            found.itemprop_date = e
                 .attr("datetime")
                 .or_else(|| e.attr("content"))
                 .and_then(non_empty);
         }
         if e.attr("rel") == Some("author") && &*e.name == "a" {
             if let Some(name) = non_empty(&text_of(doc, id)) {
-                rel_authors.push(name);
+                found.rel_authors.push(name);
             }
         }
     }
-    let get = |keys: &[&str]| {
-        keys.iter().find_map(|k| {
-            metas
-                .iter()
-                .find(|(key, _)| key == k)
-                .map(|(_, v)| v.clone())
-        })
-    };
-    let ld = ld_article.as_ref();
-    meta.title = ld
+    found
+}
+
+/// The first article object and the first publisher name of a JSON-LD block.
+fn read_json_ld(raw: &str, found: &mut Found) {
+    if let Ok(value) = serde_json::from_str::<Value>(raw) {
+        for object in objects(&value) {
+            if found.ld_publisher.is_none() {
+                found.ld_publisher = object.get("publisher").and_then(|p| string(Some(p)));
+            }
+            if found.ld_article.is_none() && is_article(object) {
+                found.ld_article = Some(object.clone());
+            }
+        }
+    }
+}
+
+/// Reads the page's own metadata.
+pub fn read(doc: &Document) -> PageMeta {
+    let found = scan(doc);
+    let (title, site_suffix) = title(&found);
+    let ld = found.ld_article.as_ref();
+    PageMeta {
+        title,
+        site_name: found
+            .meta(&["og:site_name", "application-name"])
+            .or(found.ld_publisher.clone())
+            .or(site_suffix),
+        published: published(&found),
+        modified: ld
+            .and_then(|a| string(a.get("dateModified")))
+            .or_else(|| found.meta(&["article:modified_time", "og:updated_time", "datemodified"])),
+        authors: authors(&found),
+        description: found.meta(&["description", "og:description"]),
+        document_title: found.document_title,
+        language: found.language,
+    }
+}
+
+/// The title, and the site suffix split off `<title>`.
+fn title(found: &Found) -> (Option<String>, Option<String>) {
+    let mut title = found
+        .ld_article
+        .as_ref()
         .and_then(|a| string(a.get("headline")))
-        .or_else(|| get(&["og:title", "twitter:title"]));
-    let (stripped, suffix) = meta
+        .or_else(|| found.meta(&["og:title", "twitter:title"]));
+    let (stripped, suffix) = found
         .document_title
         .as_deref()
         .map(split_site_suffix)
         .unwrap_or_default();
-    if meta.title.is_none() {
+    if title.is_none() {
         // The h1 that matches <title> best, else the stripped <title>.
-        meta.title = h1s
+        title = found
+            .h1s
             .iter()
             .find(|h| {
                 !stripped.is_empty()
@@ -215,21 +285,25 @@ pub fn read(doc: &Document) -> PageMeta {
             })
             .cloned()
             .or_else(|| (!stripped.is_empty()).then_some(stripped.clone()))
-            .or_else(|| h1s.first().cloned());
-    } else if let Some(t) = meta.title.clone() {
+            .or_else(|| found.h1s.first().cloned());
+    } else if let Some(t) = title.clone() {
         // og:title often carries the site suffix too.
         let (head, _) = split_site_suffix(&t);
         if suffix.is_some() && t != head {
-            meta.title = Some(head);
+            title = Some(head);
         }
     }
-    meta.site_name = get(&["og:site_name", "application-name"])
-        .or(ld_publisher)
-        .or(suffix);
-    meta.published = ld
+    (title, suffix)
+}
+
+/// Publication time as the markup writes it.
+fn published(found: &Found) -> Option<String> {
+    found
+        .ld_article
+        .as_ref()
         .and_then(|a| string(a.get("datePublished")))
         .or_else(|| {
-            get(&[
+            found.meta(&[
                 "article:published_time",
                 "og:article:published_time",
                 "pubdate",
@@ -244,33 +318,36 @@ pub fn read(doc: &Document) -> PageMeta {
                 "article.published",
             ])
         })
-        .or(itemprop_date)
-        .or(time);
-    meta.modified = ld
-        .and_then(|a| string(a.get("dateModified")))
-        .or_else(|| get(&["article:modified_time", "og:updated_time", "datemodified"]));
-    meta.authors = ld
+        .or_else(|| found.itemprop_date.clone())
+        .or_else(|| found.time.clone())
+}
+
+/// Author names: JSON-LD, else author metas (URLs skipped), else `rel=author`.
+fn authors(found: &Found) -> Vec<String> {
+    let mut authors = found
+        .ld_article
+        .as_ref()
         .and_then(|a| a.get("author"))
         .map(names)
         .unwrap_or_default();
-    if meta.authors.is_empty() {
-        meta.authors = get(&[
-            "author",
-            "article:author",
-            "parsely-author",
-            "dc.creator",
-            "sailthru.author",
-        ])
-        .filter(|a| !a.starts_with("http"))
-        .map(|a| crate::metadata::split_names(&a))
-        .unwrap_or_default();
+    if authors.is_empty() {
+        authors = found
+            .meta(&[
+                "author",
+                "article:author",
+                "parsely-author",
+                "dc.creator",
+                "sailthru.author",
+            ])
+            .filter(|a| !a.starts_with("http"))
+            .map(|a| split_names(&a))
+            .unwrap_or_default();
     }
-    if meta.authors.is_empty() {
-        meta.authors = rel_authors;
+    if authors.is_empty() {
+        authors = found.rel_authors.clone();
     }
-    meta.authors.dedup();
-    meta.description = get(&["description", "og:description"]);
-    meta
+    authors.dedup();
+    authors
 }
 
 #[cfg(test)]

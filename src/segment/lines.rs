@@ -1,17 +1,17 @@
-//! Stage 4, segment: plain-text lines → header, breadcrumbs, title, meta
-//! lines, body paragraphs, figure captions, end mark and boilerplate.
+//! Lines of plain text: their named [`Features`], the vocabularies they are
+//! read with, each class's score from them ([`scores`]), and the splitters
+//! for captions and end marks that the HTML path shares.
 //!
-//! Each line gets named [`Features`]; each class gets a score from them
-//! ([`scores`]); a single pass then reads the page top to bottom with the
-//! scores and a few ordering rules (the title comes before the body, the
-//! boilerplate tail after it). The features and weights are documented in
-//! `docs/ARCHITECTURE.md`; nothing here names a site.
+//! Weights and features are documented in `docs/ARCHITECTURE.md`; nothing
+//! here names a site.
 
-pub mod html;
-pub mod html_meta;
-
+use super::tunables::{
+    CAPTION_MAX_CHARS, CRUMB_ITEM_MAX_CHARS, CRUMB_MIN_ITEMS, LONG_LINE_CHARS, META_LINE_MAX_CHARS,
+    SHORT_LINE_CHARS,
+};
 use crate::article::BoilerplateKind;
-use crate::metadata::find_date;
+use crate::metadata::byline::CREDIT_WORDS;
+use crate::metadata::dates::find_date;
 
 /// What a line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,14 +20,10 @@ pub enum LineKind {
     Navigation,
     /// A breadcrumb trail.
     Breadcrumbs,
-    /// The headline.
-    Title,
     /// Date, source, editor, author lines.
     Meta,
     /// Running text.
     Paragraph,
-    /// A subheading inside the body.
-    Heading,
     /// A figure caption (with its credit).
     Caption,
     /// The end mark alone on its line.
@@ -49,12 +45,13 @@ pub struct Features {
     pub sentences: usize,
     /// Items of a breadcrumb trail (`>` `›` `»` `/` `|` chains of short items), 0 if not one.
     pub crumbs: usize,
-    /// Credit keywords: `来源` `编辑` `作者` `记者` `By` `Updated` `配信` ….
+    /// Credit words (`来源` `编辑` `作者` `记者` `By` `Updated` `配信` …) that
+    /// mark a credit line: [`CREDIT_WORDS`] with `marks_line`.
     pub meta_keys: usize,
     /// Contains a full date.
     pub date: bool,
     /// Ends with a photo credit (`供图` `摄` `Photo:` …) or starts with `图为`.
-    pub credit: bool,
+    pub photo_credit: bool,
     /// Is an end mark (`（完）` `-- END --` `【责任编辑：…】`).
     pub end_mark: bool,
     /// Boilerplate keywords, strongest kind first.
@@ -65,35 +62,9 @@ pub struct Features {
     pub nav_words: usize,
 }
 
-const META_KEYS: &[&str] = &[
-    "来源",
-    "來源",
-    "编辑",
-    "編輯",
-    "责编",
-    "責編",
-    "作者",
-    "记者",
-    "記者",
-    "通讯员",
-    "通訊員",
-    "摄影",
-    "攝影",
-    "撰文",
-    "撰稿",
-    "发布时间",
-    "發布時間",
-    "发布于",
-    "配信",
-    "更新",
-    "By ",
-    "Updated",
-    "Published",
-    "Posted",
-    "Source:",
-];
-
-const NAV_WORDS: &[&str] = &[
+/// Navigation words of site headers and menus; also the labels trimmed off
+/// a header line to leave the site name (`…分社正文`).
+pub const NAV_WORDS: &[&str] = &[
     "正文",
     "首页",
     "首頁",
@@ -112,10 +83,12 @@ const NAV_WORDS: &[&str] = &[
     "トップ",
 ];
 
-const CREDIT_SUFFIXES: &[&str] = &[
+/// Endings of a photo credit (`…供图`, `记者 张三 摄`).
+pub const PHOTO_CREDIT_SUFFIXES: &[&str] = &[
     "供图", "供圖", "摄", "攝", "摄影", "攝影", "图", "圖", "提供",
 ];
 
+/// End marks closing a body.
 const END_MARKS: &[&str] = &[
     "（完）",
     "(完)",
@@ -282,8 +255,8 @@ pub fn crumb_items(text: &str) -> Vec<String> {
         let items: Vec<&str> = text.split(sep).map(str::trim).collect();
         let short = items
             .iter()
-            .all(|i| !i.is_empty() && i.chars().count() <= 16);
-        if items.len() >= 3 && short && !ends_sentence(text) {
+            .all(|i| !i.is_empty() && i.chars().count() <= CRUMB_ITEM_MAX_CHARS);
+        if items.len() >= CRUMB_MIN_ITEMS && short && !ends_sentence(text) {
             return items.iter().map(|i| i.to_string()).collect();
         }
     }
@@ -329,10 +302,13 @@ pub fn features(raw: &str) -> Features {
         sentence_end: ends_sentence(text),
         sentences: text.matches(['。', '！', '？']).count() + text.matches(". ").count(),
         crumbs: crumb_items(text).len(),
-        meta_keys: count_any(text, META_KEYS)
+        meta_keys: CREDIT_WORDS
+            .iter()
+            .filter(|w| w.marks_line && text.contains(w.word))
+            .count()
             + usize::from(text.starts_with("By ") || text.starts_with("BY ")),
         date: find_date(text, None).is_some(),
-        credit: CREDIT_SUFFIXES.iter().any(|s| text.ends_with(s))
+        photo_credit: PHOTO_CREDIT_SUFFIXES.iter().any(|s| text.ends_with(s))
             || text.starts_with("图为")
             || text.starts_with("圖為")
             || text.starts_with("Photo:")
@@ -352,19 +328,19 @@ pub fn features(raw: &str) -> Features {
 /// Scores of a line for each class (higher is likelier); see `docs/ARCHITECTURE.md`.
 pub fn scores(f: &Features) -> [(LineKind, i32); 7] {
     let n = |b: bool| i32::from(b);
-    let long = f.chars >= 40;
-    let short = f.chars <= 24;
+    let long = f.chars >= LONG_LINE_CHARS;
+    let short = f.chars <= SHORT_LINE_CHARS;
     let boiler = f.boilerplate.map_or(0, |(_, k)| k.min(3) as i32);
     [
         (
             LineKind::Navigation,
             2 * n(short && !f.sentence_end) + 2 * f.nav_words.min(2) as i32 - 3 * n(f.sentence_end),
         ),
-        (LineKind::Breadcrumbs, 5 * n(f.crumbs >= 3)),
+        (LineKind::Breadcrumbs, 5 * n(f.crumbs >= CRUMB_MIN_ITEMS)),
         (
             LineKind::Meta,
             3 * n(f.date) + 2 * f.meta_keys.min(3) as i32
-                - 2 * n(f.chars > 120)
+                - 2 * n(f.chars > META_LINE_MAX_CHARS)
                 - 3 * n(f.sentences >= 2),
         ),
         (
@@ -373,7 +349,9 @@ pub fn scores(f: &Features) -> [(LineKind, i32); 7] {
         ),
         (
             LineKind::Caption,
-            3 * n(f.credit && f.chars <= 160) - 2 * n(f.indented) - n(f.sentences >= 3),
+            3 * n(f.photo_credit && f.chars <= CAPTION_MAX_CHARS)
+                - 2 * n(f.indented)
+                - n(f.sentences >= 3),
         ),
         (LineKind::EndMark, 6 * n(f.end_mark)),
         (
@@ -381,71 +359,6 @@ pub fn scores(f: &Features) -> [(LineKind, i32); 7] {
             2 * boiler + 2 * n(f.enumerated) - n(f.indented),
         ),
     ]
-}
-
-/// A body item in reading order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum BodyItem {
-    /// A paragraph.
-    Paragraph(String),
-    /// A subheading.
-    Heading(String),
-    /// A list's items.
-    List(Vec<String>),
-    /// A block quotation.
-    Quote(String),
-    /// Preformatted text.
-    Code(String),
-    /// A data table: one row a line, cells separated by tabs.
-    Table(String),
-    /// A figure: caption, credit, and the image when the page has one.
-    Figure {
-        /// What the picture shows.
-        caption: String,
-        /// Who took or supplied it.
-        credit: Option<String>,
-        /// The image URL as written.
-        src: Option<String>,
-        /// The image's alternative text.
-        alt: Option<String>,
-    },
-}
-
-/// The page read into its parts.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Segments {
-    /// Header lines before the title (site name, menus).
-    pub header: Vec<String>,
-    /// The breadcrumb line and its items.
-    pub breadcrumbs: Option<(String, Vec<String>)>,
-    /// The headline.
-    pub title: Option<String>,
-    /// Meta lines (date, source, editors).
-    pub meta: Vec<String>,
-    /// The body.
-    pub body: Vec<BodyItem>,
-    /// The end mark.
-    pub end_mark: Option<String>,
-    /// Boilerplate after (and around) the body, consecutive lines of a kind merged.
-    pub boilerplate: Vec<(BoilerplateKind, String)>,
-}
-
-fn best(f: &Features) -> (LineKind, i32) {
-    scores(f)
-        .into_iter()
-        .max_by_key(|&(_, s)| s)
-        .unwrap_or((LineKind::Paragraph, 0))
-}
-
-/// Whether a line reads like a headline: a phrase, not a sentence or a label.
-fn title_score(f: &Features, next: Option<&Features>) -> i32 {
-    let n = |b: bool| i32::from(b);
-    3 * n((6..=90).contains(&f.chars)) - 3 * n(f.sentence_end && f.sentences > 1)
-        + 3 * n(next.is_some_and(|x| x.date || x.meta_keys > 0))
-        - 4 * n(f.date || f.meta_keys > 0)
-        - 4 * n(f.crumbs >= 3)
-        - 2 * n(f.nav_words > 0)
-        - 2 * n(f.chars > 60)
 }
 
 /// Splits a caption line into caption and credit: the credit is the part
@@ -461,7 +374,7 @@ pub fn split_caption(text: &str) -> (String, Option<String>) {
     if let Some(start) = text.rfind(['（', '(']) {
         let inside = text.get(start..).unwrap_or_default();
         if inside.ends_with(['）', ')'])
-            && CREDIT_SUFFIXES
+            && PHOTO_CREDIT_SUFFIXES
                 .iter()
                 .any(|s| inside.trim_end_matches(['）', ')']).ends_with(s))
         {
@@ -488,175 +401,6 @@ pub fn split_caption(text: &str) -> (String, Option<String>) {
     (text.to_string(), None)
 }
 
-/// Reads plain text into [`Segments`].
-pub fn segment(text: &str) -> Segments {
-    let lines: Vec<(&str, Features)> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| (l, features(l)))
-        .collect();
-    let mut out = Segments::default();
-    let kinds: Vec<(LineKind, i32)> = lines.iter().map(|(_, f)| best(f)).collect();
-
-    // The body starts at the first line that is clearly running text.
-    let first_paragraph = kinds
-        .iter()
-        .zip(&lines)
-        .position(|((k, s), (_, f))| *k == LineKind::Paragraph && *s >= 4 && f.chars >= 30)
-        .unwrap_or(0);
-
-    // Title: the most headline-like line before the body.
-    let title_at = (0..first_paragraph)
-        .map(|i| {
-            let f = lines.get(i).map(|(_, f)| f);
-            let next = lines.get(i + 1).map(|(_, f)| f);
-            (i, f.map_or(i32::MIN, |f| title_score(f, next)))
-        })
-        .filter(|&(_, s)| s >= 3)
-        .max_by_key(|&(i, s)| (s, std::cmp::Reverse(i)))
-        .map(|(i, _)| i);
-
-    for (i, ((raw, f), (kind, _))) in lines.iter().zip(&kinds).enumerate().take(first_paragraph) {
-        let line = raw.trim().to_string();
-        if Some(i) == title_at {
-            out.title = Some(line);
-        } else if title_at.is_some_and(|t| i > t) || f.date || f.meta_keys > 0 {
-            if f.date || f.meta_keys > 0 {
-                out.meta.push(line);
-            } else {
-                out.header.push(line);
-            }
-        } else if f.crumbs >= 3 && out.breadcrumbs.is_none() {
-            out.breadcrumbs = Some((line.clone(), crumb_items(&line)));
-        } else if let LineKind::Boilerplate(k) = kind {
-            out.boilerplate.push((*k, line));
-        } else {
-            out.header.push(line);
-        }
-    }
-
-    // Body until the tail: an end mark, or boilerplate after the body.
-    let mut in_tail = false;
-    let body_indented = lines
-        .get(first_paragraph..)
-        .unwrap_or_default()
-        .iter()
-        .filter(|(_, f)| f.chars >= 30)
-        .filter(|(_, f)| f.indented)
-        .count()
-        * 2
-        > lines.len().saturating_sub(first_paragraph).min(4);
-    for (i, ((raw, f), (kind, score))) in lines.iter().zip(&kinds).enumerate().skip(first_paragraph)
-    {
-        let next_is_paragraph = lines
-            .get(i + 1)
-            .is_some_and(|(_, next)| next.chars >= 30 && next.sentence_end);
-        let line = raw.trim();
-        if in_tail {
-            let k = match kind {
-                LineKind::Boilerplate(k) => *k,
-                _ => f.boilerplate.map_or(BoilerplateKind::Other, |(k, _)| k),
-            };
-            push_boilerplate(&mut out.boilerplate, k, line);
-            continue;
-        }
-        match kind {
-            LineKind::EndMark => {
-                out.end_mark = Some(line.to_string());
-                in_tail = true;
-            }
-            LineKind::Boilerplate(k) if *score >= 2 && !out.body.is_empty() => {
-                push_boilerplate(&mut out.boilerplate, *k, line);
-                in_tail = true;
-            }
-            LineKind::Caption if !(body_indented && f.indented) => {
-                let (caption, credit) = split_caption(line);
-                out.body.push(BodyItem::Figure {
-                    caption,
-                    credit,
-                    src: None,
-                    alt: None,
-                });
-            }
-            _ if f.chars <= 40
-                && !f.sentence_end
-                && f.sentences == 0
-                && f.crumbs < 3
-                && next_is_paragraph
-                && out.body.iter().any(|b| matches!(b, BodyItem::Paragraph(_))) =>
-            {
-                out.body.push(BodyItem::Heading(line.to_string()));
-            }
-            _ => {
-                if let Some((rest, mark)) = split_end_mark(line) {
-                    if !rest.is_empty() {
-                        out.body.push(BodyItem::Paragraph(rest.to_string()));
-                    }
-                    out.end_mark = Some(mark.to_string());
-                    in_tail = true;
-                } else {
-                    out.body.push(BodyItem::Paragraph(line.to_string()));
-                }
-            }
-        }
-    }
-    out
-}
-
-fn push_boilerplate(list: &mut Vec<(BoilerplateKind, String)>, kind: BoilerplateKind, line: &str) {
-    match list.last_mut() {
-        Some((k, text)) if *k == kind => {
-            text.push('\n');
-            text.push_str(line);
-        }
-        _ => list.push((kind, line.to_string())),
-    }
-}
-
-/// The dateline opening a first paragraph, with any reporter credit after it:
-/// `中新网四川新闻11月16日电`, `新华社北京3月1日电（记者 张三）`,
-/// `BEIJING, March 1 (Reuters) -`, `WASHINGTON (AP) —`.
-pub fn dateline(paragraph: &str) -> Option<(String, Option<String>)> {
-    let head: String = paragraph.chars().take(60).collect();
-    // Chinese: …M月D日电 / …讯
-    for (i, c) in head.char_indices() {
-        if (c == '电' || c == '電' || c == '讯' || c == '訊') && i > 0 {
-            let before = head.get(..i)?;
-            let by_date = before.ends_with('日');
-            let bureau = before.ends_with("本报") || before.ends_with("本報");
-            if by_date || bureau {
-                let line = head.get(..i + c.len_utf8())?.trim().to_string();
-                let rest = paragraph.get(line.len()..).unwrap_or_default().trim_start();
-                let reporter = rest
-                    .strip_prefix('（')
-                    .or_else(|| rest.strip_prefix('('))
-                    .and_then(|r| r.split_once(['）', ')']))
-                    .map(|(inside, _)| inside.to_string())
-                    .filter(|inside| {
-                        inside.starts_with("记者")
-                            || inside.starts_with("記者")
-                            || inside.starts_with("通讯员")
-                    });
-                return Some((line, reporter));
-            }
-            break;
-        }
-    }
-    // English wire: an upper-case place, optional date and agency, then a dash.
-    for dash in [" - ", " — ", " – ", " -- "] {
-        if let Some(at) = head.find(dash) {
-            let before = head.get(..at)?;
-            let first = before.split([',', ' ', '(']).next().unwrap_or_default();
-            let place = first.chars().count() >= 3
-                && first.chars().all(|c| c.is_ascii_uppercase() || c == '.');
-            if place && before.chars().count() <= 50 {
-                return Some((head.get(..at + dash.len())?.trim().to_string(), None));
-            }
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -669,7 +413,7 @@ mod tests {
         assert_eq!(f.crumbs, 3);
         let f = features("  中新网四川新闻11月16日电 武侯区产业园区高质量发展大会15日召开。成都市副市长强调，要坚定落实。");
         assert!(f.indented && f.sentence_end && f.sentences == 2);
-        assert!(features("武侯区产业园区高质量发展大会15日召开。武侯区委宣传部供图").credit);
+        assert!(features("武侯区产业园区高质量发展大会15日召开。武侯区委宣传部供图").photo_credit);
         assert!(features("（完）").end_mark);
     }
 
@@ -714,30 +458,5 @@ mod tests {
         );
         assert_eq!(split_end_mark("他完成了(完)"), Some(("他完成了", "(完)")));
         assert_eq!(split_end_mark("no mark here"), None);
-    }
-
-    #[test]
-    fn datelines() {
-        assert_eq!(
-            dateline("中新网四川新闻11月16日电 武侯区产业园区高质量发展大会15日召开。"),
-            Some(("中新网四川新闻11月16日电".to_string(), None))
-        );
-        assert_eq!(
-            dateline("新华社北京3月1日电（记者 张三、李四）国务院……"),
-            Some((
-                "新华社北京3月1日电".to_string(),
-                Some("记者 张三、李四".to_string())
-            ))
-        );
-        assert_eq!(
-            dateline("BEIJING, March 1 (Reuters) - China's factory activity grew."),
-            Some(("BEIJING, March 1 (Reuters) -".to_string(), None))
-        );
-        assert_eq!(
-            dateline("WASHINGTON (AP) — The Senate voted on Tuesday."),
-            Some(("WASHINGTON (AP) —".to_string(), None))
-        );
-        assert_eq!(dateline("The Senate voted - narrowly - on Tuesday."), None);
-        assert_eq!(dateline("会议强调，要在发电领域加力。"), None);
     }
 }

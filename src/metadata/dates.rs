@@ -1,10 +1,8 @@
-//! Stage 5, metadata: dates (Chinese, Japanese, English, ISO) to RFC 3339,
-//! credit lines (`来源：` `编辑：` `By …`) to fields, and the text's language.
+//! Dates as pages write them (Chinese, Japanese, English, ISO 8601, with a
+//! time and offset when written beside them) to RFC 3339.
 //!
 //! Written as small scanners rather than with `regex`: the patterns are few,
 //! and the regex engine would cost more wasm than this whole module.
-
-use crate::repair::punctuation::is_cjk_letter;
 
 /// A calendar date with an optional time and UTC offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +22,7 @@ pub struct Date {
 impl Date {
     /// RFC 3339: `2024-11-16T14:11:00+08:00`; the date alone without a time;
     /// no offset unless stated or `default_offset` gives one.
-    pub fn to_rfc3339(&self, default_offset: Option<i32>) -> String {
+    pub fn to_rfc3339(self, default_offset: Option<i32>) -> String {
         let mut out = format!("{:04}-{:02}-{:02}", self.year, self.month, self.day);
         if let Some((h, m, s)) = self.time {
             out.push_str(&format!("T{h:02}:{m:02}:{s:02}"));
@@ -495,249 +493,11 @@ pub fn page_year(text: &str) -> Option<i32> {
     find_date(text, None).map(|d| d.year)
 }
 
-/// Splits a list of names: `、` `，` `,` `和` `及` `与` `/` `;` ` and ` ` & `,
-/// and spaces between CJK names. Empty pieces are dropped.
-pub fn split_names(value: &str) -> Vec<String> {
-    let mut names = Vec::new();
-    let normalized = value.replace(" and ", "、").replace(" & ", "、");
-    for piece in normalized.split(['、', '，', ',', '和', '及', '与', '與', '/', ';', '；'])
-    {
-        let piece = piece.trim();
-        if piece.is_empty() {
-            continue;
-        }
-        // "张三 李四": CJK names separated by spaces are several names.
-        let words: Vec<&str> = piece.split_whitespace().collect();
-        if words.len() > 1 && words.iter().all(|w| w.chars().all(is_cjk_letter)) {
-            names.extend(words.iter().map(|w| w.to_string()));
-        } else {
-            names.push(words.join(" "));
-        }
-    }
-    names
-}
-
-/// Who a credit line names.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Credits {
-    /// `来源：…` / `Source: …`.
-    pub source: Option<String>,
-    /// `作者` `记者` `通讯员` `By …`.
-    pub authors: Vec<String>,
-    /// `编辑` `责任编辑` `Editor`.
-    pub editors: Vec<String>,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Source,
-    Author,
-    Editor,
-    /// Photographers and other credits with no field of their own.
-    Other,
-}
-
-/// Credit keys, longest first so `责任编辑` wins over `编辑`.
-const CREDIT_KEYS: &[(&str, Role)] = &[
-    ("责任编辑", Role::Editor),
-    ("責任編輯", Role::Editor),
-    ("来源", Role::Source),
-    ("來源", Role::Source),
-    ("出典", Role::Source),
-    ("Source", Role::Source),
-    ("责编", Role::Editor),
-    ("責編", Role::Editor),
-    ("编辑", Role::Editor),
-    ("編輯", Role::Editor),
-    ("編集", Role::Editor),
-    ("Editor", Role::Editor),
-    ("作者", Role::Author),
-    ("撰文", Role::Author),
-    ("撰稿", Role::Author),
-    ("通讯员", Role::Author),
-    ("通訊員", Role::Author),
-    ("记者", Role::Author),
-    ("記者", Role::Author),
-    ("By ", Role::Author),
-    ("BY ", Role::Author),
-    ("摄影", Role::Other),
-    ("攝影", Role::Other),
-    ("发布时间", Role::Other),
-    ("發布時間", Role::Other),
-    ("Updated", Role::Other),
-    ("Published", Role::Other),
-];
-
-/// News agencies that follow a byline as the source: `By John Smith, Reuters`.
-const AGENCIES: &[&str] = &[
-    "Associated Press",
-    "AP",
-    "Reuters",
-    "AFP",
-    "Bloomberg",
-    "Xinhua",
-    "Kyodo",
-];
-
-/// Reads `来源：中新网四川 编辑：曹惠君`, `By John Smith and Jane Doe | Updated …`.
-pub fn credits(line: &str) -> Credits {
-    // (byte position, key length, role), non-overlapping, in order.
-    let mut keys: Vec<(usize, usize, Role)> = Vec::new();
-    for &(key, role) in CREDIT_KEYS {
-        for (at, _) in line.match_indices(key) {
-            let latin = key.is_ascii();
-            let boundary = !latin
-                || at == 0
-                || line
-                    .get(..at)
-                    .is_some_and(|b| b.ends_with([' ', '|', '\n', '·']));
-            let overlaps = keys
-                .iter()
-                .any(|&(p, l, _)| at < p + l && p < at + key.len());
-            if boundary && !overlaps {
-                keys.push((at, key.len(), role));
-            }
-        }
-    }
-    keys.sort_by_key(|&(p, _, _)| p);
-    let mut out = Credits::default();
-    for (n, &(at, len, role)) in keys.iter().enumerate() {
-        let end = keys.get(n + 1).map_or(line.len(), |&(p, _, _)| p);
-        let value = line.get(at + len..end).unwrap_or_default();
-        let value = value.trim_start_matches([':', '：', ' ', '\u{3000}']);
-        // The value ends at a wide gap, a bar, or a date.
-        let value = value
-            .split(['|', '｜', '\u{3000}'])
-            .next()
-            .unwrap_or_default();
-        let value = value.split("  ").next().unwrap_or_default();
-        let value = match find_date_start(value) {
-            Some(cut) => value.get(..cut).unwrap_or_default(),
-            None => value,
-        };
-        let value = value.trim().trim_end_matches([',', '，', ';']).trim();
-        if value.is_empty() {
-            continue;
-        }
-        match role {
-            Role::Source => {
-                out.source.get_or_insert_with(|| value.to_string());
-            }
-            Role::Editor => out.editors.extend(split_names(value)),
-            Role::Author => {
-                for name in split_names(value) {
-                    if AGENCIES.contains(&name.as_str()) {
-                        out.source.get_or_insert(name);
-                    } else {
-                        out.authors.push(name);
-                    }
-                }
-            }
-            Role::Other => {}
-        }
-    }
-    out
-}
-
 /// Byte offset where a date starts in `text`, if one does.
-fn find_date_start(text: &str) -> Option<usize> {
+pub fn find_date_start(text: &str) -> Option<usize> {
     let chars: Vec<char> = text.chars().collect();
     let i = (0..chars.len()).find(|&i| date_at(&chars, i, Some(2000)).is_some())?;
     text.char_indices().nth(i).map(|(b, _)| b)
-}
-
-const STOPWORDS: &[(&str, &[&str])] = &[
-    (
-        "en",
-        &[
-            "the", "and", "of", "to", "in", "is", "that", "for", "said", "with", "was", "on",
-        ],
-    ),
-    (
-        "fr",
-        &[
-            "le", "la", "les", "des", "est", "et", "une", "du", "dans", "que", "pour", "sur",
-        ],
-    ),
-    (
-        "de",
-        &[
-            "der", "die", "und", "das", "ist", "nicht", "mit", "den", "von", "zu", "sich", "auf",
-        ],
-    ),
-    (
-        "es",
-        &[
-            "el", "los", "las", "del", "que", "y", "en", "por", "una", "con", "para", "se",
-        ],
-    ),
-];
-
-/// The language of `text` as a BCP 47 tag: `zh-Hans`/`zh-Hant` (by which
-/// script's characters dominate), `ja` (kana), `ko` (Hangul), `ru`/`uk`
-/// (Cyrillic), `en`/`fr`/`de`/`es` (by stopwords); `None` when unsure.
-pub fn detect_language(text: &str) -> Option<String> {
-    let (mut han, mut kana, mut hangul, mut cyrillic, mut latin, mut ukrainian) =
-        (0, 0, 0, 0, 0, 0);
-    for c in text.chars().take(20_000) {
-        match c {
-            '\u{3040}'..='\u{30FF}' => kana += 1,
-            '\u{AC00}'..='\u{D7AF}' => hangul += 1,
-            '\u{0400}'..='\u{04FF}' => {
-                cyrillic += 1;
-                ukrainian += usize::from(matches!(c, 'ї' | 'є' | 'і' | 'ґ'));
-            }
-            c if c.is_ascii_alphabetic() => latin += 1,
-            c if is_cjk_letter(c) => han += 1,
-            _ => {}
-        }
-    }
-    let cjk = han + kana + hangul;
-    if cjk * 2 >= latin && cjk > 0 {
-        if kana * 20 >= cjk && kana > 0 {
-            return Some("ja".into());
-        }
-        if hangul * 2 >= cjk {
-            return Some("ko".into());
-        }
-        let head: String = text.chars().take(20_000).collect();
-        // All of GB2312 is Simplified: no need for the conversion tables.
-        if !crate::repair::script::has_han_outside_gb2312(&head) {
-            return Some("zh-Hans".into());
-        }
-        let script = crate::repair::script::counts(&head);
-        return Some(
-            if script.traditional > script.simplified {
-                "zh-Hant"
-            } else {
-                "zh-Hans"
-            }
-            .into(),
-        );
-    }
-    if cyrillic > latin {
-        return Some(
-            if ukrainian * 50 > cyrillic {
-                "uk"
-            } else {
-                "ru"
-            }
-            .into(),
-        );
-    }
-    let lower = text.chars().take(20_000).collect::<String>().to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.len() < 3 {
-        return None;
-    }
-    let (lang, hits) = STOPWORDS
-        .iter()
-        .map(|(lang, stop)| (lang, words.iter().filter(|w| stop.contains(w)).count()))
-        .max_by_key(|(_, hits)| *hits)?;
-    (hits * 12 >= words.len() || (hits >= 2 && words.len() <= 12)).then(|| lang.to_string())
 }
 
 #[cfg(test)]
@@ -825,64 +585,5 @@ mod tests {
         );
         assert_eq!(default_offset(Some("zh-Hant")), Some(480));
         assert_eq!(default_offset(Some("en")), None);
-    }
-
-    #[test]
-    fn names_split() {
-        assert_eq!(split_names("张三、李四和王五"), ["张三", "李四", "王五"]);
-        assert_eq!(split_names("张三 李四"), ["张三", "李四"]);
-        assert_eq!(
-            split_names("John Smith and Jane Doe"),
-            ["John Smith", "Jane Doe"]
-        );
-        assert_eq!(split_names("曹惠君"), ["曹惠君"]);
-    }
-
-    #[test]
-    fn credit_lines() {
-        let c = credits("2024年11月16日 14:11 来源：中新网四川 编辑：曹惠君");
-        assert_eq!(c.source.as_deref(), Some("中新网四川"));
-        assert_eq!(c.editors, ["曹惠君"]);
-        let c = credits("来源：新华网 作者：张三、李四 责任编辑：王五");
-        assert_eq!(
-            (c.source.as_deref(), c.authors.len(), c.editors.as_slice()),
-            (Some("新华网"), 2, &["王五".to_string()][..])
-        );
-        let c =
-            credits("By John Smith and Jane Doe, Reuters | Updated 2:11 PM EST, November 16, 2024");
-        assert_eq!(c.authors, ["John Smith", "Jane Doe"]);
-        assert_eq!(c.source.as_deref(), Some("Reuters"));
-        let c = credits("2024年11月16日 14時11分 配信 記者 山田太郎");
-        assert_eq!(c.authors, ["山田太郎"]);
-        assert_eq!(credits("本网讯 会议召开"), Credits::default());
-    }
-
-    #[test]
-    fn languages() {
-        assert_eq!(
-            detect_language("武侯区产业园区高质量发展大会召开").as_deref(),
-            Some("zh-Hans")
-        );
-        assert_eq!(
-            detect_language("臺灣各地今日天氣晴朗，氣象局表示").as_deref(),
-            Some("zh-Hant")
-        );
-        assert_eq!(
-            detect_language("東京都は十六日、支援策を発表した").as_deref(),
-            Some("ja")
-        );
-        assert_eq!(
-            detect_language("서울시는 16일 새로운 교통 정책을 발표했다").as_deref(),
-            Some("ko")
-        );
-        assert_eq!(
-            detect_language("The mayor said on Monday that the city will open").as_deref(),
-            Some("en")
-        );
-        assert_eq!(
-            detect_language("Le maire a dit que la ville est prête pour les jeux").as_deref(),
-            Some("fr")
-        );
-        assert_eq!(detect_language("12345 !!!"), None);
     }
 }

@@ -1,0 +1,299 @@
+//! Bylines and credit lines (`来源：` `编辑：` `By …`) to source, authors and
+//! editors; the dateline opening a first paragraph.
+//!
+//! "Byline" here always means who wrote, sent or edited the article; a
+//! photo's credit is a figure's (`segment::lines::split_caption`).
+
+use super::dates::find_date_start;
+use crate::text::is_cjk_letter;
+
+/// Splits a list of names: `、` `，` `,` `和` `及` `与` `/` `;` ` and ` ` & `,
+/// and spaces between CJK names. Empty pieces are dropped.
+pub fn split_names(value: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let normalized = value.replace(" and ", "、").replace(" & ", "、");
+    for piece in normalized.split(['、', '，', ',', '和', '及', '与', '與', '/', ';', '；'])
+    {
+        let piece = piece.trim();
+        if piece.is_empty() {
+            continue;
+        }
+        // "张三 李四": CJK names separated by spaces are several names.
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        if words.len() > 1 && words.iter().all(|w| w.chars().all(is_cjk_letter)) {
+            names.extend(words.iter().map(|w| w.to_string()));
+        } else {
+            names.push(words.join(" "));
+        }
+    }
+    names
+}
+
+/// Who a byline or credit line names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Byline {
+    /// `来源：…` / `Source: …`.
+    pub source: Option<String>,
+    /// `作者` `记者` `通讯员` `By …`.
+    pub authors: Vec<String>,
+    /// `编辑` `责任编辑` `Editor`.
+    pub editors: Vec<String>,
+}
+
+impl Byline {
+    /// Adds what `more` names; the first source found stays.
+    pub fn merge(&mut self, more: Byline) {
+        if self.source.is_none() {
+            self.source = more.source;
+        }
+        self.authors.extend(more.authors);
+        self.editors.extend(more.editors);
+    }
+}
+
+/// What the value after a credit word is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The outlet or agency the article comes from.
+    Source,
+    /// A writer or reporter.
+    Author,
+    /// An editor.
+    Editor,
+    /// Photographers, times and other credits with no field of their own:
+    /// they still end the value before them.
+    Other,
+}
+
+/// One word of the credit vocabulary.
+pub struct CreditWord {
+    /// The word as written.
+    pub word: &'static str,
+    /// The role of the value after it when a byline is read; `None`: the
+    /// word marks a credit line but does not delimit values in it.
+    pub reads: Option<Role>,
+    /// Whether it marks a line as a credit line (the segmenter's
+    /// `meta_keys` feature).
+    pub marks_line: bool,
+}
+
+const fn word(word: &'static str, reads: Option<Role>, marks_line: bool) -> CreditWord {
+    CreditWord {
+        word,
+        reads,
+        marks_line,
+    }
+}
+
+/// The one credit vocabulary, Simplified, Traditional, Japanese, English.
+/// Longest first where one contains another, so `责任编辑` wins over `编辑`
+/// when a byline is read.
+pub const CREDIT_WORDS: &[CreditWord] = &[
+    word("责任编辑", Some(Role::Editor), false),
+    word("責任編輯", Some(Role::Editor), false),
+    word("来源", Some(Role::Source), true),
+    word("來源", Some(Role::Source), true),
+    word("出典", Some(Role::Source), false),
+    word("Source", Some(Role::Source), false),
+    word("责编", Some(Role::Editor), true),
+    word("責編", Some(Role::Editor), true),
+    word("编辑", Some(Role::Editor), true),
+    word("編輯", Some(Role::Editor), true),
+    word("編集", Some(Role::Editor), false),
+    word("Editor", Some(Role::Editor), false),
+    word("作者", Some(Role::Author), true),
+    word("撰文", Some(Role::Author), true),
+    word("撰稿", Some(Role::Author), true),
+    word("通讯员", Some(Role::Author), true),
+    word("通訊員", Some(Role::Author), true),
+    word("记者", Some(Role::Author), true),
+    word("記者", Some(Role::Author), true),
+    word("By ", Some(Role::Author), true),
+    word("BY ", Some(Role::Author), false),
+    word("摄影", Some(Role::Other), true),
+    word("攝影", Some(Role::Other), true),
+    word("发布时间", Some(Role::Other), true),
+    word("發布時間", Some(Role::Other), true),
+    word("Updated", Some(Role::Other), true),
+    word("Published", Some(Role::Other), true),
+    word("发布于", None, true),
+    word("配信", None, true),
+    word("更新", None, true),
+    word("Posted", None, true),
+    word("Source:", None, true),
+];
+
+/// News agencies that follow a byline as the source: `By John Smith, Reuters`.
+const AGENCIES: &[&str] = &[
+    "Associated Press",
+    "AP",
+    "Reuters",
+    "AFP",
+    "Bloomberg",
+    "Xinhua",
+    "Kyodo",
+];
+
+/// Reads `来源：中新网四川 编辑：曹惠君`, `By John Smith and Jane Doe | Updated …`.
+pub fn byline(line: &str) -> Byline {
+    // (byte position, key length, role), non-overlapping, in order.
+    let mut keys: Vec<(usize, usize, Role)> = Vec::new();
+    for (key, role) in CREDIT_WORDS.iter().filter_map(|w| Some((w.word, w.reads?))) {
+        for (at, _) in line.match_indices(key) {
+            let latin = key.is_ascii();
+            let boundary = !latin
+                || at == 0
+                || line
+                    .get(..at)
+                    .is_some_and(|b| b.ends_with([' ', '|', '\n', '·']));
+            let overlaps = keys
+                .iter()
+                .any(|&(p, l, _)| at < p + l && p < at + key.len());
+            if boundary && !overlaps {
+                keys.push((at, key.len(), role));
+            }
+        }
+    }
+    keys.sort_by_key(|&(p, _, _)| p);
+    let mut out = Byline::default();
+    for (n, &(at, len, role)) in keys.iter().enumerate() {
+        let end = keys.get(n + 1).map_or(line.len(), |&(p, _, _)| p);
+        let value = line.get(at + len..end).unwrap_or_default();
+        let value = value.trim_start_matches([':', '：', ' ', '\u{3000}']);
+        // The value ends at a wide gap, a bar, or a date.
+        let value = value
+            .split(['|', '｜', '\u{3000}'])
+            .next()
+            .unwrap_or_default();
+        let value = value.split("  ").next().unwrap_or_default();
+        let value = match find_date_start(value) {
+            Some(cut) => value.get(..cut).unwrap_or_default(),
+            None => value,
+        };
+        let value = value.trim().trim_end_matches([',', '，', ';']).trim();
+        if value.is_empty() {
+            continue;
+        }
+        match role {
+            Role::Source => {
+                out.source.get_or_insert_with(|| value.to_string());
+            }
+            Role::Editor => out.editors.extend(split_names(value)),
+            Role::Author => {
+                for name in split_names(value) {
+                    if AGENCIES.contains(&name.as_str()) {
+                        out.source.get_or_insert(name);
+                    } else {
+                        out.authors.push(name);
+                    }
+                }
+            }
+            Role::Other => {}
+        }
+    }
+    out
+}
+
+/// The dateline opening a first paragraph, with any reporter credit after it:
+/// `中新网四川新闻11月16日电`, `新华社北京3月1日电（记者 张三）`,
+/// `BEIJING, March 1 (Reuters) -`, `WASHINGTON (AP) —`.
+pub fn dateline(paragraph: &str) -> Option<(String, Option<String>)> {
+    let head: String = paragraph.chars().take(60).collect();
+    // Chinese: …M月D日电 / …讯
+    for (i, c) in head.char_indices() {
+        if (c == '电' || c == '電' || c == '讯' || c == '訊') && i > 0 {
+            let before = head.get(..i)?;
+            let by_date = before.ends_with('日');
+            let bureau = before.ends_with("本报") || before.ends_with("本報");
+            if by_date || bureau {
+                let line = head.get(..i + c.len_utf8())?.trim().to_string();
+                let rest = paragraph.get(line.len()..).unwrap_or_default().trim_start();
+                let reporter = rest
+                    .strip_prefix('（')
+                    .or_else(|| rest.strip_prefix('('))
+                    .and_then(|r| r.split_once(['）', ')']))
+                    .map(|(inside, _)| inside.to_string())
+                    .filter(|inside| {
+                        inside.starts_with("记者")
+                            || inside.starts_with("記者")
+                            || inside.starts_with("通讯员")
+                    });
+                return Some((line, reporter));
+            }
+            break;
+        }
+    }
+    // English wire: an upper-case place, optional date and agency, then a dash.
+    for dash in [" - ", " — ", " – ", " -- "] {
+        if let Some(at) = head.find(dash) {
+            let before = head.get(..at)?;
+            let first = before.split([',', ' ', '(']).next().unwrap_or_default();
+            let place = first.chars().count() >= 3
+                && first.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+            if place && before.chars().count() <= 50 {
+                return Some((head.get(..at + dash.len())?.trim().to_string(), None));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_split() {
+        assert_eq!(split_names("张三、李四和王五"), ["张三", "李四", "王五"]);
+        assert_eq!(split_names("张三 李四"), ["张三", "李四"]);
+        assert_eq!(
+            split_names("John Smith and Jane Doe"),
+            ["John Smith", "Jane Doe"]
+        );
+        assert_eq!(split_names("曹惠君"), ["曹惠君"]);
+    }
+
+    #[test]
+    fn credit_lines() {
+        let c = byline("2024年11月16日 14:11 来源：中新网四川 编辑：曹惠君");
+        assert_eq!(c.source.as_deref(), Some("中新网四川"));
+        assert_eq!(c.editors, ["曹惠君"]);
+        let c = byline("来源：新华网 作者：张三、李四 责任编辑：王五");
+        assert_eq!(
+            (c.source.as_deref(), c.authors.len(), c.editors.as_slice()),
+            (Some("新华网"), 2, &["王五".to_string()][..])
+        );
+        let c =
+            byline("By John Smith and Jane Doe, Reuters | Updated 2:11 PM EST, November 16, 2024");
+        assert_eq!(c.authors, ["John Smith", "Jane Doe"]);
+        assert_eq!(c.source.as_deref(), Some("Reuters"));
+        let c = byline("2024年11月16日 14時11分 配信 記者 山田太郎");
+        assert_eq!(c.authors, ["山田太郎"]);
+        assert_eq!(byline("本网讯 会议召开"), Byline::default());
+    }
+
+    #[test]
+    fn datelines() {
+        assert_eq!(
+            dateline("中新网四川新闻11月16日电 武侯区产业园区高质量发展大会15日召开。"),
+            Some(("中新网四川新闻11月16日电".to_string(), None))
+        );
+        assert_eq!(
+            dateline("新华社北京3月1日电（记者 张三、李四）国务院……"),
+            Some((
+                "新华社北京3月1日电".to_string(),
+                Some("记者 张三、李四".to_string())
+            ))
+        );
+        assert_eq!(
+            dateline("BEIJING, March 1 (Reuters) - China's factory activity grew."),
+            Some(("BEIJING, March 1 (Reuters) -".to_string(), None))
+        );
+        assert_eq!(
+            dateline("WASHINGTON (AP) — The Senate voted on Tuesday."),
+            Some(("WASHINGTON (AP) —".to_string(), None))
+        );
+        assert_eq!(dateline("The Senate voted - narrowly - on Tuesday."), None);
+        assert_eq!(dateline("会议强调，要在发电领域加力。"), None);
+    }
+}

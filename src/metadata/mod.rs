@@ -1,0 +1,19 @@
+//! Stage 5, metadata: what a page says about itself and how the fields are
+//! resolved.
+//!
+//! - [`markup`]: the readers of the page's own markup (JSON-LD, OpenGraph,
+//!   `<meta>`, microdata, `<time>`, `<title>`, `lang`) into a `PageMeta`;
+//! - [`dates`]: dates as pages write them to RFC 3339;
+//! - [`byline`]: credit lines, bylines and the dateline; the one credit vocabulary;
+//! - [`language`]: the text's language;
+//! - [`resolve`]: the whole precedence between all of them.
+//!
+//! A new markup source goes into `markup.rs`; a new date form into
+//! `dates.rs`; a new credit word into `byline::CREDIT_WORDS`; a change of
+//! precedence only into `resolve.rs`.
+
+pub mod byline;
+pub mod dates;
+pub mod language;
+pub mod markup;
+pub mod resolve;

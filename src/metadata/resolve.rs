@@ -1,0 +1,218 @@
+//! The whole metadata precedence in one place: what the markup states
+//! ([`PageMeta`]), what the visible credit lines, dateline and end mark say,
+//! and the text's language, resolved into one set of fields.
+//!
+//! - language: detected from the body (else from the whole text), else `<html lang>`;
+//! - published: markup → the credit lines → the dateline (the first found in
+//!   that order wins); modified: markup only; a time without an offset takes
+//!   the language's region offset ([`default_offset`]);
+//! - source and editors: the credit lines, then the dateline's reporter
+//!   credit, then the end mark (`【责任编辑：…】`); the first source wins;
+//! - authors: markup, else the visible bylines;
+//! - site name: markup, else the first header line of a pasted page;
+//! - title: markup, else the headline line the segmenter found;
+//! - lead: the markup's description unless the body already starts with it.
+
+use super::byline::{byline, dateline, Byline};
+use super::dates::{default_offset, find_date, page_year};
+use super::language::detect_language;
+use super::markup::PageMeta;
+
+/// Characters of the description that must not open the body for it to be a lead.
+const LEAD_PROBE_CHARS: usize = 40;
+
+/// What the text of a page says about its metadata, beside its markup.
+#[derive(Debug, Default)]
+pub struct Evidence<'a> {
+    /// Credit lines near the headline (`2024年11月16日 来源：…`, `By … | Updated …`).
+    pub meta_lines: &'a [String],
+    /// The first body paragraph (it may open with a dateline).
+    pub first_paragraph: Option<&'a str>,
+    /// The end mark closing the body (`【责任编辑：…】`).
+    pub end_mark: Option<&'a str>,
+    /// The site name a pasted page's header line gives.
+    pub header_site_name: Option<String>,
+    /// The headline line the segmenter found.
+    pub title_line: Option<String>,
+    /// The body as plain text.
+    pub body_text: &'a str,
+    /// The whole text the segments came from (the body text for a page
+    /// read from its markup).
+    pub whole: &'a str,
+}
+
+/// The resolved metadata fields of an article.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Resolved {
+    /// BCP 47 language tag.
+    pub language: Option<String>,
+    /// Publication time, RFC 3339.
+    pub published: Option<String>,
+    /// Modification time, RFC 3339.
+    pub modified: Option<String>,
+    /// The dateline opening the body.
+    pub dateline: Option<String>,
+    /// Who the article credits as its source.
+    pub source: Option<String>,
+    /// Authors, in page order.
+    pub authors: Vec<String>,
+    /// Editors, in page order.
+    pub editors: Vec<String>,
+    /// The publishing site.
+    pub site_name: Option<String>,
+    /// The headline.
+    pub title: Option<String>,
+    /// The standfirst, when the page has one apart from the body.
+    pub lead: Option<String>,
+}
+
+/// Resolves the markup's metadata and the text's evidence into fields.
+pub fn resolve(page: PageMeta, evidence: Evidence<'_>) -> Resolved {
+    let text = if evidence.body_text.is_empty() {
+        evidence.whole
+    } else {
+        evidence.body_text
+    };
+    let language = detect_language(text).or_else(|| page.language.clone());
+    let offset = default_offset(language.as_deref());
+    let mut dates = Dates::new(evidence.whole, offset);
+
+    let meta = evidence.meta_lines.join("\n");
+    let mut found = byline(&meta);
+    let mut published = None;
+    let mut dateline_text = None;
+    if let Some((line, reporter)) = evidence.first_paragraph.and_then(dateline) {
+        if let Some(reporter) = reporter {
+            found.merge(byline(&reporter));
+        }
+        published = dates.rfc3339(&line);
+        dateline_text = Some(line);
+    }
+    if let Some(date) = dates.rfc3339(&meta) {
+        published = Some(date);
+    }
+    // Markup states the time more precisely than visible text.
+    if let Some(date) = page.published.as_deref().and_then(|p| dates.rfc3339(p)) {
+        published = Some(date);
+    }
+    let modified = page.modified.as_deref().and_then(|m| dates.rfc3339(m));
+    if let Some(mark) = evidence.end_mark {
+        found.merge(byline(
+            mark.trim_matches(['【', '】', '[', ']', '（', '）', '(', ')']),
+        ));
+    }
+    let Byline {
+        source,
+        authors,
+        editors,
+    } = found;
+    let body_text = evidence.body_text;
+    Resolved {
+        language,
+        published,
+        modified,
+        dateline: dateline_text,
+        source,
+        authors: if page.authors.is_empty() {
+            authors
+        } else {
+            page.authors
+        },
+        editors,
+        site_name: page.site_name.or(evidence.header_site_name),
+        title: page.title.or(evidence.title_line),
+        lead: page.description.filter(|d| {
+            let start: String = d.chars().take(LEAD_PROBE_CHARS).collect();
+            !body_text.contains(&start)
+        }),
+    }
+}
+
+/// Reads dates in RFC 3339 at the page's default offset. The page's year
+/// serves only month-day dates (`11月16日`); finding it scans the whole
+/// page, so only texts with `月` pay for it, once.
+struct Dates<'a> {
+    whole: &'a str,
+    offset: Option<i32>,
+    year: Option<Option<i32>>,
+}
+
+impl<'a> Dates<'a> {
+    fn new(whole: &'a str, offset: Option<i32>) -> Self {
+        Dates {
+            whole,
+            offset,
+            year: None,
+        }
+    }
+
+    fn rfc3339(&mut self, text: &str) -> Option<String> {
+        let year = if text.contains('月') {
+            let whole = self.whole;
+            *self.year.get_or_insert_with(|| page_year(whole))
+        } else {
+            None
+        };
+        find_date(text, year).map(|d| d.to_rfc3339(self.offset))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_wins_over_visible_lines_and_the_dateline_fills_in() {
+        let lines = ["2024年11月16日 14:11 来源：中新网四川 编辑：曹惠君".to_string()];
+        let body = "中新网四川新闻11月16日电（记者 张三）武侯区产业园区高质量发展大会召开。";
+        let evidence = Evidence {
+            meta_lines: &lines,
+            first_paragraph: Some(body),
+            end_mark: Some("【责任编辑：李四】"),
+            body_text: body,
+            whole: body,
+            ..Evidence::default()
+        };
+        let r = resolve(PageMeta::default(), evidence);
+        assert_eq!(r.published.as_deref(), Some("2024-11-16T14:11:00+08:00"));
+        assert_eq!(r.source.as_deref(), Some("中新网四川"));
+        assert_eq!(r.authors, ["张三"]);
+        assert_eq!(r.editors, ["曹惠君", "李四"]);
+        assert_eq!(r.dateline.as_deref(), Some("中新网四川新闻11月16日电"));
+        let page = PageMeta {
+            published: Some("2024-11-15T08:00:00+08:00".into()),
+            authors: vec!["王五".into()],
+            ..PageMeta::default()
+        };
+        let evidence = Evidence {
+            meta_lines: &lines,
+            body_text: body,
+            whole: body,
+            ..Evidence::default()
+        };
+        let r = resolve(page, evidence);
+        assert_eq!(r.published.as_deref(), Some("2024-11-15T08:00:00+08:00"));
+        assert_eq!(r.authors, ["王五"]);
+    }
+
+    #[test]
+    fn a_description_that_opens_the_body_is_no_lead() {
+        let body = "The council approved the budget on Monday after a long debate.";
+        let page = |d: &str| PageMeta {
+            description: Some(d.to_string()),
+            ..PageMeta::default()
+        };
+        let evidence = || Evidence {
+            body_text: body,
+            whole: body,
+            ..Evidence::default()
+        };
+        assert_eq!(resolve(page(body), evidence()).lead, None);
+        assert_eq!(
+            resolve(page("A budget at last."), evidence())
+                .lead
+                .as_deref(),
+            Some("A budget at last.")
+        );
+    }
+}

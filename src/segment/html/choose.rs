@@ -1,0 +1,194 @@
+//! Choosing the article: scores containers (Readability's method, made
+//! CJK-aware), widens the best one while an ancestor holds clearly more
+//! prose, and gathers the roots that belong to the same article.
+
+use super::super::tunables::{
+    ANCESTOR_DIVIDER_STEP, LENGTH_POINT, LENGTH_POINTS_MAX, PARAGRAPH_MASS_MIN, SCORED_ANCESTORS,
+    SCORED_BLOCK_MIN, SIBLING_LINK_DENSITY, SIBLING_MIN_LENGTH, SIBLING_PARAGRAPH_LINK_DENSITY,
+    SIBLING_SHARE, WIDEN_GAIN, WIDEN_LEVELS,
+};
+use super::classes::{class_weight, is_container, is_text_container, negative_kind, tag_prior};
+use super::page::Page;
+use crate::parse::tree::{NodeData, NodeId, NONE};
+
+/// Scores containers and returns the best one.
+pub fn best_container(page: &Page) -> Option<NodeId> {
+    let n = page.doc.nodes.len();
+    let mut score: Vec<Option<f32>> = vec![None; n];
+    for (i, node) in page.doc.nodes.iter().enumerate() {
+        let id = i as NodeId;
+        let s = page.stat(id);
+        if !s.visible || page.negative.get(i).copied().flatten().is_some() {
+            continue;
+        }
+        // A direct text run in a container with other blocks counts as a
+        // paragraph of that container (level 0 is the container itself).
+        let (paragraph_like, first) = match &node.data {
+            NodeData::Element(e) => (
+                match &*e.name {
+                    "p" | "pre" | "td" | "blockquote" => true,
+                    "div" | "section" | "span" | "li" | "font" => !s.has_block_child,
+                    _ => false,
+                },
+                page.parent(id),
+            ),
+            NodeData::Text(_) => {
+                let parent = page.parent(id);
+                let in_container =
+                    is_text_container(page.name(parent)) && page.stat(parent).has_block_child;
+                (in_container, parent)
+            }
+            NodeData::Document => (false, NONE),
+        };
+        if !paragraph_like || s.length < SCORED_BLOCK_MIN {
+            continue;
+        }
+        let contribution = (1.0 + s.commas + (s.length / LENGTH_POINT).min(LENGTH_POINTS_MAX))
+            * (1.0 - page.link_density(id));
+        let mut ancestor = first;
+        let mut level = 0;
+        while ancestor != NONE && level < SCORED_ANCESTORS {
+            if let Some(slot) = score.get_mut(ancestor as usize) {
+                let divider = match level {
+                    0 => 1.0,
+                    1 => 2.0,
+                    _ => level as f32 * ANCESTOR_DIVIDER_STEP,
+                };
+                // The prior is computed once, when the container is first met.
+                let current = slot.unwrap_or_else(|| {
+                    page.doc
+                        .element(ancestor)
+                        .map_or(0.0, |a| tag_prior(&a.name) + class_weight(a))
+                });
+                *slot = Some(current + contribution / divider);
+            }
+            ancestor = page.parent(ancestor);
+            level += 1;
+        }
+    }
+    score
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.map(|s| (i as NodeId, s * (1.0 - page.link_density(i as NodeId)))))
+        .filter(|&(id, _)| is_container(page.name(id)))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(id, _)| id)
+        .map(|top| widen(page, top))
+}
+
+/// Moves up from the best container while an ancestor holds clearly more of
+/// the page's paragraph text: articles split into chunks by ads or
+/// "cards" are whole again at their common ancestor.
+fn widen(page: &Page, mut top: NodeId) -> NodeId {
+    // An <article> is one article: never widen past it to its neighbours.
+    if page.name(top) == "article" {
+        return top;
+    }
+    // Look up to three levels above for an ancestor with clearly more
+    // paragraph text; wrappers around the same text are passed, not taken.
+    'outer: loop {
+        let mut ancestor = page.parent(top);
+        for _ in 0..WIDEN_LEVELS {
+            if ancestor == NONE
+                || !is_container(page.name(ancestor))
+                || page
+                    .negative
+                    .get(ancestor as usize)
+                    .copied()
+                    .flatten()
+                    .is_some()
+            {
+                break 'outer top;
+            }
+            if page.stat(ancestor).mass > page.stat(top).mass * WIDEN_GAIN + 1.0 {
+                top = ancestor;
+                continue 'outer;
+            }
+            ancestor = page.parent(ancestor);
+        }
+        break top;
+    }
+}
+
+/// The article's roots in document order: the best container, the
+/// siblings that read like part of the article, and chunks elsewhere that
+/// share the container's tag and class.
+pub fn article_roots(page: &Page, top: NodeId) -> Vec<NodeId> {
+    let mut roots = sibling_roots(page, top);
+    same_class_chunks(page, top, &mut roots);
+    roots
+}
+
+/// The best container and its siblings that read like part of the article.
+fn sibling_roots(page: &Page, top: NodeId) -> Vec<NodeId> {
+    // Siblings of the best container that read like part of the article.
+    let top_stat = page.stat(top);
+    let parent = page.parent(top);
+    let threshold = (top_stat.length * SIBLING_SHARE).max(SIBLING_MIN_LENGTH);
+    let mut roots = Vec::new();
+    for sibling in page.children(parent) {
+        if sibling == top {
+            roots.push(sibling);
+            continue;
+        }
+        let Some(e) = page.doc.element(sibling) else {
+            continue;
+        };
+        let s = page.stat(sibling);
+        // Another <article> beside the chosen one is another story.
+        if !s.visible || negative_kind(e).is_some() || &*e.name == "article" {
+            continue;
+        }
+        let density = page.link_density(sibling);
+        let paragraph = &*e.name == "p"
+            && s.length > PARAGRAPH_MASS_MIN
+            && density < SIBLING_PARAGRAPH_LINK_DENSITY;
+        if (s.length >= threshold && density < SIBLING_LINK_DENSITY) || paragraph {
+            roots.push(sibling);
+        }
+    }
+    roots
+}
+
+/// Bodies split into chunks around ads share the chunk's tag and class
+/// (`<div class="post__content">` … ad … `<div class="post__content">`):
+/// gathers the chunks elsewhere on the page too, in document order.
+fn same_class_chunks(page: &Page, top: NodeId, roots: &mut Vec<NodeId>) {
+    if let Some(class) = page
+        .doc
+        .element(top)
+        .and_then(|e| e.attr("class"))
+        .filter(|c| !c.trim().is_empty())
+    {
+        let name = page.name(top);
+        let inside = |id: NodeId, root: NodeId| {
+            let mut x = id;
+            while x != NONE {
+                if x == root {
+                    return true;
+                }
+                x = page.parent(x);
+            }
+            false
+        };
+        for (i, node) in page.doc.nodes.iter().enumerate() {
+            let id = i as NodeId;
+            let NodeData::Element(e) = &node.data else {
+                continue;
+            };
+            if &*e.name != name || e.attr("class") != Some(class) || roots.contains(&id) {
+                continue;
+            }
+            let s = page.stat(id);
+            let negative = page.negative.get(i).copied().flatten().is_some();
+            if s.visible
+                && !negative
+                && s.mass > 0.0
+                && !roots.iter().any(|&r| inside(id, r) || inside(r, id))
+            {
+                roots.push(id);
+            }
+        }
+        roots.sort_unstable();
+    }
+}

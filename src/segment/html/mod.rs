@@ -1,0 +1,67 @@
+//! Segmenting an HTML page: finds the article in the DOM by content scoring
+//! and yields the same [`Segments`] the plain-text segmenter does.
+//!
+//! The method is Readability's (score paragraphs, give the score to their
+//! ancestors, pick the best container, merge qualifying siblings), made
+//! CJK-aware: text is measured in weighted characters (a Han/kana/Hangul
+//! character weighs 2), `，、。` count like commas, and link density is
+//! computed on the same measure.
+//!
+//! One file per responsibility, data flowing one way:
+//! [`page`] measures → [`choose`] picks the roots → [`writer`] writes body
+//! items → [`passes`] clean them up → [`regions`] read what is beside the
+//! body. The vocabularies are in [`classes`], every threshold in
+//! `segment::tunables`.
+
+pub mod choose;
+pub mod classes;
+pub mod page;
+pub mod passes;
+pub mod regions;
+pub mod visible;
+pub mod writer;
+
+use super::items::Segments;
+use crate::article::BoilerplateKind;
+use crate::metadata::markup::PageMeta;
+use crate::parse::tree::Document;
+use page::Page;
+use passes::Tail;
+
+/// Extracts the article segments of a parsed page; `meta` (what the markup
+/// states) tells which leading lines only repeat the title.
+pub fn extract(doc: &Document, meta: &PageMeta) -> Segments {
+    let page = Page::new(doc);
+    let mut segments = Segments::default();
+    let Some(top) = choose::best_container(&page) else {
+        return segments;
+    };
+    let roots = choose::article_roots(&page, top);
+    let mut writer = writer::Writer::new(&page);
+    for &root in &roots {
+        writer.write(root);
+    }
+    let mut items = writer.finish();
+
+    let names: Vec<&String> = [&meta.title, &meta.document_title, &meta.site_name]
+        .into_iter()
+        .flatten()
+        .collect();
+    passes::drop_title_repeats(&mut items, &names);
+    segments.end_mark = passes::take_end_mark(&mut items);
+    let mut tail = Tail::new();
+    passes::cut_tail(&mut items, &mut tail);
+    passes::drop_leading_credits(&mut items);
+    passes::credited_captions(&mut items);
+    passes::move_closing_prompts(&mut items, &mut tail);
+    passes::drop_ad_labels(&mut items);
+
+    segments.meta = regions::meta_lines(&page, top);
+    segments.body = items;
+    segments.boilerplate = regions::boilerplate(&page);
+    if let Some(rest) = regions::unlabelled(&page, &roots) {
+        segments.boilerplate.push((BoilerplateKind::Other, rest));
+    }
+    segments.boilerplate.extend(tail);
+    segments
+}

@@ -1,0 +1,189 @@
+//! The measurement passes over a parsed page: per-node text figures
+//! (weighted length, link length, commas, paragraph mass, visibility) and
+//! the negative region each node is in, each computed in one pass over the
+//! arena (children always follow their parent), so the whole extraction is
+//! linear in the number of nodes.
+
+use super::super::tunables::{CJK_CHAR_WEIGHT, PARAGRAPH_MASS_MIN, WRAPPER_MASS_SHARE};
+use super::classes::{is_text_container, negative_kind_cached};
+use crate::article::BoilerplateKind;
+use crate::parse::elements::{is_block, is_hidden, is_invisible};
+use crate::parse::tree::{Document, NodeData, NodeId, NONE};
+use crate::text::is_cjk_letter;
+use std::collections::HashMap;
+
+/// Per-node figures, computed bottom-up in one pass.
+#[derive(Clone, Copy, Default)]
+pub struct Stats {
+    /// Weighted text length (CJK characters count 2).
+    pub length: f32,
+    /// Weighted length of text inside links.
+    pub link_length: f32,
+    /// Commas (`,` `，` `、`) and full stops (`。`).
+    pub commas: f32,
+    /// Visible (not in an invisible or hidden element).
+    pub visible: bool,
+    /// Has a block-level element child.
+    pub has_block_child: bool,
+    /// Non-link text of `<p>` elements of 80 or more, in the subtree: the
+    /// article's paragraphs, wherever they are.
+    pub mass: f32,
+}
+
+/// Weighted length and commas of a text (see [`CJK_CHAR_WEIGHT`]).
+pub fn measure(text: &str) -> (f32, f32) {
+    let mut length = 0.0;
+    let mut commas = 0.0;
+    let mut space = true;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !space {
+                length += 1.0;
+            }
+            space = true;
+            continue;
+        }
+        space = false;
+        if is_cjk_letter(c) {
+            length += CJK_CHAR_WEIGHT;
+        } else {
+            length += 1.0;
+        }
+        if matches!(c, ',' | '，' | '、' | '。') {
+            commas += 1.0;
+        }
+    }
+    (length, commas)
+}
+
+/// A parsed page with its per-node figures.
+pub struct Page<'a> {
+    /// The tree.
+    pub doc: &'a Document,
+    /// Figures per node, by node id.
+    pub stats: Vec<Stats>,
+    /// Boilerplate kind of the nearest negative ancestor-or-self, if any.
+    pub negative: Vec<Option<BoilerplateKind>>,
+}
+
+impl<'a> Page<'a> {
+    /// Measures every node of `doc` (three passes over the arena).
+    pub fn new(doc: &'a Document) -> Self {
+        let n = doc.nodes.len();
+        let mut stats = vec![Stats::default(); n];
+        // Top-down: visibility (parents come first in the arena).
+        for (i, node) in doc.nodes.iter().enumerate() {
+            let parent_visible =
+                node.parent == NONE || stats.get(node.parent as usize).is_some_and(|s| s.visible);
+            let visible = parent_visible
+                && match &node.data {
+                    NodeData::Element(e) => !is_invisible(&e.name) && !is_hidden(e),
+                    _ => true,
+                };
+            if let Some(s) = stats.get_mut(i) {
+                s.visible = visible;
+            }
+        }
+        // Bottom-up: text figures.
+        for i in (0..n).rev() {
+            let Some(node) = doc.nodes.get(i) else {
+                continue;
+            };
+            let mut own = stats.get(i).copied().unwrap_or_default();
+            if !own.visible {
+                continue;
+            }
+            if let NodeData::Text(t) = &node.data {
+                let (length, commas) = measure(t);
+                own.length = length;
+                own.commas = commas;
+                // Text written straight into a container (between `<br>`s or
+                // split by empty `<div>`s) is a paragraph without its `<p>`.
+                let parent = doc.element(node.parent).map_or("", |e| &e.name);
+                if length >= PARAGRAPH_MASS_MIN && is_text_container(parent) {
+                    own.mass = length;
+                }
+            }
+            match &node.data {
+                NodeData::Element(e) if &*e.name == "a" => own.link_length = own.length,
+                NodeData::Element(e) if &*e.name == "p" && own.length >= PARAGRAPH_MASS_MIN => {
+                    own.mass = own.length - own.link_length;
+                }
+                _ => {}
+            }
+            if let Some(s) = stats.get_mut(i) {
+                *s = own;
+            }
+            if node.parent != NONE {
+                let block = matches!(&node.data, NodeData::Element(e) if is_block(&e.name));
+                if let Some(p) = stats.get_mut(node.parent as usize) {
+                    p.length += own.length;
+                    p.link_length += own.link_length;
+                    p.commas += own.commas;
+                    p.mass += own.mass;
+                    p.has_block_child |= block;
+                }
+            }
+        }
+        let negative = negative_regions(doc, &stats);
+        Page {
+            doc,
+            stats,
+            negative,
+        }
+    }
+
+    pub fn stat(&self, id: NodeId) -> Stats {
+        self.stats.get(id as usize).copied().unwrap_or_default()
+    }
+
+    pub fn link_density(&self, id: NodeId) -> f32 {
+        let s = self.stat(id);
+        if s.length > 0.0 {
+            (s.link_length / s.length).min(1.0)
+        } else {
+            0.0
+        }
+    }
+
+    pub fn name(&self, id: NodeId) -> &str {
+        self.doc.element(id).map_or("", |e| &e.name)
+    }
+
+    pub fn parent(&self, id: NodeId) -> NodeId {
+        self.doc.node(id).map_or(NONE, |n| n.parent)
+    }
+
+    pub fn children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        self.doc.children(id)
+    }
+}
+
+/// Top-down: the boilerplate kind of each node's nearest negative
+/// ancestor-or-self. A region holding much of the page's paragraph text is
+/// the article's wrapper whatever its class says (`page-ad-margins`,
+/// `header-style-2`, `penci_sidebar`).
+fn negative_regions(doc: &Document, stats: &[Stats]) -> Vec<Option<BoilerplateKind>> {
+    let mut negative = vec![None; doc.nodes.len()];
+    let total = stats.first().map_or(0.0, |s| s.mass);
+    let mut memo = HashMap::new();
+    for (i, node) in doc.nodes.iter().enumerate() {
+        let inherited = if node.parent == NONE {
+            None
+        } else {
+            negative.get(node.parent as usize).copied().flatten()
+        };
+        let own = match &node.data {
+            NodeData::Element(e)
+                if stats.get(i).map_or(0.0, |s| s.mass) <= total * WRAPPER_MASS_SHARE =>
+            {
+                negative_kind_cached(e, &mut memo)
+            }
+            _ => None,
+        };
+        if let Some(slot) = negative.get_mut(i) {
+            *slot = inherited.or(own);
+        }
+    }
+    negative
+}

@@ -1,0 +1,357 @@
+//! Clean-up passes over the body items written from the article's roots,
+//! in the order `html::extract` runs them. Each pass is one named function:
+//! a new clean-up rule is a new function here, called from the recipe.
+
+use super::super::items::BodyItem;
+use super::super::lines::{features, split_caption, split_end_mark};
+use super::super::tunables::{
+    AD_LABEL_MAX_CHARS, CREDITED_CAPTION_MAX_CHARS, LEADING_CREDIT_MAX_CHARS,
+    LEADING_CREDIT_MIN_ITEMS, PROMPT_MAX_CHARS, PROMPT_MIN_ITEMS, TAIL_HEADING_MAX_CHARS,
+    TAIL_LABEL_MAX_CHARS, TAIL_MIN_PARAGRAPHS_BEFORE, TITLE_REPEAT_MAX_CHARS, TITLE_REPEAT_WINDOW,
+    WIRE_CAPTION_MAX_CHARS, WIRE_CAPTION_PROBE_CHARS,
+};
+use crate::article::BoilerplateKind;
+use crate::text::at_most_chars;
+
+/// Boilerplate moved out of the body, labelled.
+pub type Tail = Vec<(BoilerplateKind, String)>;
+
+/// Leading lines that repeat the title or the site name are not body.
+pub fn drop_title_repeats(items: &mut Vec<BodyItem>, names: &[&String]) {
+    let mut i = 0;
+    while i < items.len().min(TITLE_REPEAT_WINDOW) {
+        let repeats = match items.get(i) {
+            Some(BodyItem::Heading(_, h) | BodyItem::Paragraph(h)) => {
+                h.chars().count() <= TITLE_REPEAT_MAX_CHARS
+                    && names.iter().any(|n| {
+                        // Exact for paragraphs; a heading may abbreviate the title.
+                        normalized(h) == normalized(n)
+                            || (matches!(items.get(i), Some(BodyItem::Heading(..)))
+                                && same_text(h, n))
+                    })
+            }
+            _ => false,
+        };
+        if repeats {
+            items.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Letters and digits only, lower-cased: how titles are compared.
+fn normalized(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// Whether `a` and `b` are the same title, one perhaps abbreviating the other.
+fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (normalized(a), normalized(b));
+    !a.is_empty() && (a == b || b.starts_with(&a) || a.starts_with(&b))
+}
+
+/// An end mark closing the body (`（完）`, `【责任编辑：…】`), alone or at
+/// the end of the last paragraph: taken out of the body and returned.
+pub fn take_end_mark(items: &mut Vec<BodyItem>) -> Option<String> {
+    let mut end_mark: Option<String> = None;
+    while let Some(BodyItem::Paragraph(last)) = items.last() {
+        match split_end_mark(last) {
+            Some((rest, mark)) => {
+                let (rest, mark) = (rest.to_string(), mark.to_string());
+                end_mark = Some(match end_mark.take() {
+                    Some(later) => format!("{mark} {later}"),
+                    None => mark,
+                });
+                items.pop();
+                if !rest.is_empty() {
+                    items.push(BodyItem::Paragraph(rest));
+                    break;
+                }
+            }
+            None => break,
+        }
+    }
+    end_mark
+}
+
+/// A heading like "Top Rated Comments" or "Related Articles" inside the
+/// container starts the tail: it and what follows are boilerplate.
+pub fn cut_tail(items: &mut Vec<BodyItem>, tail: &mut Tail) {
+    // One pass, counting the paragraphs before each item.
+    let mut paragraphs_before = 0;
+    let cut = items.iter().position(|item| {
+        let starts_tail = paragraphs_before >= TAIL_MIN_PARAGRAPHS_BEFORE && starts_tail(item);
+        paragraphs_before += usize::from(matches!(item, BodyItem::Paragraph(_)));
+        starts_tail
+    });
+    if let Some(cut) = cut {
+        let kind = match items.get(cut) {
+            Some(BodyItem::Heading(_, h) | BodyItem::Paragraph(h)) => features(h)
+                .boilerplate
+                .map_or(BoilerplateKind::Other, |(k, _)| k),
+            _ => BoilerplateKind::Other,
+        };
+        let rest: Vec<String> = items
+            .split_off(cut)
+            .iter()
+            .map(item_text)
+            .filter(|t| !t.is_empty())
+            .collect();
+        tail.push((kind, rest.join("\n")));
+    }
+}
+
+/// Whether an item is a heading or a label that starts the boilerplate tail.
+fn starts_tail(item: &BodyItem) -> bool {
+    let (text, max, kinds): (&str, usize, &[BoilerplateKind]) = match item {
+        BodyItem::Heading(_, h) => (
+            h,
+            TAIL_HEADING_MAX_CHARS,
+            &[
+                BoilerplateKind::Comments,
+                BoilerplateKind::Related,
+                BoilerplateKind::Share,
+            ],
+        ),
+        // A short unpunctuated "Top stories" line does the same
+        // (or its first line: "Tags<br>a, b, c").
+        BodyItem::Paragraph(p) => (
+            p.lines().next().unwrap_or(p),
+            TAIL_LABEL_MAX_CHARS,
+            &[BoilerplateKind::Related],
+        ),
+        _ => return false,
+    };
+    // Length first: the full line features are costly on long paragraphs.
+    at_most_chars(text, max) && {
+        let f = features(text);
+        !(matches!(item, BodyItem::Paragraph(_)) && f.sentence_end)
+            && f.boilerplate.is_some_and(|(k, _)| kinds.contains(&k))
+    }
+}
+
+/// The container's own credit lines before the text (`By …`,
+/// `Published Monday, …`, `The Associated Press`) and stray ad labels are
+/// not body, judged by the plain-text line features.
+pub fn drop_leading_credits(items: &mut Vec<BodyItem>) {
+    while let Some(BodyItem::Paragraph(first)) = items.first() {
+        let f = features(first);
+        let credit =
+            f.chars <= LEADING_CREDIT_MAX_CHARS && f.sentences == 0 && (f.date || f.meta_keys > 0);
+        if !credit || items.len() < LEADING_CREDIT_MIN_ITEMS {
+            break;
+        }
+        items.remove(0);
+    }
+}
+
+/// Paragraphs that are captions with a photo credit become figures.
+pub fn credited_captions(items: &mut [BodyItem]) {
+    for item in items.iter_mut() {
+        if let BodyItem::Paragraph(p) = item {
+            if has_photo_credit(p) {
+                let (caption, credit) = split_caption(p);
+                *item = BodyItem::Figure {
+                    caption,
+                    credit,
+                    src: None,
+                    alt: None,
+                };
+            }
+        }
+    }
+}
+
+/// Share and comment prompts closing the body ("Like this story? Share
+/// it with a friend!", "Join the conversation…") move to the tail.
+pub fn move_closing_prompts(items: &mut Vec<BodyItem>, tail: &mut Tail) {
+    while let Some(BodyItem::Paragraph(last)) = items.last() {
+        if !at_most_chars(last, PROMPT_MAX_CHARS) {
+            break;
+        }
+        let f = features(last);
+        let prompt = matches!(
+            f.boilerplate,
+            Some((BoilerplateKind::Share | BoilerplateKind::Comments, _))
+        );
+        if !prompt || items.len() < PROMPT_MIN_ITEMS {
+            break;
+        }
+        if let (Some(BodyItem::Paragraph(text)), Some((kind, _))) = (items.pop(), f.boilerplate) {
+            tail.push((kind, text));
+        }
+    }
+}
+
+/// Ad labels inside the container ("Advertisement", "广告") are dropped.
+pub fn drop_ad_labels(items: &mut Vec<BodyItem>) {
+    items.retain(|item| match item {
+        BodyItem::Paragraph(p) => {
+            let ad = at_most_chars(p, AD_LABEL_MAX_CHARS)
+                && matches!(features(p).boilerplate, Some((BoilerplateKind::Ads, _)));
+            !ad
+        }
+        _ => true,
+    });
+}
+
+/// A caption written as a paragraph: it ends with a parenthesised photo
+/// credit (`… (Image: GETTY)`, `… (AP Photo/Jane Roe)`, `… (Photo: Reuters)`).
+fn has_photo_credit(p: &str) -> bool {
+    // Wire captions: "In this Dec. 12, 2006, file photo, …".
+    let head: String = p.chars().take(WIRE_CAPTION_PROBE_CHARS).collect();
+    if p.starts_with("In this ")
+        && head.contains(" photo")
+        && p.chars().count() <= WIRE_CAPTION_MAX_CHARS
+    {
+        return true;
+    }
+    let Some(open) = p
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|rest| rest.rfind('('))
+    else {
+        return false;
+    };
+    let credit = p
+        .get(open + 1..)
+        .unwrap_or_default()
+        .trim_start()
+        .to_ascii_lowercase();
+    p.chars().count() <= CREDITED_CAPTION_MAX_CHARS
+        && [
+            "image:",
+            "photo",
+            "picture:",
+            "credit:",
+            "getty",
+            "pictured:",
+        ]
+        .iter()
+        .any(|w| credit.starts_with(w))
+}
+
+/// The text of a body item, for boilerplate.
+fn item_text(item: &BodyItem) -> String {
+    match item {
+        BodyItem::Paragraph(t)
+        | BodyItem::Heading(_, t)
+        | BodyItem::Quote(t)
+        | BodyItem::Code(t)
+        | BodyItem::Table(t) => t.clone(),
+        BodyItem::List(items) => items.join("\n"),
+        BodyItem::Figure { caption, .. } => caption.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(text: &str) -> BodyItem {
+        BodyItem::Paragraph(text.to_string())
+    }
+
+    #[test]
+    fn title_repeats_go_an_abbreviating_heading_too() {
+        let title = "Council approves the budget".to_string();
+        let mut items = vec![
+            BodyItem::Heading(1, "Council approves".into()),
+            p("Council approves the budget"),
+            p("The council approved the budget on Monday."),
+        ];
+        drop_title_repeats(&mut items, &[&title]);
+        assert_eq!(items, [p("The council approved the budget on Monday.")]);
+        // Further down the body a repeat is text.
+        let mut items = vec![p("a."), p("b."), p("c."), p("Council approves the budget")];
+        drop_title_repeats(&mut items, &[&title]);
+        assert_eq!(items.len(), 4);
+    }
+
+    #[test]
+    fn end_marks_come_off_the_last_paragraphs() {
+        let mut items = vec![p("注入动力。（完）"), p("【责任编辑：张三】")];
+        assert_eq!(
+            take_end_mark(&mut items).as_deref(),
+            Some("（完） 【责任编辑：张三】")
+        );
+        assert_eq!(items, [p("注入动力。")]);
+        assert_eq!(take_end_mark(&mut vec![p("No mark.")]), None);
+    }
+
+    #[test]
+    fn a_related_heading_after_the_body_starts_the_tail() {
+        let mut items = vec![
+            p("First paragraph."),
+            p("Second paragraph."),
+            BodyItem::Heading(2, "Related Articles".into()),
+            p("Another story"),
+        ];
+        let mut tail = Tail::new();
+        cut_tail(&mut items, &mut tail);
+        assert_eq!(items.len(), 2);
+        assert_eq!(
+            tail,
+            [(
+                BoilerplateKind::Related,
+                "Related Articles\nAnother story".to_string()
+            )]
+        );
+        // Before two paragraphs of body it is the article's own heading.
+        let mut items = vec![
+            p("First paragraph."),
+            BodyItem::Heading(2, "Related Articles".into()),
+        ];
+        cut_tail(&mut items, &mut tail);
+        assert_eq!(items.len(), 2);
+    }
+
+    #[test]
+    fn leading_credits_prompts_and_ad_labels_leave_the_body() {
+        let mut items = vec![
+            p("By Jane Doe"),
+            p("The council approved the budget on Monday."),
+            p("Advertisement"),
+            p("It takes effect in May."),
+            p("Share this story"),
+        ];
+        drop_leading_credits(&mut items);
+        drop_ad_labels(&mut items);
+        let mut tail = Tail::new();
+        move_closing_prompts(&mut items, &mut tail);
+        assert_eq!(
+            items,
+            [
+                p("The council approved the budget on Monday."),
+                p("It takes effect in May.")
+            ]
+        );
+        assert_eq!(
+            tail,
+            [(BoilerplateKind::Share, "Share this story".to_string())]
+        );
+    }
+
+    #[test]
+    fn credited_paragraphs_become_figures() {
+        let caption = "Crowds gather in the square. (Image: GETTY)";
+        let mut items = vec![p(caption), p("Plain text (with a parenthesis).")];
+        credited_captions(&mut items);
+        assert_eq!(
+            items,
+            [
+                BodyItem::Figure {
+                    caption: caption.to_string(),
+                    credit: None,
+                    src: None,
+                    alt: None
+                },
+                p("Plain text (with a parenthesis).")
+            ]
+        );
+    }
+}

@@ -1,0 +1,130 @@
+//! The regions beside the body: credit lines near the headline, labelled
+//! boilerplate regions, and visible text in neither (kept, unlabelled), so
+//! nothing visible is dropped without a label.
+
+use super::super::lines::features;
+use super::super::tunables::{
+    BOILERPLATE_MIN_LENGTH, META_BLOCKS_INSIDE, META_BLOCK_MAX_LENGTH, META_BLOCK_MIN_LENGTH,
+    META_LINES_MAX,
+};
+use super::page::Page;
+use super::visible::TextBuf;
+use super::writer::inline_text;
+use crate::article::BoilerplateKind;
+use crate::parse::elements::is_block;
+use crate::parse::tree::{NodeData, NodeId, NONE};
+
+/// Credit lines between the headline and the body (`2024年11月16日 来源：…
+/// 编辑：…`, `By … | Updated …`), found by their text, not their class: short
+/// leaf blocks before the article container with a date or credit words.
+pub fn meta_lines(page: &Page, body: NodeId) -> Vec<String> {
+    let h1 = page
+        .doc
+        .nodes
+        .iter()
+        .position(|n| matches!(&n.data, NodeData::Element(e) if &*e.name == "h1"))
+        .unwrap_or(0);
+    let mut lines = Vec::new();
+    let mut region: Vec<NodeId> = ((h1 + 1)..page.doc.nodes.len())
+        .map(|i| i as NodeId)
+        .take_while(|&id| id < body)
+        .collect();
+    // Also the first blocks inside the container (bylines often sit there).
+    region.extend(page.children(body).take(META_BLOCKS_INSIDE));
+    for id in region {
+        let Some(e) = page.doc.element(id) else {
+            continue;
+        };
+        let s = page.stat(id);
+        if !s.visible
+            || !is_block(&e.name)
+            || s.has_block_child
+            || s.length > META_BLOCK_MAX_LENGTH
+            || s.length < META_BLOCK_MIN_LENGTH
+        {
+            continue;
+        }
+        let text = inline_text(page, id);
+        let f = features(&text);
+        if (f.date || f.meta_keys > 0) && f.sentences <= 1 && !lines.contains(&text) {
+            lines.push(text);
+        }
+        if lines.len() >= META_LINES_MAX {
+            break;
+        }
+    }
+    lines
+}
+
+/// Visible text that is neither the article nor in a labelled region, one
+/// line per block, so nothing visible is thrown away unlabelled.
+pub fn unlabelled(page: &Page, roots: &[NodeId]) -> Option<String> {
+    let n = page.doc.nodes.len();
+    // Inside the article: parents come before children in the arena.
+    let mut in_article = vec![false; n];
+    for (i, node) in page.doc.nodes.iter().enumerate() {
+        let inherited = node.parent != NONE
+            && in_article
+                .get(node.parent as usize)
+                .copied()
+                .unwrap_or(false);
+        if let Some(slot) = in_article.get_mut(i) {
+            *slot = inherited || roots.contains(&(i as NodeId));
+        }
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut last_block = NONE;
+    for (i, node) in page.doc.nodes.iter().enumerate() {
+        let NodeData::Text(t) = &node.data else {
+            continue;
+        };
+        let id = i as NodeId;
+        let skip = !page.stat(id).visible
+            || in_article.get(i).copied().unwrap_or(true)
+            || page.negative.get(i).copied().flatten().is_some();
+        if skip || t.trim().is_empty() {
+            continue;
+        }
+        let mut block = node.parent;
+        while block != NONE && !is_block(page.name(block)) {
+            block = page.parent(block);
+        }
+        let mut buf = TextBuf::default();
+        buf.push(t);
+        let text = buf.take();
+        match lines.last_mut() {
+            Some(line) if block == last_block => {
+                line.push(' ');
+                line.push_str(&text);
+            }
+            _ => lines.push(text),
+        }
+        last_block = block;
+    }
+    (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
+/// Visible text in negative regions, labelled by kind (outermost regions only).
+pub fn boilerplate(page: &Page) -> Vec<(BoilerplateKind, String)> {
+    let mut out = Vec::new();
+    for (i, kind) in page.negative.iter().enumerate() {
+        let Some(kind) = kind else { continue };
+        let id = i as NodeId;
+        let parent = page.parent(id);
+        let outermost = parent == NONE
+            || page
+                .negative
+                .get(parent as usize)
+                .copied()
+                .flatten()
+                .is_none();
+        if !outermost || !page.stat(id).visible || page.stat(id).length < BOILERPLATE_MIN_LENGTH {
+            continue;
+        }
+        let text = inline_text(page, id);
+        if !text.is_empty() {
+            out.push((*kind, text));
+        }
+    }
+    out
+}

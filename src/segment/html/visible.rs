@@ -1,0 +1,164 @@
+//! Visible text as a browser would lay it out: [`TextBuf`] collapses
+//! whitespace and keeps explicit line breaks; [`visible_paragraphs`] reads
+//! a whole page that has no article container.
+
+use crate::parse::elements::{is_block, is_hidden, is_invisible};
+use crate::parse::tree::{Document, NodeData, NodeId, NONE};
+
+/// All visible text of a page as paragraphs (block boundaries and `<br>`
+/// kept), walking the tree iteratively: the reading of a page with no
+/// article container.
+pub fn visible_paragraphs(doc: &Document) -> Vec<String> {
+    let mut out = Paragraphs::default();
+    let mut id: NodeId = doc.node(Document::ROOT).map_or(NONE, |n| n.first_child);
+    while id != NONE {
+        let Some(node) = doc.node(id) else { break };
+        let mut descend = false;
+        match &node.data {
+            NodeData::Text(text) => out.push_text(text),
+            NodeData::Element(element) => {
+                let name = &*element.name;
+                if name == "br" {
+                    out.line_break();
+                } else if matches!(name, "td" | "th") {
+                    out.push_text(" ");
+                }
+                if !is_invisible(name) && !is_hidden(element) {
+                    if is_block(name) {
+                        out.paragraph_break();
+                    }
+                    descend = node.first_child != NONE;
+                }
+            }
+            NodeData::Document => {}
+        }
+        if descend {
+            id = node.first_child;
+            continue;
+        }
+        // Leave finished nodes, closing block elements on the way up.
+        let mut current = id;
+        loop {
+            let Some(n) = doc.node(current) else {
+                id = NONE;
+                break;
+            };
+            if n.next_sibling != NONE {
+                if doc.element(current).is_some_and(|e| is_block(&e.name)) {
+                    out.paragraph_break();
+                }
+                id = n.next_sibling;
+                break;
+            }
+            if doc.element(current).is_some_and(|e| is_block(&e.name)) {
+                out.paragraph_break();
+            }
+            current = n.parent;
+            if current == Document::ROOT || current == NONE {
+                id = NONE;
+                break;
+            }
+        }
+    }
+    out.finish()
+}
+
+/// Visible text split into paragraphs.
+#[derive(Default)]
+struct Paragraphs {
+    done: Vec<String>,
+    buf: TextBuf,
+}
+
+impl Paragraphs {
+    fn push_text(&mut self, text: &str) {
+        self.buf.push(text);
+    }
+
+    pub fn line_break(&mut self) {
+        self.buf.line_break();
+    }
+
+    fn paragraph_break(&mut self) {
+        let text = self.buf.take();
+        if !text.is_empty() {
+            self.done.push(text);
+        }
+    }
+
+    fn finish(mut self) -> Vec<String> {
+        self.paragraph_break();
+        self.done
+    }
+}
+
+/// Collapses whitespace (keeping explicit line breaks) and trims.
+#[derive(Default)]
+pub struct TextBuf {
+    text: String,
+    space: bool,
+}
+
+impl TextBuf {
+    pub fn push(&mut self, s: &str) {
+        // Every Unicode space (NBSP, U+3000 indents) collapses like ASCII;
+        // zero-width characters (BOM, ZWSP) are layout, not text.
+        let s: std::borrow::Cow<str> = if s.contains(['\u{FEFF}', '\u{200B}']) {
+            s.replace(['\u{FEFF}', '\u{200B}'], "").into()
+        } else {
+            s.into()
+        };
+        for (i, word) in s.split(char::is_whitespace).enumerate() {
+            if i > 0 {
+                self.space = true;
+            }
+            if word.is_empty() {
+                continue;
+            }
+            if self.space && !self.text.is_empty() && !self.text.ends_with('\n') {
+                self.text.push(' ');
+            }
+            self.space = false;
+            self.text.push_str(word);
+        }
+    }
+
+    pub fn line_break(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.text.push('\n');
+        }
+        self.space = false;
+    }
+
+    pub fn take(&mut self) -> String {
+        self.space = false;
+        let out = self.text.trim().to_string();
+        self.text.clear();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn visible_text_becomes_paragraphs() {
+        let doc = Document::parse(
+            "<html><head><title>T</title><style>p{}</style></head><body>\
+             <div>Hello <b>big</b>\n  world<script>x()</script></div>\
+             <p>Line one<br>line two</p><p hidden>secret</p>\
+             <span style='display: none'>gone</span><ul><li>a</li><li>b</li></ul></body></html>",
+        );
+        assert_eq!(
+            visible_paragraphs(&doc),
+            ["Hello big world", "Line one\nline two", "a", "b"]
+        );
+    }
+
+    #[test]
+    fn deep_nesting_walks_without_recursion() {
+        let html = "<b>".repeat(100_000) + "deep text";
+        assert_eq!(visible_paragraphs(&Document::parse(&html)), ["deep text"]);
+    }
+}

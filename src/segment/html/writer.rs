@@ -1,0 +1,351 @@
+//! Writing the chosen roots as body items, one handler per element kind:
+//! heading (with its level), figure and image, caption block, list, quote,
+//! table, preformatted text; everything else flows into paragraphs.
+
+use super::super::items::BodyItem;
+use super::super::lines::split_caption;
+use super::super::tunables::{
+    INLINE_IMAGE_MIN, LINK_BLOCK_DENSITY, LINK_BLOCK_MAX_LENGTH, LINK_ITEM_DENSITY,
+};
+use super::classes::is_caption_like;
+use super::page::Page;
+use super::visible::TextBuf;
+use crate::parse::elements::{is_block, subtree_text};
+use crate::parse::tree::{Element, NodeData, NodeId};
+
+/// The level of an `h1`–`h6` tag name (2 for anything else).
+fn heading_level(name: &str) -> u8 {
+    name.strip_prefix('h')
+        .and_then(|d| d.parse().ok())
+        .filter(|l| (1..=6).contains(l))
+        .unwrap_or(2)
+}
+
+/// Text of a subtree, inline (whitespace collapsed, `<br>` kept).
+pub fn inline_text(page: &Page, id: NodeId) -> String {
+    let mut buf = TextBuf::default();
+    collect_inline(page, id, &mut buf);
+    buf.take()
+}
+
+fn collect_inline(page: &Page, root: NodeId, buf: &mut TextBuf) {
+    // Iterative walk bounded by the tree's own depth limit.
+    let mut stack = vec![root];
+    while let Some(id) = stack.pop() {
+        let Some(node) = page.doc.node(id) else {
+            continue;
+        };
+        if !page.stat(id).visible {
+            continue;
+        }
+        match &node.data {
+            NodeData::Text(t) => buf.push(t),
+            NodeData::Element(e) => {
+                if &*e.name == "br" {
+                    buf.line_break();
+                    continue;
+                }
+                if is_block(&e.name) {
+                    buf.push(" ");
+                }
+                let children: Vec<NodeId> = page.children(id).collect();
+                stack.extend(children.into_iter().rev());
+            }
+            NodeData::Document => {}
+        }
+    }
+}
+
+/// Turns the chosen containers into body items.
+pub struct Writer<'p, 'a> {
+    page: &'p Page<'a>,
+    items: Vec<BodyItem>,
+    buf: TextBuf,
+}
+
+impl<'p, 'a> Writer<'p, 'a> {
+    /// A writer over `page` with no items yet.
+    pub fn new(page: &'p Page<'a>) -> Self {
+        Writer {
+            page,
+            items: Vec::new(),
+            buf: TextBuf::default(),
+        }
+    }
+
+    /// The items written, in reading order.
+    pub fn finish(self) -> Vec<BodyItem> {
+        self.items
+    }
+
+    fn flush(&mut self) {
+        let text = self.buf.take();
+        if !text.is_empty() {
+            self.items.push(BodyItem::Paragraph(text));
+        }
+    }
+
+    fn inline_text(&self, id: NodeId) -> String {
+        inline_text(self.page, id)
+    }
+
+    fn skip(&self, id: NodeId) -> bool {
+        let s = self.page.stat(id);
+        if !s.visible {
+            return true;
+        }
+        let Some(e) = self.page.doc.element(id) else {
+            return false;
+        };
+        if self
+            .page
+            .negative
+            .get(id as usize)
+            .copied()
+            .flatten()
+            .is_some()
+        {
+            return true;
+        }
+        if matches!(&*e.name, "header" | "form" | "nav" | "aside" | "footer") {
+            return true;
+        }
+        // Link lists and teasers: mostly links.
+        let density = self.page.link_density(id);
+        (is_block(&e.name) && density > LINK_BLOCK_DENSITY && s.length < LINK_BLOCK_MAX_LENGTH)
+            || (matches!(&*e.name, "p" | "li" | "h2" | "h3" | "h4") && density > LINK_ITEM_DENSITY)
+    }
+
+    /// Writes the body items of one article root.
+    pub fn write(&mut self, root: NodeId) {
+        // (node, entering) pairs: an explicit stack instead of recursion.
+        let mut stack = vec![(root, true)];
+        while let Some((id, entering)) = stack.pop() {
+            let Some(node) = self.page.doc.node(id) else {
+                continue;
+            };
+            if !entering {
+                if self.page.doc.element(id).is_some_and(|e| is_block(&e.name)) {
+                    self.flush();
+                }
+                continue;
+            }
+            match &node.data {
+                NodeData::Text(t) => self.buf.push(t),
+                NodeData::Document => {}
+                NodeData::Element(e) => {
+                    if id != root && self.skip(id) {
+                        continue;
+                    }
+                    if self.element(id, e) {
+                        stack.push((id, false));
+                        let children: Vec<NodeId> = self.page.children(id).collect();
+                        stack.extend(children.into_iter().rev().map(|c| (c, true)));
+                    }
+                }
+            }
+        }
+        self.flush();
+    }
+
+    /// Handles one element by its kind; returns whether its children are to
+    /// be written as running text.
+    fn element(&mut self, id: NodeId, e: &Element) -> bool {
+        match &*e.name {
+            "br" => self.buf.line_break(),
+            name @ ("h1" | "h2" | "h3" | "h4" | "h5" | "h6") => {
+                let level = heading_level(name);
+                self.push_inline(id, |text| BodyItem::Heading(level, text));
+            }
+            "figure" => {
+                self.flush();
+                self.figure(id);
+            }
+            _ if is_block(&e.name) && is_caption_like(e) => self.caption_block(id),
+            "img" => {
+                if let Some(item) = self.image(e, None) {
+                    self.flush();
+                    self.items.push(item);
+                }
+            }
+            "ul" | "ol" if !self.has_blocks_inside(id) => self.list(id),
+            "blockquote" if !self.has_blocks_inside(id) => {
+                self.push_inline(id, BodyItem::Quote);
+            }
+            "table" if !self.has_blocks_inside_table(id) => {
+                self.flush();
+                let text = self.table_text(id);
+                if !text.is_empty() {
+                    self.items.push(BodyItem::Table(text));
+                }
+            }
+            "pre" => {
+                self.flush();
+                let text = subtree_text(self.page.doc, id, false);
+                if !text.trim().is_empty() {
+                    self.items.push(BodyItem::Code(text.trim_end().to_string()));
+                }
+            }
+            name => {
+                if is_block(name) {
+                    self.flush();
+                }
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A caption or credit block outside `<figure>`: a figure without image.
+    fn caption_block(&mut self, id: NodeId) {
+        self.push_inline(id, |text| {
+            let (caption, credit) = split_caption(&text);
+            BodyItem::Figure {
+                caption,
+                credit,
+                src: None,
+                alt: None,
+            }
+        });
+    }
+
+    /// A list of inline items; items that are link lists are left out.
+    fn list(&mut self, id: NodeId) {
+        self.flush();
+        let items: Vec<String> = self
+            .page
+            .children(id)
+            .filter(|&c| !self.skip(c))
+            .map(|c| self.inline_text(c))
+            .filter(|t| !t.is_empty())
+            .collect();
+        if !items.is_empty() {
+            self.items.push(BodyItem::List(items));
+        }
+    }
+
+    /// Layout tables hold paragraphs or other blocks in their cells.
+    fn has_blocks_inside_table(&self, table: NodeId) -> bool {
+        let mut stack = vec![table];
+        while let Some(id) = stack.pop() {
+            for c in self.page.children(id) {
+                match self.page.name(c) {
+                    "p" | "div" | "table" | "ul" | "ol" | "h1" | "h2" | "h3" | "blockquote"
+                        if c != table =>
+                    {
+                        return true
+                    }
+                    _ => stack.push(c),
+                }
+            }
+        }
+        false
+    }
+
+    /// A data table as text: one row a line, cells separated by tabs.
+    fn table_text(&self, table: NodeId) -> String {
+        let mut rows = Vec::new();
+        let mut stack = vec![table];
+        while let Some(id) = stack.pop() {
+            if self.page.name(id) == "tr" {
+                let cells: Vec<String> = self
+                    .page
+                    .children(id)
+                    .filter(|&c| matches!(self.page.name(c), "td" | "th"))
+                    .map(|c| self.inline_text(c))
+                    .collect();
+                if cells.iter().any(|c| !c.is_empty()) {
+                    rows.push((id, cells.join("\t")));
+                }
+                continue;
+            }
+            if self.page.stat(id).visible {
+                stack.extend(self.page.children(id));
+            }
+        }
+        rows.sort_unstable_by_key(|(id, _)| *id);
+        rows.into_iter()
+            .map(|(_, r)| r)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Flushes, then adds the inline text of `id` as one item, if any.
+    fn push_inline(&mut self, id: NodeId, make: impl FnOnce(String) -> BodyItem) {
+        self.flush();
+        let text = self.inline_text(id);
+        if !text.is_empty() {
+            self.items.push(make(text));
+        }
+    }
+
+    fn has_blocks_inside(&self, id: NodeId) -> bool {
+        self.page.children(id).any(|c| {
+            self.page.children(c).any(|g| {
+                matches!(
+                    self.page.name(g),
+                    "p" | "div" | "table" | "ul" | "ol" | "figure"
+                )
+            })
+        }) || self
+            .page
+            .children(id)
+            .any(|c| matches!(self.page.name(c), "p" | "div"))
+    }
+
+    fn image(&self, e: &Element, caption: Option<String>) -> Option<BodyItem> {
+        const ATTRS: [&str; 4] = ["src", "data-src", "data-original", "data-lazy-src"];
+        // A real address wins; an inline `data:` image counts only when it is
+        // big enough to be a picture rather than a lazy-loading placeholder.
+        let src = ATTRS
+            .iter()
+            .filter_map(|a| e.attr(a))
+            .find(|s| !s.is_empty() && !s.starts_with("data:"))
+            .or_else(|| {
+                e.attr("src")
+                    .filter(|s| s.starts_with("data:image/") && s.len() >= INLINE_IMAGE_MIN)
+            })?;
+        let alt = e.attr("alt").map(str::trim).filter(|a| !a.is_empty());
+        Some(BodyItem::Figure {
+            caption: caption.unwrap_or_default(),
+            credit: None,
+            src: Some(src.to_string()),
+            alt: alt.map(str::to_string),
+        })
+    }
+
+    fn figure(&mut self, id: NodeId) {
+        let mut img = None;
+        let mut caption = None;
+        let mut stack = vec![id];
+        while let Some(n) = stack.pop() {
+            match self.page.doc.element(n) {
+                Some(e) if &*e.name == "img" && img.is_none() => img = Some(e),
+                Some(e) if &*e.name == "figcaption" => caption = Some(self.inline_text(n)),
+                _ => stack.extend(self.page.children(n)),
+            }
+        }
+        let caption = caption.filter(|c| !c.is_empty());
+        let item = match img.and_then(|e| self.image(e, caption.clone())) {
+            Some(item) => Some(item),
+            None => caption.map(|c| BodyItem::Figure {
+                caption: c,
+                credit: None,
+                src: None,
+                alt: None,
+            }),
+        };
+        if let Some(BodyItem::Figure {
+            caption, src, alt, ..
+        }) = item
+        {
+            let (caption, credit) = split_caption(&caption);
+            self.items.push(BodyItem::Figure {
+                caption,
+                credit,
+                src,
+                alt,
+            });
+        }
+    }
+}

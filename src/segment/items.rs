@@ -1,0 +1,51 @@
+//! What segmenting yields: the body items in reading order and the page's
+//! other parts.
+
+use crate::article::BoilerplateKind;
+
+/// A body item in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BodyItem {
+    /// A paragraph.
+    Paragraph(String),
+    /// A subheading and its level, 1–6 (2 when the source does not say).
+    Heading(u8, String),
+    /// A list's items.
+    List(Vec<String>),
+    /// A block quotation.
+    Quote(String),
+    /// Preformatted text.
+    Code(String),
+    /// A data table: one row a line, cells separated by tabs.
+    Table(String),
+    /// A figure: caption, credit, and the image when the page has one.
+    Figure {
+        /// What the picture shows.
+        caption: String,
+        /// Who took or supplied it.
+        credit: Option<String>,
+        /// The image URL as written.
+        src: Option<String>,
+        /// The image's alternative text.
+        alt: Option<String>,
+    },
+}
+
+/// The page read into its parts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Segments {
+    /// Header lines before the title (site name, menus).
+    pub header: Vec<String>,
+    /// The breadcrumb line and its items.
+    pub breadcrumbs: Option<(String, Vec<String>)>,
+    /// The headline.
+    pub title: Option<String>,
+    /// Meta lines (date, source, editors).
+    pub meta: Vec<String>,
+    /// The body.
+    pub body: Vec<BodyItem>,
+    /// The end mark.
+    pub end_mark: Option<String>,
+    /// Boilerplate after (and around) the body, consecutive lines of a kind merged.
+    pub boilerplate: Vec<(BoilerplateKind, String)>,
+}

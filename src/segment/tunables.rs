@@ -1,0 +1,139 @@
+//! Every threshold of the segment stage, with the reason for its value (like
+//! Readability's `DEFAULT_*` block or trafilatura's `settings.py`).
+//!
+//! Lengths called *weighted* are measured by `html::page::measure`: a
+//! Han/kana/Hangul character counts 2, anything else 1, so one threshold
+//! serves Chinese, Japanese and English. Lengths in *chars* are plain
+//! character counts of one line. Change a value only with the golden pages
+//! (`tests/pages/`) and `./scripts/eval` before and after.
+
+// ---- Plain text: line classes -------------------------------------------
+
+/// A line this long (chars) or longer reads as running text.
+pub const LONG_LINE_CHARS: usize = 40;
+/// A line this short (chars) or shorter may be a menu item or a label.
+pub const SHORT_LINE_CHARS: usize = 24;
+/// A credit line is short: past this many chars a date inside is a sentence's.
+pub const META_LINE_MAX_CHARS: usize = 120;
+/// Captions are short: past this many chars a credit word is the text's.
+pub const CAPTION_MAX_CHARS: usize = 160;
+/// Items of a breadcrumb trail are short labels (chars).
+pub const CRUMB_ITEM_MAX_CHARS: usize = 16;
+/// A trail has at least this many items (two separators).
+pub const CRUMB_MIN_ITEMS: usize = 3;
+
+// ---- Plain text: reading order ------------------------------------------
+
+/// The body starts at the first paragraph line scoring at least this…
+pub const BODY_START_SCORE: i32 = 4;
+/// …and at least this long (chars): shorter "paragraphs" are stand-firsts
+/// and labels.
+pub const BODY_START_CHARS: usize = 30;
+/// A headline candidate needs at least this title score.
+pub const TITLE_MIN_SCORE: i32 = 3;
+/// Headlines are this long (chars), inclusive.
+pub const TITLE_CHARS: std::ops::RangeInclusive<usize> = 6..=90;
+/// Past this many chars a headline candidate is penalised as sentence-like.
+pub const TITLE_LONG_CHARS: usize = 60;
+/// A subheading inside a pasted body is at most this long (chars).
+pub const SUBHEADING_MAX_CHARS: usize = 40;
+/// A boilerplate line ends a pasted body only with at least this score.
+pub const TAIL_MIN_SCORE: i32 = 2;
+/// How many body lines decide whether the body is indented.
+pub const INDENT_SAMPLE_LINES: usize = 4;
+
+// ---- HTML: measuring ----------------------------------------------------
+
+/// Weight of a Han/kana/Hangul character: CJK text says as much in about
+/// half the characters of Latin text.
+pub const CJK_CHAR_WEIGHT: f32 = 2.0;
+/// A `<p>` (or a text run straight in a container) at least this long
+/// (weighted) is article prose, not a label: it counts as paragraph *mass*.
+pub const PARAGRAPH_MASS_MIN: f32 = 80.0;
+/// A region holding more than this share of the page's paragraph mass is
+/// the article's wrapper whatever its class says (`page-ad-margins`).
+pub const WRAPPER_MASS_SHARE: f32 = 0.3;
+
+// ---- HTML: choosing the container (Readability's method) ----------------
+
+/// Blocks shorter than this (weighted) give their containers no score.
+pub const SCORED_BLOCK_MIN: f32 = 50.0;
+/// One score point per this much text (weighted; Readability: 100 chars)…
+pub const LENGTH_POINT: f32 = 200.0;
+/// …up to this many points.
+pub const LENGTH_POINTS_MAX: f32 = 3.0;
+/// A paragraph scores this many ancestors: parent (full), grandparent
+/// (half), great-grandparent (a third of `ANCESTOR_DIVIDER_STEP`× less).
+pub const SCORED_ANCESTORS: usize = 3;
+/// Divider step for ancestors above the grandparent (Readability's 3).
+pub const ANCESTOR_DIVIDER_STEP: f32 = 3.0;
+/// Class/id weight of a positive or negative word (Readability's 25).
+pub const CLASS_WEIGHT: f32 = 25.0;
+/// Widening looks this many levels above the container for more prose.
+pub const WIDEN_LEVELS: usize = 3;
+/// An ancestor is taken when it holds this many times the container's
+/// paragraph mass (plus one): wrappers around the same text are passed.
+pub const WIDEN_GAIN: f32 = 1.25;
+/// A sibling joins the article when at least this share of its length…
+pub const SIBLING_SHARE: f32 = 0.2;
+/// …or this much text (weighted), whichever is more…
+pub const SIBLING_MIN_LENGTH: f32 = 200.0;
+/// …with a link density under this.
+pub const SIBLING_LINK_DENSITY: f32 = 0.3;
+/// A sibling `<p>` of prose joins with a link density under this.
+pub const SIBLING_PARAGRAPH_LINK_DENSITY: f32 = 0.25;
+
+// ---- HTML: writing the body ---------------------------------------------
+
+/// Blocks with more link text than this share are link lists…
+pub const LINK_BLOCK_DENSITY: f32 = 0.5;
+/// …when shorter than this (weighted); longer ones are prose with links.
+pub const LINK_BLOCK_MAX_LENGTH: f32 = 400.0;
+/// Paragraphs, list items and subheadings with more link text than this
+/// share are teasers.
+pub const LINK_ITEM_DENSITY: f32 = 0.6;
+/// Shortest `data:image/…` source taken as a picture: lazy-loading
+/// placeholders (1×1 GIFs and the like) are under 200 bytes.
+pub const INLINE_IMAGE_MIN: usize = 256;
+
+// ---- HTML: clean-up passes over the body --------------------------------
+
+/// Only the first items may repeat the title or the site name…
+pub const TITLE_REPEAT_WINDOW: usize = 3;
+/// …and only when they are headline-sized (chars).
+pub const TITLE_REPEAT_MAX_CHARS: usize = 200;
+/// A heading ("Related Articles") starting the tail is at most this long (chars).
+pub const TAIL_HEADING_MAX_CHARS: usize = 40;
+/// An unpunctuated label ("Top stories") starting the tail, at most (chars).
+pub const TAIL_LABEL_MAX_CHARS: usize = 25;
+/// The tail starts only after this many paragraphs of body.
+pub const TAIL_MIN_PARAGRAPHS_BEFORE: usize = 2;
+/// A credit line opening the container is at most this long (chars)…
+pub const LEADING_CREDIT_MAX_CHARS: usize = 80;
+/// …and is dropped only while this many items remain.
+pub const LEADING_CREDIT_MIN_ITEMS: usize = 3;
+/// A share or comment prompt closing the body is at most this long (chars)…
+pub const PROMPT_MAX_CHARS: usize = 60;
+/// …and is moved out only while this many items remain.
+pub const PROMPT_MIN_ITEMS: usize = 2;
+/// An ad label ("Advertisement", "广告") is at most this long (chars).
+pub const AD_LABEL_MAX_CHARS: usize = 20;
+/// A wire caption names its photo within this many chars ("In this … photo").
+pub const WIRE_CAPTION_PROBE_CHARS: usize = 80;
+/// Wire captions are at most this long (chars).
+pub const WIRE_CAPTION_MAX_CHARS: usize = 400;
+/// A paragraph ending in a photo credit is a caption up to this long (chars).
+pub const CREDITED_CAPTION_MAX_CHARS: usize = 300;
+
+// ---- HTML: regions beside the body --------------------------------------
+
+/// Blocks inside the container looked at for credit lines (bylines sit first).
+pub const META_BLOCKS_INSIDE: usize = 4;
+/// Credit blocks are short (weighted)…
+pub const META_BLOCK_MAX_LENGTH: f32 = 300.0;
+/// …but not empty (weighted).
+pub const META_BLOCK_MIN_LENGTH: f32 = 4.0;
+/// At most this many credit lines are kept.
+pub const META_LINES_MAX: usize = 3;
+/// Negative regions shorter than this (weighted) are icons, not text.
+pub const BOILERPLATE_MIN_LENGTH: f32 = 2.0;
