@@ -19,7 +19,7 @@ import { startServer } from "../scripts/serve.mjs";
 import { pasteWhenReady } from "./startup_probe.mjs";
 
 const root = new URL("../", import.meta.url).pathname;
-const dataset = process.env.NEWSDECODE_DATASET || join(root, "../shared/datasets/article-extraction-benchmark/html");
+const dataset = join(process.env.NEWSDECODE_DATA || join(root, "../shared/datasets"), "article-extraction-benchmark/html");
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
 // Start-up loads vary by ±40 ms on a shared 2-core machine: 11 cold loads.
 const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS || 11);

@@ -3,15 +3,15 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// Where the 181 pages are: `NEWSDECODE_DATASET` or the shared data set.
+/// Where the 181 pages are: under `NEWSDECODE_DATA` (the data sets'
+/// directory, default `../shared/datasets`).
 pub fn dataset_dir() -> PathBuf {
-    std::env::var_os("NEWSDECODE_DATASET").map_or_else(
-        || {
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("../shared/datasets/article-extraction-benchmark/html")
-        },
-        PathBuf::from,
-    )
+    std::env::var_os("NEWSDECODE_DATA")
+        .map_or_else(
+            || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/datasets"),
+            PathBuf::from,
+        )
+        .join("article-extraction-benchmark/html")
 }
 
 /// Every `*.html.gz` / `*.html` page of `dir`, inflated, in name order.

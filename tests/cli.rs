@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-const SEED: &str = "tests/fixtures/seed/chinanews-sichuan-wuhou.txt";
+const SEED: &str = "tests/pages/seed-chinanews-sichuan-wuhou/input.txt";
 
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_newsdecode"))

@@ -8,7 +8,7 @@ use newsdecode::article::{EncodingSource, WarningKind};
 use newsdecode::decode::{decode_bytes, Decoded};
 use newsdecode::{extract, Error, Input, Options};
 
-const SEED: &str = include_str!("fixtures/seed/chinanews-sichuan-wuhou.txt");
+const SEED: &str = include_str!("pages/seed-chinanews-sichuan-wuhou/input.txt");
 
 const ENGLISH: &str = "The café on Rue Saint-Honoré reopened on Monday — its owners, naïve \
 about the costs, had spent €40,000 on repairs. « C'est la vie », said Zoë Müller, who \

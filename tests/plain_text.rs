@@ -5,7 +5,7 @@
 use newsdecode::article::{BlockKind, BoilerplateKind, EncodingSource, WarningKind};
 use newsdecode::{extract, Article, Input, Options, Script};
 
-const SEED: &str = include_str!("fixtures/seed/chinanews-sichuan-wuhou.txt");
+const SEED: &str = include_str!("pages/seed-chinanews-sichuan-wuhou/input.txt");
 
 /// The seed's four body paragraphs as the page had them (Simplified,
 /// full-width punctuation), with the lost span shown as U+FFFD.

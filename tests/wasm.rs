@@ -162,7 +162,7 @@ fn renders_every_format() {
 
 #[wasm_bindgen_test]
 fn the_seed_comes_out_structured_in_wasm_too() {
-    let seed = include_str!("fixtures/seed/chinanews-sichuan-wuhou.txt");
+    let seed = include_str!("pages/seed-chinanews-sichuan-wuhou/input.txt");
     let article = extract(seed.into(), JsValue::UNDEFINED).unwrap();
     let s = |path: &str| get(&article, path).as_string();
     assert_eq!(

@@ -202,9 +202,9 @@ fn owasp_vectors_never_reach_the_html_output_as_markup() {
 
 #[test]
 fn the_xss_fixture_comes_out_as_text() {
-    let fixture = include_str!("fixtures/web/xss.html");
+    let fixture = include_str!("pages/xss-vectors/input.html");
     let html = html_output(fixture);
-    assert_only_own_markup(&html, "fixtures/web/xss.html");
+    assert_only_own_markup(&html, "pages/xss-vectors/input.html");
     // Markup written as text in the page stays visible text, escaped.
     assert!(
         html.contains("text &lt;img src=x onerror=window.__xss=13&gt; written as text"),

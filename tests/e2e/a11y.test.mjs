@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { launch, openApp, screenshot } from "./browser.mjs";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const SEED = readFileSync(new URL("../fixtures/seed/chinanews-sichuan-wuhou.txt", import.meta.url), "utf8");
+const SEED = readFileSync(new URL("../pages/seed-chinanews-sichuan-wuhou/input.txt", import.meta.url), "utf8");
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });

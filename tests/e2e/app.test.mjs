@@ -6,8 +6,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { dropFiles, launch, openApp, screenshot } from "./browser.mjs";
 
-const fixture = (path) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url));
-const SEED_PATH = new URL("../fixtures/seed/chinanews-sichuan-wuhou.txt", import.meta.url).pathname;
+/** A golden page's input (`web/x.html` → `tests/pages/x/input.html`), or a file of `tests/fixtures/`. */
+const PAGES = { "web/gbk-news.html": "gbk-news", "web/big5-news.html": "big5-news", "web/xss.html": "xss-vectors" };
+const fixture = (path) =>
+  readFileSync(new URL(PAGES[path] ? `../pages/${PAGES[path]}/input.html` : `../fixtures/${path}`, import.meta.url));
+const SEED_PATH = new URL("../pages/seed-chinanews-sichuan-wuhou/input.txt", import.meta.url).pathname;
 const SEED = readFileSync(SEED_PATH, "utf8");
 const SEED_TITLE = "武侯区产业园区高质量发展大会召开";
 const CLI = process.env.NEWSDECODE_BIN || new URL("../../target/debug/newsdecode", import.meta.url).pathname;

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { launch, openApp } from "./browser.mjs";
 
-const GBK = readFileSync(new URL("../fixtures/web/gbk-news.html", import.meta.url));
+const GBK = readFileSync(new URL("../pages/gbk-news/input.html", import.meta.url));
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });

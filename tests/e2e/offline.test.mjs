@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { launch, openApp } from "./browser.mjs";
 
-const SEED = readFileSync(new URL("../fixtures/seed/chinanews-sichuan-wuhou.txt", import.meta.url), "utf8");
+const SEED = readFileSync(new URL("../pages/seed-chinanews-sichuan-wuhou/input.txt", import.meta.url), "utf8");
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
