@@ -5,7 +5,8 @@
 // later: docs/PERFORMANCE.md). The compiled module is posted to the worker as
 // soon as it is ready; app.js hands `newsdecodeBoot` to its Decoder
 // (client.js), which adopts the worker and reuses the module for any later
-// worker.
+// worker. The worker's URL and options and the wasm's path are protocol.js's
+// (this file cannot import; tests/js/protocol.test.mjs keeps them equal).
 "use strict";
 
 /** `{worker, module}` for `new Decoder(...)`, or null when no worker can start here. */

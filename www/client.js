@@ -13,7 +13,7 @@
 // MEMORY_LIMIT (a huge page), the worker is replaced once it is idle, so one
 // big input does not hold hundreds of megabytes for the rest of the visit.
 
-const MEMORY_LIMIT = 256 * 1024 * 1024;
+import { JOB, MEMORY_LIMIT, WASM_URL, WORKER_OPTIONS, WORKER_URL } from "./protocol.js";
 
 export class Decoder {
   #worker = null;
@@ -32,7 +32,7 @@ export class Decoder {
 
   static #compile() {
     if (typeof WebAssembly.compileStreaming !== "function") return Promise.resolve(null);
-    const url = new URL("./pkg/newsdecode_bg.wasm", import.meta.url);
+    const url = new URL(WASM_URL, import.meta.url);
     Decoder.#compiled ??= WebAssembly.compileStreaming(fetch(url)).catch(() => null);
     return Decoder.#compiled;
   }
@@ -57,7 +57,7 @@ export class Decoder {
     this.#recycle = false;
     this.#started += 1;
     try {
-      this.#worker = adopted ?? new Worker(new URL("./jobs.js", import.meta.url), { type: "module", name: "newsdecode" });
+      this.#worker = adopted ?? new Worker(new URL(WORKER_URL, import.meta.url), WORKER_OPTIONS);
       this.#worker.onmessage = (event) => {
         const { id, fatal, memory, ...answer } = event.data;
         this.#pending.get(id)?.resolve(answer);
@@ -115,19 +115,19 @@ export class Decoder {
 
   /** Loads the wasm now; resolves with the library version. */
   async ready() {
-    const answer = await this.run({ type: "version" });
+    const answer = await this.run({ type: JOB.VERSION });
     if (answer.error) throw Object.assign(new Error(answer.error.message), { code: answer.error.code });
     return answer.version;
   }
 
   /** Extracts an article from a File, Blob, Uint8Array or string. */
   extract(input, options = {}, name = "input") {
-    return this.run({ type: "extract", input, options, name });
+    return this.run({ type: JOB.EXTRACT, input, options, name });
   }
 
   /** Renders an article as json, markdown, text or html. */
   render(article, format) {
-    return this.run({ type: "render", article, format });
+    return this.run({ type: JOB.RENDER, article, format });
   }
 
   /** Stops whatever is running (its jobs answer `cancelled`) and starts a fresh worker. */

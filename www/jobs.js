@@ -3,8 +3,8 @@
 // worker cannot be started). Loads the wasm once, lazily; reads files, inflates .gz (bounded)
 // and unpacks .mht before handing bytes to the library.
 import init, { extract, render, version } from "./pkg/newsdecode.js";
+import { DEFAULT_MAX_BYTES, JOB } from "./protocol.js";
 
-const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 let ready = null;
 let exports = null;
 
@@ -91,14 +91,14 @@ async function run(job) {
   try {
     const v = await load(job.module);
     switch (job.type) {
-      case "version":
+      case JOB.VERSION:
         return { version: v };
-      case "extract": {
+      case JOB.EXTRACT: {
         const options = { ...(job.options || {}) };
         const input = await prepare(job.input, job.name || "input", options.maxBytes || DEFAULT_MAX_BYTES);
         return { article: extract(input, options) };
       }
-      case "render":
+      case JOB.RENDER:
         return { output: render(job.article, job.format) };
       default:
         throw codedError("invalid_input", `unknown job type ${job.type}`);

@@ -2,13 +2,10 @@
 // after one visit, the page loads and decodes with the network off. Requests
 // for the page's own files go to the network first (so a new build is picked
 // up at once) and fall back to the cache; nothing else is ever fetched.
+// The file list is written by scripts/build (pkg/precache.js).
+importScripts("pkg/precache.js");
 const CACHE = "newsdecode-v1";
-const FILES = [
-  "./", "index.html", "boot.js", "app.js", "client.js", "jobs.js", "reader.js", "i18n.js",
-  "mhtml.js", "zip.js", "style.css", "manifest.webmanifest", "icons/icon.svg",
-  "icons/icon-192.png", "icons/icon-512.png", "embed.html", "news-decoder.js",
-  "news-decoder.css", "embed.js", "pkg/newsdecode.js", "pkg/newsdecode_bg.wasm",
-];
+const FILES = self.NEWSDECODE_PRECACHE;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));

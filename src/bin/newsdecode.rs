@@ -16,6 +16,7 @@ use clap::{Parser, ValueEnum};
 use newsdecode::{extract, render, Format, Input, Options, Script};
 use std::io::{Read, Write};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::process::ExitCode;
 
 /// Turn news pages (HTML or pasted text, any encoding) into structured articles.
@@ -84,119 +85,167 @@ fn read_input(path: &PathBuf, max_bytes: usize) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let options = Options {
-        encoding: cli.encoding.clone(),
-        script: match cli.script {
-            CliScript::Auto => Script::Auto,
-            CliScript::Keep => Script::Keep,
-            CliScript::Hans => Script::Hans,
-            CliScript::Hant => Script::Hant,
-        },
-        max_bytes: cli.max_bytes,
-    };
-    // A bad label is a usage error, not a per-file failure.
-    if let Some(label) = &cli.encoding {
-        if let Err(e) = newsdecode::decode::encoding_for_label(label) {
-            eprintln!("newsdecode: {e}");
-            return ExitCode::from(2);
+/// What to do, from the command line: the parsed and checked options.
+struct Run {
+    files: Vec<PathBuf>,
+    options: Options,
+    format: CliFormat,
+    jobs: usize,
+}
+
+impl Cli {
+    /// Checks the options and settles the defaults; a bad encoding label is
+    /// a usage error, not a per-file failure.
+    fn into_run(self) -> std::result::Result<Run, String> {
+        if let Some(label) = &self.encoding {
+            newsdecode::decode::encoding_for_label(label).map_err(|e| e.to_string())?;
         }
+        let files = if self.files.is_empty() {
+            vec![PathBuf::from("-")]
+        } else {
+            self.files
+        };
+        let format = self.format.unwrap_or(if files.len() > 1 {
+            CliFormat::Jsonl
+        } else {
+            CliFormat::Json
+        });
+        let jobs = self
+            .jobs
+            .or_else(|| std::thread::available_parallelism().ok())
+            .map_or(1, usize::from)
+            .min(files.len());
+        let options = Options {
+            encoding: self.encoding,
+            script: match self.script {
+                CliScript::Auto => Script::Auto,
+                CliScript::Keep => Script::Keep,
+                CliScript::Hans => Script::Hans,
+                CliScript::Hant => Script::Hant,
+            },
+            max_bytes: self.max_bytes,
+        };
+        Ok(Run {
+            files,
+            options,
+            format,
+            jobs,
+        })
     }
-    let files = if cli.files.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        cli.files.clone()
-    };
-    let format = cli.format.unwrap_or(if files.len() > 1 {
-        CliFormat::Jsonl
-    } else {
-        CliFormat::Json
-    });
-    let jobs = cli
-        .jobs
-        .or_else(|| std::thread::available_parallelism().ok())
-        .map_or(1, usize::from)
-        .min(files.len());
-    let convert = |path: &PathBuf| -> Result<String> {
-        let bytes = read_input(path, cli.max_bytes)?;
-        let article = extract(Input::Bytes(&bytes), &options)
+}
+
+impl Run {
+    /// One input to its output text.
+    fn convert(&self, path: &PathBuf) -> Result<String> {
+        let bytes = read_input(path, self.options.max_bytes)?;
+        let article = extract(Input::Bytes(&bytes), &self.options)
             .map_err(|e| anyhow::anyhow!("{e} [{}]", e.code()))?;
-        Ok(match format {
+        Ok(match self.format {
             CliFormat::Jsonl => newsdecode::render::to_json(&article, false) + "\n",
             CliFormat::Json => render(&article, Format::Json) + "\n",
             CliFormat::Markdown => render(&article, Format::Markdown),
             CliFormat::Text => render(&article, Format::Text),
             CliFormat::Html => render(&article, Format::Html),
         })
-    };
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let mut failed = false;
-    let mut emit = |i: usize, result: Result<String>| -> bool {
+    }
+}
+
+/// Writes results in input order: outputs to stdout, failures to stderr.
+struct Output<'a> {
+    run: &'a Run,
+    out: std::io::StdoutLock<'static>,
+    failed: bool,
+}
+
+impl Output<'_> {
+    /// Writes the result of input `i`; false when stdout is closed (e.g.
+    /// piped into `head`), to stop quietly.
+    fn emit(&mut self, i: usize, result: Result<String>) -> bool {
         match result {
             Ok(text) => {
-                let separator = if i > 0 && format != CliFormat::Jsonl {
+                let separator = if i > 0 && self.run.format != CliFormat::Jsonl {
                     "\n"
                 } else {
                     ""
                 };
-                // stdout closed (e.g. piped into `head`): stop quietly.
-                write!(out, "{separator}{text}").is_ok()
+                write!(self.out, "{separator}{text}").is_ok()
             }
             Err(e) => {
-                failed = true;
-                let name = files
+                self.failed = true;
+                let name = self
+                    .run
+                    .files
                     .get(i)
                     .map_or_else(Default::default, |f| f.display().to_string());
                 eprintln!("newsdecode: {name}: {e:#}");
                 true
             }
         }
-    };
-    if jobs <= 1 {
-        for (i, path) in files.iter().enumerate() {
-            if !emit(i, convert(path)) {
-                return ExitCode::from(1);
-            }
-        }
-    } else {
-        // Workers take the next file; results are written in input order.
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let (send, receive) = std::sync::mpsc::channel();
-        let stopped = std::thread::scope(|scope| {
-            for _ in 0..jobs {
-                let send = send.clone();
-                let (next, convert, files) = (&next, &convert, &files);
-                scope.spawn(move || loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(path) = files.get(i) else { break };
-                    if send.send((i, convert(path))).is_err() {
-                        break;
-                    }
-                });
-            }
-            drop(send);
-            let mut pending = std::collections::BTreeMap::new();
-            let mut want = 0;
-            for (i, result) in receive.iter() {
-                pending.insert(i, result);
-                while let Some(result) = pending.remove(&want) {
-                    if !emit(want, result) {
-                        // Make the workers stop at their next file.
-                        next.store(files.len(), std::sync::atomic::Ordering::Relaxed);
-                        return true;
-                    }
-                    want += 1;
-                }
-            }
-            false
-        });
-        if stopped {
-            return ExitCode::from(1);
-        }
     }
-    if out.flush().is_err() || failed {
+}
+
+/// One input after another; false when output stopped.
+fn run_serial(run: &Run, output: &mut Output) -> bool {
+    run.files
+        .iter()
+        .enumerate()
+        .all(|(i, path)| output.emit(i, run.convert(path)))
+}
+
+/// `run.jobs` workers take the next input; results are written in input
+/// order. False when output stopped.
+fn run_parallel(run: &Run, output: &mut Output) -> bool {
+    let next = AtomicUsize::new(0);
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::scope(|scope| {
+        for _ in 0..run.jobs {
+            let send = send.clone();
+            let next = &next;
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(path) = run.files.get(i) else { break };
+                if send.send((i, run.convert(path))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(send);
+        let mut pending = std::collections::BTreeMap::new();
+        let mut want = 0;
+        for (i, result) in receive.iter() {
+            pending.insert(i, result);
+            while let Some(result) = pending.remove(&want) {
+                if !output.emit(want, result) {
+                    // Make the workers stop at their next file.
+                    next.store(run.files.len(), Ordering::Relaxed);
+                    return false;
+                }
+                want += 1;
+            }
+        }
+        true
+    })
+}
+
+fn main() -> ExitCode {
+    let run = match Cli::parse().into_run() {
+        Ok(run) => run,
+        Err(message) => {
+            eprintln!("newsdecode: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut output = Output {
+        run: &run,
+        out: std::io::stdout().lock(),
+        failed: false,
+    };
+    let completed = if run.jobs <= 1 {
+        run_serial(&run, &mut output)
+    } else {
+        run_parallel(&run, &mut output)
+    };
+    if !completed || output.out.flush().is_err() || output.failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
