@@ -16,8 +16,8 @@ use clap::{Parser, ValueEnum};
 use newsdecode::{extract, render, Format, Input, Options, Script};
 use std::io::{Read, Write};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Turn news pages (HTML or pasted text, any encoding) into structured articles.
 #[derive(Parser, Debug)]
