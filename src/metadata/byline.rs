@@ -194,11 +194,19 @@ pub fn byline(line: &str) -> Byline {
     out
 }
 
+/// A dateline is read within this many characters of the paragraph's start.
+const DATELINE_PROBE_CHARS: usize = 60;
+/// An English wire dateline's place is an upper-case word of at least this
+/// many letters (`ROME`, `U.N.`), so `A -` or `I -` is no place.
+const DATELINE_PLACE_MIN_CHARS: usize = 3;
+/// Place, date and agency before the dash fit in this many characters.
+const DATELINE_MAX_CHARS: usize = 50;
+
 /// The dateline opening a first paragraph, with any reporter credit after it:
 /// `中新网四川新闻11月16日电`, `新华社北京3月1日电（记者 张三）`,
 /// `BEIJING, March 1 (Reuters) -`, `WASHINGTON (AP) —`.
 pub fn dateline(paragraph: &str) -> Option<(String, Option<String>)> {
-    let head: String = paragraph.chars().take(60).collect();
+    let head: String = paragraph.chars().take(DATELINE_PROBE_CHARS).collect();
     // Chinese: …M月D日电 / …讯
     for (i, c) in head.char_indices() {
         if (c == '电' || c == '電' || c == '讯' || c == '訊') && i > 0 {
@@ -228,9 +236,9 @@ pub fn dateline(paragraph: &str) -> Option<(String, Option<String>)> {
         if let Some(at) = head.find(dash) {
             let before = head.get(..at)?;
             let first = before.split([',', ' ', '(']).next().unwrap_or_default();
-            let place = first.chars().count() >= 3
+            let place = first.chars().count() >= DATELINE_PLACE_MIN_CHARS
                 && first.chars().all(|c| c.is_ascii_uppercase() || c == '.');
-            if place && before.chars().count() <= 50 {
+            if place && before.chars().count() <= DATELINE_MAX_CHARS {
                 return Some((head.get(..at + dash.len())?.trim().to_string(), None));
             }
         }

@@ -2,6 +2,18 @@
 
 use crate::text::is_cjk_letter;
 
+/// Characters looked at: enough to tell any language, flat cost on huge pages.
+const SAMPLE_CHARS: usize = 20_000;
+/// Kana in at least 1/20 of the CJK characters makes a text Japanese (kanji
+/// outnumber kana in news, but Chinese has none).
+const KANA_SHARE_DIVISOR: usize = 20;
+/// Ukrainian-only letters (ї є і ґ) in more than 1/50 of the Cyrillic make it Ukrainian.
+const UKRAINIAN_SHARE_DIVISOR: usize = 50;
+/// A Latin text's language needs stopwords in 1/12 of its words…
+const STOPWORD_SHARE_DIVISOR: usize = 12;
+/// …or two of them in a text of at most this many words.
+const SHORT_TEXT_WORDS: usize = 12;
+
 const STOPWORDS: &[(&str, &[&str])] = &[
     (
         "en",
@@ -35,7 +47,7 @@ const STOPWORDS: &[(&str, &[&str])] = &[
 pub fn detect_language(text: &str) -> Option<String> {
     let (mut han, mut kana, mut hangul, mut cyrillic, mut latin, mut ukrainian) =
         (0, 0, 0, 0, 0, 0);
-    for c in text.chars().take(20_000) {
+    for c in text.chars().take(SAMPLE_CHARS) {
         match c {
             '\u{3040}'..='\u{30FF}' => kana += 1,
             '\u{AC00}'..='\u{D7AF}' => hangul += 1,
@@ -50,13 +62,13 @@ pub fn detect_language(text: &str) -> Option<String> {
     }
     let cjk = han + kana + hangul;
     if cjk * 2 >= latin && cjk > 0 {
-        if kana * 20 >= cjk && kana > 0 {
+        if kana * KANA_SHARE_DIVISOR >= cjk && kana > 0 {
             return Some("ja".into());
         }
         if hangul * 2 >= cjk {
             return Some("ko".into());
         }
-        let head: String = text.chars().take(20_000).collect();
+        let head: String = text.chars().take(SAMPLE_CHARS).collect();
         // All of GB2312 is Simplified: no need for the conversion tables.
         if !crate::repair::script::has_han_outside_gb2312(&head) {
             return Some("zh-Hans".into());
@@ -73,7 +85,7 @@ pub fn detect_language(text: &str) -> Option<String> {
     }
     if cyrillic > latin {
         return Some(
-            if ukrainian * 50 > cyrillic {
+            if ukrainian * UKRAINIAN_SHARE_DIVISOR > cyrillic {
                 "uk"
             } else {
                 "ru"
@@ -81,7 +93,11 @@ pub fn detect_language(text: &str) -> Option<String> {
             .into(),
         );
     }
-    let lower = text.chars().take(20_000).collect::<String>().to_lowercase();
+    let lower = text
+        .chars()
+        .take(SAMPLE_CHARS)
+        .collect::<String>()
+        .to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
@@ -93,7 +109,8 @@ pub fn detect_language(text: &str) -> Option<String> {
         .iter()
         .map(|(lang, stop)| (lang, words.iter().filter(|w| stop.contains(w)).count()))
         .max_by_key(|(_, hits)| *hits)?;
-    (hits * 12 >= words.len() || (hits >= 2 && words.len() <= 12)).then(|| lang.to_string())
+    (hits * STOPWORD_SHARE_DIVISOR >= words.len() || (hits >= 2 && words.len() <= SHORT_TEXT_WORDS))
+        .then(|| lang.to_string())
 }
 
 #[cfg(test)]

@@ -115,6 +115,10 @@ fn string(value: Option<&Value>) -> Option<String> {
     }
 }
 
+/// A site name split off a title is at most this long: longer tails are
+/// part of the headline.
+pub const SITE_NAME_MAX_CHARS: usize = 30;
+
 /// Splits `Headline - Site` / `Headline | Site` / `Headline_Site`: the part
 /// that is not the headline goes to the site name.
 pub fn split_site_suffix(title: &str) -> (String, Option<String>) {
@@ -135,7 +139,7 @@ pub fn split_site_suffix(title: &str) -> (String, Option<String>) {
             if sep == "_" && !(tail.chars().all(cjk) || head.chars().next_back().is_some_and(cjk)) {
                 continue;
             }
-            if tail.chars().count() <= 30
+            if tail.chars().count() <= SITE_NAME_MAX_CHARS
                 && head.chars().count() >= tail.chars().count()
                 && !tail.is_empty()
             {

@@ -11,6 +11,7 @@ use super::tunables::{
     TAIL_MIN_SCORE, TITLE_CHARS, TITLE_LONG_CHARS, TITLE_MIN_SCORE,
 };
 use crate::article::BoilerplateKind;
+use crate::metadata::markup::SITE_NAME_MAX_CHARS;
 
 /// Plain text does not say a subheading's level: one under the title's.
 const PLAIN_HEADING_LEVEL: u8 = 2;
@@ -202,5 +203,5 @@ pub fn site_name_from_header(header: &str) -> Option<String> {
             .trim_start_matches(label)
             .trim();
     }
-    (!name.is_empty() && name.chars().count() <= 30).then(|| name.to_string())
+    (!name.is_empty() && name.chars().count() <= SITE_NAME_MAX_CHARS).then(|| name.to_string())
 }
