@@ -93,6 +93,7 @@ fn html_path(text: String, decode: DecodeReport, input: InputInfo, script: Scrip
     let doc = Document::parse(&text);
     drop(text);
     decode.warnings.extend(doc.limits.warning());
+    decode::report_controls_removed(&mut decode, doc.controls_removed);
     let mut meta = markup::read(&doc);
     let mut segments = html::extract(&doc, &meta);
     if !segments

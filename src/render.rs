@@ -118,6 +118,56 @@ fn md_escape(text: &str) -> String {
     out
 }
 
+/// An image source as a Markdown destination, or `None` when it must not be
+/// a live target: only `http:`, `https:` and `data:image/` sources, or
+/// relative ones (which inherit the document's scheme), are written. Every
+/// character that could end the destination or the line (spaces, controls,
+/// `()<>`, and `\r\n\t`, which could start a link reference definition) is
+/// percent-encoded.
+fn md_image_destination(src: &str) -> Option<String> {
+    // The scheme as a URL parser reads it: leading and trailing controls and
+    // spaces stripped, tabs and line breaks anywhere removed (`java\nscript:`).
+    let src = src.trim_matches(|c: char| c <= ' ');
+    let parsed: String = src
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let scheme = parsed
+        .split_once(':')
+        .map(|(scheme, _)| scheme)
+        .filter(|s| {
+            s.starts_with(|c: char| c.is_ascii_alphabetic())
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        });
+    let allowed = match scheme {
+        None => true,
+        Some(s) => {
+            s.eq_ignore_ascii_case("http")
+                || s.eq_ignore_ascii_case("https")
+                || (s.eq_ignore_ascii_case("data")
+                    && parsed
+                        .get(5..11)
+                        .is_some_and(|t| t.eq_ignore_ascii_case("image/")))
+        }
+    };
+    if !allowed || src.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(src.len());
+    for c in src.chars() {
+        if c.is_control() || c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>' | '\\') {
+            let mut utf8 = [0; 4];
+            for b in c.encode_utf8(&mut utf8).bytes() {
+                let _ = write!(out, "%{b:02X}");
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Some(out)
+}
+
 fn md_block(out: &mut String, block: &Block) {
     match block.kind {
         BlockKind::Heading => {
@@ -150,8 +200,7 @@ fn md_block(out: &mut String, block: &Block) {
         }
         BlockKind::Figure => {
             let alt = block.alt.as_deref().unwrap_or("");
-            if let Some(src) = &block.src {
-                let src = src.replace(['(', ')', ' ', '<', '>'], "");
+            if let Some(src) = block.src.as_deref().and_then(md_image_destination) {
                 let _ = writeln!(out, "![{}]({src})", md_escape(alt));
             }
             let caption: Vec<&str> = [block.caption.as_deref(), block.credit.as_deref()]
@@ -346,5 +395,41 @@ mod tests {
             "pdf".parse::<Format>().map_err(|e| e.code()),
             Err("unknown_format")
         );
+    }
+
+    #[test]
+    fn image_destinations_are_live_only_for_web_and_data_images() {
+        assert_eq!(md_image_destination("javascript:alert(1)"), None);
+        assert_eq!(md_image_destination(" JaVaScRiPt:alert(1)"), None);
+        assert_eq!(md_image_destination("data:text/html,<b>x</b>"), None);
+        assert_eq!(md_image_destination("vbscript:x"), None);
+        assert_eq!(md_image_destination("java\nscript:alert(1)"), None);
+        assert_eq!(md_image_destination("\u{1}javascript:alert(1)"), None);
+        assert_eq!(
+            md_image_destination("https://x.test/a b(1).png").as_deref(),
+            Some("https://x.test/a%20b%281%29.png")
+        );
+        assert_eq!(
+            md_image_destination("data:image/png;base64,AAAA").as_deref(),
+            Some("data:image/png;base64,AAAA")
+        );
+        assert_eq!(
+            md_image_destination("/img/a.png").as_deref(),
+            Some("/img/a.png")
+        );
+    }
+
+    #[test]
+    fn a_figure_source_cannot_start_a_link_reference() {
+        let mut a = article("Text.");
+        a.blocks.push(Block {
+            kind: BlockKind::Figure,
+            src: Some("/a.png\n\n[x]: javascript:alert(1)\r\n\t".into()),
+            ..Block::paragraph(String::new())
+        });
+        let md = render(&a, Format::Markdown);
+        let image = md.lines().find(|l| l.starts_with("![")).unwrap();
+        assert_eq!(image, "![](/a.png%0A%0A[x]:%20javascript:alert%281%29)");
+        assert!(!md.lines().any(|l| l.trim_start().starts_with('[')), "{md}");
     }
 }

@@ -29,6 +29,15 @@ pub fn is_shared_mark(c: char) -> bool {
     matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
 }
 
+/// A control character that text never carries: C0 but tab, line feed, form
+/// feed and carriage return (layout). The decoder removes them from the
+/// bytes; a character reference can still spell one (`&#27;` is a terminal
+/// escape). C1 characters are kept: in text they are the trace of mojibake
+/// (UTF-8 read as Latin-1), which a repair can still undo.
+pub fn is_stray_control(c: char) -> bool {
+    c < ' ' && !matches!(c, '\t' | '\n' | '\u{C}' | '\r')
+}
+
 /// Whether `text` has at most `max` characters, without counting a long text
 /// to its end.
 pub fn at_most_chars(text: &str, max: usize) -> bool {

@@ -164,6 +164,25 @@ pub fn extract(
     #[wasm_bindgen(unchecked_param_type = "ExtractOptions")] options: JsValue,
 ) -> JsResult<JsValue> {
     let options = parse_options(options)?;
+    // The size is checked before the input is copied into wasm memory: a
+    // string's UTF-8 is at least as long as its UTF-16 length, so a string
+    // longer than the limit is too large whatever it holds.
+    let size = if input.is_string() {
+        js_sys::JsString::from(input.clone()).length() as usize
+    } else if input.is_instance_of::<js_sys::Uint8Array>() {
+        js_sys::Uint8Array::from(input.clone()).byte_length() as usize
+    } else if input.is_instance_of::<js_sys::ArrayBuffer>() {
+        js_sys::ArrayBuffer::from(input.clone()).byte_length() as usize
+    } else {
+        0
+    };
+    if size > options.max_bytes {
+        return Err(Error::TooLarge {
+            size,
+            limit: options.max_bytes,
+        }
+        .into());
+    }
     let article = if let Some(text) = input.as_string() {
         crate::extract(Input::Text(&text), &options)?
     } else if input.is_instance_of::<js_sys::Uint8Array>() {

@@ -346,3 +346,46 @@ fn inline_data_images_are_figures_but_lazy_placeholders_are_not() {
         ]
     );
 }
+
+/// Character references that spell control characters are removed after
+/// decoding (and counted), so they can neither reach a field as a terminal
+/// escape nor forge the separator the repair stage uses between strings.
+#[test]
+fn controls_spelled_as_references_are_removed_and_cannot_disable_repairs() {
+    let page = "<html><head><title>&#27;]0;Owned&#7;Council news</title>\
+<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":{\"name\":\"Jane\\u001b[31m Doe\"}}</script></head>\
+<body><article><p>会议召开,代表们发言.<br>&#1;<br>第二段:大家讨论了预算,并表决通过.</p>\
+<p>The council met on Monday&#x1b; it approved the budget after a long debate, officials said.</p></article></body></html>";
+    let a = html(page);
+    let fields = format!("{:?} {:?} {}", a.title, a.authors, a.text);
+    assert!(
+        !fields.contains(|c: char| c.is_control() && c != '\n'),
+        "{fields}"
+    );
+    assert_eq!(a.authors, ["Jane[31m Doe"]);
+    assert!(a.text.contains("会议召开，代表们发言"), "{}", a.text);
+    let kinds: Vec<String> = a
+        .decode
+        .repairs
+        .iter()
+        .map(|r| {
+            serde_json::to_value(r.kind)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert!(
+        kinds.contains(&"punctuation_normalized".to_string()),
+        "{kinds:?}"
+    );
+    let controls = a
+        .decode
+        .repairs
+        .iter()
+        .find(|r| serde_json::to_value(r.kind).unwrap() == "control_characters_removed")
+        .expect("controls reported");
+    assert_eq!(controls.count, 4);
+    assert!(a.decode.warnings.is_empty(), "{:?}", a.decode.warnings);
+}

@@ -128,6 +128,24 @@ fn every_error_is_a_coded_error_and_the_module_survives() {
         "too_large",
     );
     assert_still_works();
+    // Strings and ArrayBuffers are measured before they are copied in.
+    assert_error(
+        extract(
+            JsValue::from_str("0123456789abcdef"),
+            options(r#"{"maxBytes":8}"#),
+        ),
+        "too_large",
+    );
+    assert_error(
+        extract(
+            js_sys::Uint8Array::from(&b"0123456789abcdef"[..])
+                .buffer()
+                .into(),
+            options(r#"{"maxBytes":8}"#),
+        ),
+        "too_large",
+    );
+    assert_still_works();
     assert_error(
         extract(JsValue::from_f64(42.0), JsValue::UNDEFINED),
         "invalid_input",

@@ -64,6 +64,11 @@ function startsLikeMime(bytes) {
 /** Turns a File/Blob/bytes/string into what `extract` takes. */
 async function prepare(input, name, maxBytes) {
   if (typeof input === "string") return input;
+  // A file over the limit is refused before it is read (an .mht may carry
+  // its page base64-encoded, a third larger, so it is read and checked after).
+  if (input instanceof Blob && input.size > maxBytes && !/\.mht(ml)?$/i.test(name)) {
+    throw codedError("too_large", `${name} is ${input.size} bytes, over the limit of ${maxBytes} bytes`);
+  }
   let bytes = input instanceof Blob ? new Uint8Array(await input.arrayBuffer()) : new Uint8Array(input);
   if (bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = await gunzip(bytes, name, maxBytes);
   if (/\.mht(ml)?$/i.test(name) || startsLikeMime(bytes)) {

@@ -4,6 +4,7 @@
 
 use crate::article::{DecodeReport, EncodingSource, Repair, RepairKind, Warning, WarningKind};
 use crate::error::Error;
+use crate::text::is_stray_control;
 use encoding_rs::{Encoding, UTF_8};
 
 mod confidence;
@@ -132,28 +133,40 @@ pub fn decode_bytes(
     Ok(decoded)
 }
 
-/// Whether `b` is a C0 control character that text never carries (NUL and
-/// the like; tab, line feed, form feed and carriage return are layout).
-fn is_stray_control(b: u8) -> bool {
-    b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0C | b'\r')
-}
-
 /// Removes stray control characters (a NUL inside a page's text), as the
 /// HTML tree builder does, and reports how many.
 fn remove_controls(decoded: &mut Decoded) {
-    if !decoded.text.bytes().any(is_stray_control) {
+    if !decoded.text.contains(is_stray_control) {
         return;
     }
     let before = decoded.text.len();
-    decoded
-        .text
-        .retain(|c| !(c.is_ascii() && is_stray_control(c as u8)));
-    let count = before - decoded.text.len();
-    decoded.report.repairs.push(Repair {
-        kind: RepairKind::ControlCharactersRemoved,
-        count,
-        message: format!("{count} control characters (NUL and the like) were removed"),
-    });
+    decoded.text.retain(|c| !is_stray_control(c));
+    report_controls_removed(&mut decoded.report, before - decoded.text.len());
+}
+
+/// Adds `count` removed control characters to the report's one
+/// `control_characters_removed` repair (the decoder's, and later the HTML
+/// parser's for those that character references produced).
+pub(crate) fn report_controls_removed(report: &mut DecodeReport, count: usize) {
+    if count == 0 {
+        return;
+    }
+    let message = |count| format!("{count} control characters (NUL and the like) were removed");
+    match report
+        .repairs
+        .iter_mut()
+        .find(|r| r.kind == RepairKind::ControlCharactersRemoved)
+    {
+        Some(repair) => {
+            repair.count += count;
+            repair.message = message(repair.count);
+        }
+        None => report.repairs.push(Repair {
+            kind: RepairKind::ControlCharactersRemoved,
+            count,
+            message: message(count),
+        }),
+    }
 }
 
 fn report(

@@ -18,7 +18,7 @@
 use super::byline::split_names;
 use crate::parse::elements::subtree_text;
 use crate::parse::tree::{Document, NodeData, NodeId};
-use crate::text::is_cjk_letter;
+use crate::text::{is_cjk_letter, is_stray_control};
 use serde_json::Value;
 
 /// Metadata the markup states: JSON-LD, meta tags, `<title>`, `<time>`, `lang`.
@@ -63,8 +63,14 @@ fn text_of(doc: &Document, root: NodeId) -> String {
         .join(" ")
 }
 
+/// Whitespace collapsed; control characters out (a JSON-LD string can
+/// spell one as `\u001b`, which no HTML parsing removed).
 fn non_empty(s: &str) -> Option<String> {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = s
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(is_stray_control, "");
     (!s.is_empty()).then_some(s)
 }
 

@@ -4,6 +4,7 @@
 
 use super::tokenizer::{tokenize, Attribute, Token, MAX_ATTRIBUTES};
 use crate::article::{Warning, WarningKind};
+use crate::text::is_stray_control;
 
 /// Index of a node in [`Document::nodes`].
 pub type NodeId = u32;
@@ -121,6 +122,9 @@ pub struct Document {
     pub nodes: Vec<Node>,
     /// Which bounds the parser reached on this document.
     pub limits: ParseLimits,
+    /// Control characters that character references produced (`&#27;`),
+    /// removed from text and attribute values.
+    pub controls_removed: usize,
 }
 
 impl Document {
@@ -165,6 +169,7 @@ impl Document {
                     data: NodeData::Document,
                 }],
                 limits: ParseLimits::default(),
+                controls_removed: 0,
             },
             open: vec![Document::ROOT],
             foreign: 0,
@@ -172,6 +177,13 @@ impl Document {
         tokenize(html, |token| builder.token(token));
         builder.doc
     }
+}
+
+/// Removes stray control characters from `text`; returns how many.
+fn remove_controls(text: &mut String) -> usize {
+    let before = text.chars().count();
+    text.retain(|c| !is_stray_control(c));
+    before - text.chars().count()
 }
 
 fn is_void(name: &str) -> bool {
@@ -306,14 +318,24 @@ impl Builder {
 
     fn token(&mut self, token: Token<'_>) {
         match token {
-            Token::Text(text) => self.text(&text),
+            Token::Text(mut text) => {
+                if text.contains(is_stray_control) {
+                    self.doc.controls_removed += remove_controls(text.to_mut());
+                }
+                self.text(&text)
+            }
             Token::Start {
                 name,
-                attrs,
+                mut attrs,
                 self_closing,
                 dropped_attributes,
             } => {
                 self.doc.limits.dropped_attributes += dropped_attributes;
+                for attr in &mut attrs {
+                    if attr.value.contains(is_stray_control) {
+                        self.doc.controls_removed += remove_controls(&mut attr.value);
+                    }
+                }
                 self.start(name, attrs, self_closing);
             }
             Token::End { name } => self.end(&name),

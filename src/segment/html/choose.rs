@@ -154,41 +154,108 @@ fn sibling_roots(page: &Page, top: NodeId) -> Vec<NodeId> {
 /// (`<div class="post__content">` … ad … `<div class="post__content">`):
 /// gathers the chunks elsewhere on the page too, in document order.
 fn same_class_chunks(page: &Page, top: NodeId, roots: &mut Vec<NodeId>) {
-    if let Some(class) = page
+    let Some(class) = page
         .doc
         .element(top)
         .and_then(|e| e.attr("class"))
         .filter(|c| !c.trim().is_empty())
-    {
-        let name = page.name(top);
-        let inside = |id: NodeId, root: NodeId| {
-            let mut x = id;
-            while x != NONE {
-                if x == root {
-                    return true;
-                }
-                x = page.parent(x);
-            }
-            false
-        };
-        for (i, node) in page.doc.nodes.iter().enumerate() {
-            let id = i as NodeId;
-            let NodeData::Element(e) = &node.data else {
-                continue;
-            };
-            if &*e.name != name || e.attr("class") != Some(class) || roots.contains(&id) {
-                continue;
-            }
-            let s = page.stat(id);
-            let negative = page.negative.get(i).copied().flatten().is_some();
-            if s.visible
-                && !negative
-                && s.mass > 0.0
-                && !roots.iter().any(|&r| inside(id, r) || inside(r, id))
-            {
-                roots.push(id);
+    else {
+        return;
+    };
+    let name = page.name(top);
+    let n = page.doc.nodes.len();
+    // A chunk joins unless it is inside a root or holds one. Linear: one
+    // bottom-up pass finds the nodes that hold a first root; `covered` is
+    // filled top-down as chunks join (parents come before children in the
+    // arena, so a chunk that joins covers its whole subtree, and a chunk met
+    // later can never hold one met earlier).
+    let mut is_root = vec![false; n];
+    for &r in roots.iter() {
+        if let Some(slot) = is_root.get_mut(r as usize) {
+            *slot = true;
+        }
+    }
+    let mut holds_root = vec![false; n];
+    for (i, node) in page.doc.nodes.iter().enumerate().rev() {
+        let below =
+            is_root.get(i).copied().unwrap_or(false) || holds_root.get(i).copied().unwrap_or(false);
+        if below && node.parent != NONE {
+            if let Some(slot) = holds_root.get_mut(node.parent as usize) {
+                *slot = true;
             }
         }
-        roots.sort_unstable();
+    }
+    let mut covered = vec![false; n];
+    for (i, node) in page.doc.nodes.iter().enumerate() {
+        let inherited =
+            node.parent != NONE && covered.get(node.parent as usize).copied().unwrap_or(false);
+        let own = is_root.get(i).copied().unwrap_or(false);
+        if let Some(slot) = covered.get_mut(i) {
+            *slot = inherited || own;
+        }
+        let NodeData::Element(e) = &node.data else {
+            continue;
+        };
+        if &*e.name != name || e.attr("class") != Some(class) || own {
+            continue;
+        }
+        let s = page.stat(i as NodeId);
+        let negative = page.negative.get(i).copied().flatten().is_some();
+        let holds = holds_root.get(i).copied().unwrap_or(false);
+        if s.visible && !negative && s.mass > 0.0 && !inherited && !holds {
+            roots.push(i as NodeId);
+            if let Some(slot) = covered.get_mut(i) {
+                *slot = true;
+            }
+        }
+    }
+    roots.sort_unstable();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::tree::Document;
+
+    const PROSE: &str =
+        "A paragraph of the article, long enough to be prose, with words and commas, in it.";
+
+    /// The ids of elements with `class`, in document order.
+    fn with_class(doc: &Document, class: &str) -> Vec<NodeId> {
+        (0..doc.nodes.len() as NodeId)
+            .filter(|&id| doc.element(id).and_then(|e| e.attr("class")) == Some(class))
+            .collect()
+    }
+
+    #[test]
+    fn chunks_sharing_the_container_class_join_once_each() {
+        // Three chunks split by ads; a fourth nested inside the first (it is
+        // already in), and a wrapper with the same class holding no prose.
+        let html = format!(
+            "<body><div class=c><p>{PROSE}</p><div class=c><p>{PROSE}</p></div></div>\
+             <div class=ad>Ad</div><section><div class=c><p>{PROSE}</p></div></section>\
+             <div class=ad>Ad</div><div class=c><p>{PROSE}</p></div><div class=c></div></body>"
+        );
+        let doc = Document::parse(&html);
+        let page = Page::new(&doc);
+        let chunks = with_class(&doc, "c");
+        let top = chunks[0];
+        let roots = article_roots(&page, top);
+        assert_eq!(roots, [chunks[0], chunks[2], chunks[3]]);
+    }
+
+    #[test]
+    fn a_chunk_holding_a_root_does_not_join() {
+        // The root is the inner `x`; the outer `x` holds it, the last `x` is a chunk.
+        let html = format!(
+            "<body><div class=x><p>{PROSE}</p><div class=x><p>{PROSE}</p><p>{PROSE}</p></div></div>\
+             <div class=x><p>{PROSE}</p></div></body>"
+        );
+        let doc = Document::parse(&html);
+        let page = Page::new(&doc);
+        let x = with_class(&doc, "x");
+        let mut roots = vec![x[1]];
+        same_class_chunks(&page, x[1], &mut roots);
+        assert_eq!(roots, [x[1], x[2]]);
     }
 }

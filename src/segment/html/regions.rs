@@ -61,7 +61,14 @@ pub fn meta_lines(page: &Page, body: NodeId) -> Vec<String> {
 pub fn unlabelled(page: &Page, roots: &[NodeId]) -> Option<String> {
     let n = page.doc.nodes.len();
     // Inside the article: parents come before children in the arena.
+    // Roots marked first: a page split into thousands of chunks has as many
+    // roots, and a lookup per node in their list was quadratic.
     let mut in_article = vec![false; n];
+    for &r in roots {
+        if let Some(slot) = in_article.get_mut(r as usize) {
+            *slot = true;
+        }
+    }
     for (i, node) in page.doc.nodes.iter().enumerate() {
         let inherited = node.parent != NONE
             && in_article
@@ -69,7 +76,7 @@ pub fn unlabelled(page: &Page, roots: &[NodeId]) -> Option<String> {
                 .copied()
                 .unwrap_or(false);
         if let Some(slot) = in_article.get_mut(i) {
-            *slot = inherited || roots.contains(&(i as NodeId));
+            *slot |= inherited;
         }
     }
     let mut lines: Vec<String> = Vec::new();
