@@ -6,6 +6,7 @@
 //! `docs/ARCHITECTURE.md`.
 
 pub mod elements;
+pub mod limits;
 pub mod tokenizer;
 pub mod tree;
 

@@ -2,8 +2,8 @@
 //! void elements, implied end tags (`<p>`, `<li>`, table parts), end tags
 //! that close what they enclose, and a hard nesting limit.
 
-use super::tokenizer::{tokenize, Attribute, Token, MAX_ATTRIBUTES};
-use crate::article::{Warning, WarningKind};
+pub use super::limits::{ParseLimits, MAX_DEPTH, MAX_NODES};
+use super::tokenizer::{tokenize, Attribute, Token};
 use crate::text::is_stray_control;
 
 /// Index of a node in [`Document::nodes`].
@@ -11,64 +11,6 @@ pub type NodeId = u32;
 
 /// Marks "no node" in the links of [`Node`].
 pub const NONE: NodeId = NodeId::MAX;
-
-/// Elements deeper than this are attached flat to the deepest open element
-/// instead of nesting further: bounded depth for every later tree walk.
-pub const MAX_DEPTH: usize = 256;
-
-/// Nodes in one document. Past this, start tags are ignored (their text
-/// still joins the enclosing element, so no text is lost): at about 64 bytes
-/// a node natively, the tree stays under ~100 MB whatever the input.
-pub const MAX_NODES: usize = 1_000_000;
-
-/// How often the parser's bounds simplified a document.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ParseLimits {
-    /// Elements opened past [`MAX_DEPTH`], attached flat to the deepest one.
-    pub flattened: usize,
-    /// Start tags ignored because the document had [`MAX_NODES`] nodes.
-    pub dropped_elements: usize,
-    /// Attributes dropped past [`super::tokenizer::MAX_ATTRIBUTES`] in a tag.
-    pub dropped_attributes: usize,
-}
-
-impl ParseLimits {
-    /// Whether any bound was reached.
-    pub fn any(&self) -> bool {
-        *self != ParseLimits::default()
-    }
-
-    /// A `limit_reached` warning saying which bounds simplified the page, if any.
-    pub fn warning(&self) -> Option<Warning> {
-        let limits = self;
-        if !limits.any() {
-            return None;
-        }
-        let mut parts = Vec::new();
-        if limits.flattened > 0 {
-            parts.push(format!(
-                "{} elements nested deeper than {MAX_DEPTH} levels were attached at that depth",
-                limits.flattened
-            ));
-        }
-        if limits.dropped_elements > 0 {
-            parts.push(format!(
-                "{} tags past {MAX_NODES} nodes were ignored (their text is kept)",
-                limits.dropped_elements
-            ));
-        }
-        if limits.dropped_attributes > 0 {
-            parts.push(format!(
-                "{} attributes past {MAX_ATTRIBUTES} in one tag were dropped",
-                limits.dropped_attributes
-            ));
-        }
-        Some(Warning::new(
-            WarningKind::LimitReached,
-            format!("the page reached the parser's bounds: {}", parts.join("; ")),
-        ))
-    }
-}
 
 /// One node of the arena tree.
 #[derive(Debug, Clone)]
@@ -434,8 +376,11 @@ impl Builder {
             }
             _ => {}
         }
-        let void = is_void(&name) || (self_closing && self.foreign > 0);
         let foreign = matches!(name.as_str(), "svg" | "math");
+        // `<svg/>` and `<math/>` are foreign elements themselves: their
+        // self-closing flag is honoured, or the rest of the page would be
+        // swallowed by an element that never closes.
+        let void = is_void(&name) || (self_closing && (self.foreign > 0 || foreign));
         let parent = self.current();
         let id = self.append(
             parent,
@@ -550,5 +495,17 @@ mod tests {
         }
         assert!(deepest <= MAX_DEPTH + 2, "depth {deepest}");
         assert_eq!(doc.nodes.len(), 100_002);
+    }
+
+    #[test]
+    fn self_closing_svg_and_math_close_at_once() {
+        let doc = Document::parse("<p>Icon <svg class=\"icon\"/> and <math/> more</p><p>next</p>");
+        assert_eq!(
+            shape(&doc),
+            r#"( (p "Icon " (svg) " and " (math) " more") (p "next"))"#
+        );
+        // Inside foreign content a self-closing child closes too.
+        let doc = Document::parse("<svg><path d=\"x\"/><text>t</text></svg>after");
+        assert_eq!(shape(&doc), r#"( (svg (path) (text "t")) "after")"#);
     }
 }
