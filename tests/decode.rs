@@ -317,3 +317,24 @@ fn errors_are_typed() {
     assert_eq!(e.code(), "unknown_encoding");
     assert_eq!(e.to_string(), "unknown encoding label \"klingon\"");
 }
+
+/// UTF-16 without a BOM holds NUL bytes (ASCII, and CJK such as `一` =
+/// `00 4E`): when the caller names UTF-16 it is decoded, not refused as
+/// binary; without the label the same bytes are still refused.
+#[test]
+fn utf16_without_bom_is_read_when_the_caller_names_it() {
+    let text = "第一章 一切 Chapter one. 一年一度 text 一一\n".repeat(20);
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let d = decode_bytes(&le, Some("utf-16le"), 1 << 20).unwrap();
+    assert_eq!(d.text, text);
+    assert_eq!(d.report.encoding, "UTF-16LE");
+    assert!(matches!(
+        decode_bytes(&le, None, 1 << 20),
+        Err(Error::Binary { .. })
+    ));
+    // A PNG stays a PNG whatever the label.
+    assert!(matches!(
+        decode_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", Some("utf-16le"), 1 << 20),
+        Err(Error::Binary { .. })
+    ));
+}

@@ -371,3 +371,18 @@ fn brackets_and_punctuation_that_must_survive() {
     assert_eq!(a.end_mark.as_deref(), Some("（完）"));
     assert_eq!(repair_count(&a, "pinyin_glosses_removed"), None);
 }
+
+/// A short sentence holding one ad, share or comment word is prose: it
+/// neither becomes boilerplate nor ends the body (the rest of the article
+/// went to boilerplate before).
+#[test]
+fn a_short_sentence_with_an_ad_word_stays_in_the_body() {
+    let a = text("标题：新技术发布\n\n本报讯 某公司今天发布了一项新技术，这项技术可以大幅提高生产效率，受到广泛关注。\n\n该技术已在全国推广。\n\n专家表示，这项技术将在未来几年内改变整个行业的面貌，值得期待。\n");
+    assert_eq!(a.text.split("\n\n").count(), 3, "{}", a.text);
+    assert!(a.text.contains("该技术已在全国推广。"));
+    assert!(a.text.ends_with("值得期待。"));
+    assert!(a.boilerplate.is_empty(), "{:?}", a.boilerplate);
+    // A copyright line stays boilerplate though it ends like a sentence.
+    let a = text("本报讯 某公司今天发布了一项新技术，这项技术可以大幅提高生产效率，受到广泛关注。\n\n专家表示，这项技术将在未来几年内改变整个行业的面貌，值得期待。\n\n© 2025 Example Media.\n");
+    assert!(!a.text.contains('©'), "{}", a.text);
+}

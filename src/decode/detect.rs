@@ -151,7 +151,10 @@ const SIGNATURES: &[(&[u8], &str)] = &[
 ];
 
 /// Rejects inputs that are not text: known signatures, or too many NUL bytes.
-pub fn sniff_binary(bytes: &[u8]) -> Result<(), Error> {
+///
+/// `utf16`: the caller said the bytes are UTF-16, whose ASCII characters and
+/// some CJK ones (`一` is `00 4E`) hold NUL bytes: only file signatures count.
+pub fn sniff_binary(bytes: &[u8], utf16: bool) -> Result<(), Error> {
     if let Some((_, what)) = SIGNATURES
         .iter()
         .find(|(magic, _)| bytes.starts_with(magic))
@@ -169,7 +172,7 @@ pub fn sniff_binary(bytes: &[u8]) -> Result<(), Error> {
     let sample = bytes.get(..SNIFF_PREFIX).unwrap_or(bytes);
     let nuls = sample.iter().filter(|&&b| b == 0).count();
     // More than one NUL in 32 bytes is not text, unless it is UTF-16's pattern.
-    if nuls * 32 > sample.len() && sniff_utf16(bytes).is_none() {
+    if !utf16 && nuls * 32 > sample.len() && sniff_utf16(bytes).is_none() {
         return Err(Error::Binary { what: "NUL bytes" });
     }
     Ok(())

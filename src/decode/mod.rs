@@ -5,7 +5,7 @@
 use crate::article::{DecodeReport, EncodingSource, Repair, RepairKind, Warning, WarningKind};
 use crate::error::Error;
 use crate::text::is_stray_control;
-use encoding_rs::{Encoding, UTF_8};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 mod confidence;
 mod detect;
@@ -92,7 +92,7 @@ pub fn decode_bytes(
         let body = bytes.get(bom_len..).unwrap_or_default();
         decode_with(body, encoding, EncodingSource::Bom, CERTAIN)
     } else {
-        sniff_binary(bytes)?;
+        sniff_binary(bytes, user.is_some_and(|e| e == UTF_16LE || e == UTF_16BE))?;
         if let Some(encoding) = user {
             let mut d = decode_with(bytes, encoding, EncodingSource::User, CERTAIN);
             if d.report.replacements > 0 {

@@ -331,6 +331,10 @@ pub fn scores(f: &Features) -> [(LineKind, i32); 7] {
     let long = f.chars >= LONG_LINE_CHARS;
     let short = f.chars <= SHORT_LINE_CHARS;
     let boiler = f.boilerplate.map_or(0, |(_, k)| k.min(3) as i32);
+    let boilerplate_as_sentence = matches!(
+        f.boilerplate,
+        Some((BoilerplateKind::Disclaimer | BoilerplateKind::Footer, _))
+    );
     [
         (
             LineKind::Navigation,
@@ -356,7 +360,12 @@ pub fn scores(f: &Features) -> [(LineKind, i32); 7] {
         (LineKind::EndMark, 6 * n(f.end_mark)),
         (
             LineKind::Boilerplate(f.boilerplate.map_or(BoilerplateKind::Other, |(k, _)| k)),
-            2 * boiler + 2 * n(f.enumerated) - n(f.indented),
+            // One ad, share, related or comment word in a line that ends like
+            // a sentence is prose (`该技术已在全国推广。`, `他分享了经验。`), not a
+            // label; a copyright or footer line is boilerplate as a sentence too.
+            2 * boiler + 2 * n(f.enumerated)
+                - n(f.indented)
+                - 2 * n(f.sentence_end && boiler == 1 && !boilerplate_as_sentence),
         ),
     ]
 }

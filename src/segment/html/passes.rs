@@ -191,8 +191,11 @@ pub fn move_closing_prompts(items: &mut Vec<BodyItem>, tail: &mut Tail) {
 pub fn drop_ad_labels(items: &mut Vec<BodyItem>) {
     items.retain(|item| match item {
         BodyItem::Paragraph(p) => {
-            let ad = at_most_chars(p, AD_LABEL_MAX_CHARS)
-                && matches!(features(p).boilerplate, Some((BoilerplateKind::Ads, _)));
+            // A label, not a sentence (`该技术已在全国推广。` is text).
+            let ad = at_most_chars(p, AD_LABEL_MAX_CHARS) && {
+                let f = features(p);
+                !f.sentence_end && matches!(f.boilerplate, Some((BoilerplateKind::Ads, _)))
+            };
             !ad
         }
         _ => true,
@@ -334,6 +337,13 @@ mod tests {
             tail,
             [(BoilerplateKind::Share, "Share this story".to_string())]
         );
+    }
+
+    #[test]
+    fn an_ad_label_goes_but_a_short_sentence_with_an_ad_word_stays() {
+        let mut items = vec![p("广告"), p("该技术已在全国推广。"), p("Advertisement")];
+        drop_ad_labels(&mut items);
+        assert_eq!(items, [p("该技术已在全国推广。")]);
     }
 
     #[test]
