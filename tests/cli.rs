@@ -161,6 +161,28 @@ fn gzip_input_is_inflated_within_the_size_limit() {
         stderr(&out)
     );
 
+    // Two members, then padding: both members read, the padding ignored
+    // with a warning.
+    let member = |text: &str| {
+        let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+        gz.write_all(text.as_bytes()).unwrap();
+        gz.finish().unwrap()
+    };
+    let mut padded = member("<p>第一部分");
+    padded.extend(member("第二部分</p>"));
+    padded.extend([0u8; 512]);
+    let file = scratch("padded.html.gz", &padded);
+    let out = run(&["-f", "text", &file], None);
+    assert_eq!(
+        (out.status.code(), stdout(&out).as_str()),
+        (Some(0), "第一部分第二部分\n")
+    );
+    assert!(
+        stderr(&out).contains("512 bytes after the gzip data were ignored"),
+        "{}",
+        stderr(&out)
+    );
+
     let fake = scratch("fake.gz", b"\x1f\x8bnot really gzip");
     let out = run(&[&fake], None);
     assert_eq!(out.status.code(), Some(1));

@@ -96,7 +96,9 @@ export class NewsDecoder extends HTMLElement {
       message.setAttribute("role", "alert");
       message.textContent = this.#t()("error.prefix", { message: answer.error.message });
       this.#view.append(message);
-      this.dispatchEvent(new CustomEvent("error", { detail: answer.error, bubbles: true, composed: true }));
+      // Not bubbling: an `error` event that reached the window would be taken
+      // for a script error (window.onerror) by the host page.
+      this.dispatchEvent(new CustomEvent("error", { detail: answer.error }));
       return;
     }
     this.#article = answer.article;

@@ -72,17 +72,35 @@ fn read_input(path: &PathBuf, max_bytes: usize) -> Result<Vec<u8>> {
         bytes = std::fs::read(path).with_context(|| format!("reading {name}"))?;
     }
     if bytes.starts_with(b"\x1f\x8b") {
-        let mut inflated = Vec::new();
-        let limit = u64::try_from(max_bytes)
-            .unwrap_or(u64::MAX)
-            .saturating_add(1);
-        flate2::read::MultiGzDecoder::new(bytes.as_slice())
-            .take(limit)
-            .read_to_end(&mut inflated)
+        bytes = gunzip(&bytes, max_bytes)
             .with_context(|| format!("{name} starts like gzip but does not inflate"))?;
-        bytes = inflated;
     }
     Ok(bytes)
+}
+
+/// Inflates every gzip member, reading at most `max_bytes + 1` so a gzip
+/// bomb stops at the limit. Bytes after the last member that are not
+/// another member (padding, a truncated copy) are ignored with a warning on
+/// stderr, as `gzip -d` does.
+fn gunzip(bytes: &[u8], max_bytes: usize) -> Result<Vec<u8>> {
+    let limit = u64::try_from(max_bytes)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    let mut inflated = Vec::new();
+    let mut rest = bytes;
+    while rest.starts_with(b"\x1f\x8b") && (inflated.len() as u64) < limit {
+        let mut member = flate2::bufread::GzDecoder::new(rest);
+        let room = limit - inflated.len() as u64;
+        member.by_ref().take(room).read_to_end(&mut inflated)?;
+        rest = member.into_inner();
+    }
+    if !rest.is_empty() && (inflated.len() as u64) < limit {
+        eprintln!(
+            "newsdecode: warning: {} bytes after the gzip data were ignored",
+            rest.len()
+        );
+    }
+    Ok(inflated)
 }
 
 /// What to do, from the command line: the parsed and checked options.

@@ -57,10 +57,15 @@ test("a host page with one script tag: attributes, bytes, the error event", asyn
   await page.waitForFunction(() => document.getElementById("bytes").article?.title === "城市公園春季花展開幕");
   const error = await page.evaluate(() => new Promise((resolve) => {
     const el = document.getElementById("bytes");
-    el.addEventListener("error", (e) => resolve(e.detail), { once: true });
+    window.__windowErrors = 0;
+    window.addEventListener("error", () => window.__windowErrors++);
+    document.body.addEventListener("error", () => window.__windowErrors++);
+    el.addEventListener("error", (e) => setTimeout(() => resolve(e.detail), 0), { once: true });
     el.value = "   ";
   }));
   assert.equal(error.code, "empty_input");
+  // The element's error stays on the element: the host's window.onerror never sees it.
+  assert.equal(await page.evaluate(() => window.__windowErrors), 0);
   assert.equal(await page.locator("#bytes [role=alert]").count(), 1);
   await close();
 });
