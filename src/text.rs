@@ -35,11 +35,48 @@ pub fn is_shared_mark(c: char) -> bool {
 /// escape). C1 characters are kept: in text they are the trace of mojibake
 /// (UTF-8 read as Latin-1), which a repair can still undo.
 pub fn is_stray_control(c: char) -> bool {
-    c < ' ' && !matches!(c, '\t' | '\n' | '\u{C}' | '\r')
+    u8::try_from(c).is_ok_and(is_stray_control_byte)
+}
+
+/// [`is_stray_control`] on a byte of UTF-8.
+#[inline]
+fn is_stray_control_byte(b: u8) -> bool {
+    b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0C | b'\r')
+}
+
+/// Removes stray control characters from `text`; returns how many.
+pub fn remove_stray_controls(text: &mut String) -> usize {
+    let before = text.len();
+    text.retain(|c| !is_stray_control(c));
+    // Each is one byte.
+    before - text.len()
+}
+
+/// Whether `text` holds a stray control character (a byte scan: no
+/// character is decoded).
+pub fn has_stray_control(text: &str) -> bool {
+    text.bytes().any(is_stray_control_byte)
 }
 
 /// Whether `text` has at most `max` characters, without counting a long text
 /// to its end.
 pub fn at_most_chars(text: &str, max: usize) -> bool {
     text.len() <= max || text.chars().nth(max).is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stray_controls_are_found_in_any_block() {
+        let clean = "text\twith\nlayout\u{C}\r only, 中文 ".repeat(20);
+        assert!(!has_stray_control(&clean));
+        for at in [0, 63, 64, 65, clean.len()] {
+            let mut dirty = clean.clone();
+            dirty.insert(at, '\u{1B}');
+            assert!(has_stray_control(&dirty), "at {at}");
+        }
+        assert!(is_stray_control('\0') && !is_stray_control('\t') && !is_stray_control('\u{85}'));
+    }
 }

@@ -4,7 +4,7 @@
 
 use crate::article::{DecodeReport, EncodingSource, Repair, RepairKind, Warning, WarningKind};
 use crate::error::Error;
-use crate::text::is_stray_control;
+use crate::text::{has_stray_control, remove_stray_controls};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 mod confidence;
@@ -136,12 +136,11 @@ pub fn decode_bytes(
 /// Removes stray control characters (a NUL inside a page's text), as the
 /// HTML tree builder does, and reports how many.
 fn remove_controls(decoded: &mut Decoded) {
-    if !decoded.text.contains(is_stray_control) {
+    if !has_stray_control(&decoded.text) {
         return;
     }
-    let before = decoded.text.len();
-    decoded.text.retain(|c| !is_stray_control(c));
-    report_controls_removed(&mut decoded.report, before - decoded.text.len());
+    let removed = remove_stray_controls(&mut decoded.text);
+    report_controls_removed(&mut decoded.report, removed);
 }
 
 /// Adds `count` removed control characters to the report's one

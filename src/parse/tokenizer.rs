@@ -6,6 +6,7 @@
 //! details, parse-error reporting). It never recurses and never panics:
 //! every index comes from a search in the same string and is read with `get`.
 
+use crate::text::{has_stray_control, remove_stray_controls};
 use htmlize::Context;
 use std::borrow::Cow;
 
@@ -36,6 +37,9 @@ pub enum Token<'a> {
         self_closing: bool,
         /// Attributes past [`MAX_ATTRIBUTES`] that were dropped.
         dropped_attributes: usize,
+        /// Control characters spelled by character references in the
+        /// values (`&#27;`), removed.
+        controls_removed: usize,
     },
     /// An end tag with lower-cased name.
     End {
@@ -130,6 +134,7 @@ pub fn tokenize<'a>(input: &'a str, mut sink: impl FnMut(Token<'a>)) {
                     attrs,
                     self_closing,
                     dropped,
+                    controls_removed,
                     after,
                 } = attributes(input, end);
                 if after > bytes.len() {
@@ -145,6 +150,7 @@ pub fn tokenize<'a>(input: &'a str, mut sink: impl FnMut(Token<'a>)) {
                     attrs,
                     self_closing,
                     dropped_attributes: dropped,
+                    controls_removed,
                 });
                 if let (Some(kind), Some(raw_name)) = (raw, raw_name) {
                     let end = match kind {
@@ -221,6 +227,9 @@ struct Attributes {
     self_closing: bool,
     /// How many attributes past the limit were dropped.
     dropped: usize,
+    /// Control characters that character references in the values spelled,
+    /// removed.
+    controls_removed: usize,
     /// The offset after `>`, or `len + 1` when the input ended inside the tag.
     after: usize,
 }
@@ -232,6 +241,7 @@ fn attributes(input: &str, mut pos: usize) -> Attributes {
         attrs: Vec::new(),
         self_closing: false,
         dropped: 0,
+        controls_removed: 0,
         after: bytes.len() + 1,
     };
     loop {
@@ -294,7 +304,12 @@ fn attributes(input: &str, mut pos: usize) -> Attributes {
             continue;
         }
         // Unescaped only when kept: dropped attributes cost no allocation.
-        let value = unescape(raw, Context::Attribute);
+        let mut value = unescape(raw, Context::Attribute);
+        // Only a value with character references can hold one: the decoder
+        // removed those written as they are.
+        if matches!(value, Cow::Owned(_)) && has_stray_control(&value) {
+            result.controls_removed += remove_stray_controls(value.to_mut());
+        }
         let name = name.to_ascii_lowercase();
         if !result.attrs.iter().any(|a| *a.name == *name) {
             result.attrs.push(Attribute {

@@ -4,7 +4,8 @@
 
 pub use super::limits::{ParseLimits, MAX_DEPTH, MAX_NODES};
 use super::tokenizer::{tokenize, Attribute, Token};
-use crate::text::is_stray_control;
+use crate::text::{has_stray_control, remove_stray_controls};
+use std::borrow::Cow;
 
 /// Index of a node in [`Document::nodes`].
 pub type NodeId = u32;
@@ -119,13 +120,6 @@ impl Document {
         tokenize(html, |token| builder.token(token));
         builder.doc
     }
-}
-
-/// Removes stray control characters from `text`; returns how many.
-fn remove_controls(text: &mut String) -> usize {
-    let before = text.chars().count();
-    text.retain(|c| !is_stray_control(c));
-    before - text.chars().count()
 }
 
 fn is_void(name: &str) -> bool {
@@ -261,23 +255,22 @@ impl Builder {
     fn token(&mut self, token: Token<'_>) {
         match token {
             Token::Text(mut text) => {
-                if text.contains(is_stray_control) {
-                    self.doc.controls_removed += remove_controls(text.to_mut());
+                // Only text with character references can hold one: the
+                // decoder removed those written as they are.
+                if matches!(text, Cow::Owned(_)) && has_stray_control(&text) {
+                    self.doc.controls_removed += remove_stray_controls(text.to_mut());
                 }
                 self.text(&text)
             }
             Token::Start {
                 name,
-                mut attrs,
+                attrs,
                 self_closing,
                 dropped_attributes,
+                controls_removed,
             } => {
                 self.doc.limits.dropped_attributes += dropped_attributes;
-                for attr in &mut attrs {
-                    if attr.value.contains(is_stray_control) {
-                        self.doc.controls_removed += remove_controls(&mut attr.value);
-                    }
-                }
+                self.doc.controls_removed += controls_removed;
                 self.start(name, attrs, self_closing);
             }
             Token::End { name } => self.end(&name),
