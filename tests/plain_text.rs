@@ -386,3 +386,16 @@ fn a_short_sentence_with_an_ad_word_stays_in_the_body() {
     let a = text("本报讯 某公司今天发布了一项新技术，这项技术可以大幅提高生产效率，受到广泛关注。\n\n专家表示，这项技术将在未来几年内改变整个行业的面貌，值得期待。\n\n© 2025 Example Media.\n");
     assert!(!a.text.contains('©'), "{}", a.text);
 }
+
+/// A first sentence that holds a date is text, not a credit line: it was
+/// consumed for its date and its words were in no field.
+#[test]
+fn a_dated_first_sentence_stays_in_the_body() {
+    let a = text("Plant closes after fifty years\n\nOn March 3, 2024 the plant closed.\n\nWorkers gathered outside the gates on Monday morning to mark the end of an era for the town, officials said.\n");
+    assert_eq!(a.title.as_deref(), Some("Plant closes after fifty years"));
+    assert!(a.text.starts_with("On March 3, 2024 the plant closed.\n\n"), "{}", a.text);
+    // A bare date line is still a credit line.
+    let a = text("Plant closes after fifty years\n\nMarch 3, 2024\n\nWorkers gathered outside the gates on Monday morning to mark the end of an era for the town, officials said.\n");
+    assert_eq!(a.published.as_deref(), Some("2024-03-03"));
+    assert!(!a.text.contains("March 3"), "{}", a.text);
+}

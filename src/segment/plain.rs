@@ -7,11 +7,13 @@ use super::lines::{
     crumb_items, features, scores, split_caption, split_end_mark, Features, LineKind, NAV_WORDS,
 };
 use super::tunables::{
-    BODY_START_CHARS, BODY_START_SCORE, CRUMB_MIN_ITEMS, INDENT_SAMPLE_LINES, SUBHEADING_MAX_CHARS,
-    TAIL_MIN_SCORE, TITLE_CHARS, TITLE_LONG_CHARS, TITLE_MIN_SCORE,
+    BODY_START_CHARS, BODY_START_SCORE, CRUMB_MIN_ITEMS, DATED_SENTENCE_MIN_CJK,
+    DATED_SENTENCE_MIN_WORDS, INDENT_SAMPLE_LINES, SUBHEADING_MAX_CHARS, TAIL_MIN_SCORE,
+    TITLE_CHARS, TITLE_LONG_CHARS, TITLE_MIN_SCORE,
 };
 use crate::article::BoilerplateKind;
 use crate::metadata::markup::SITE_NAME_MAX_CHARS;
+use crate::text::is_cjk_letter;
 
 /// Plain text does not say a subheading's level: one under the title's.
 const PLAIN_HEADING_LEVEL: u8 = 2;
@@ -91,6 +93,9 @@ fn read_head(head: &[Line], first_body_line: Option<&Line>, out: &mut Segments) 
         let (f, line) = (&l.f, l.raw.trim().to_string());
         if Some(i) == title_at {
             out.title = Some(line);
+        } else if is_dated_sentence(&line, f) {
+            // Text, not a credit line: kept as the body's first paragraphs.
+            out.body.push(BodyItem::Paragraph(line));
         } else if title_at.is_some_and(|t| i > t) || f.date || f.meta_keys > 0 {
             if f.date || f.meta_keys > 0 {
                 out.meta.push(line);
@@ -105,6 +110,16 @@ fn read_head(head: &[Line], first_body_line: Option<&Line>, out: &mut Segments) 
             out.header.push(line);
         }
     }
+}
+
+/// A sentence that holds a date but names no credit (`On March 3, 2024 the
+/// plant closed.`): prose, which the credit-line rule would consume.
+fn is_dated_sentence(line: &str, f: &Features) -> bool {
+    f.date
+        && f.meta_keys == 0
+        && f.sentence_end
+        && (line.split_whitespace().count() >= DATED_SENTENCE_MIN_WORDS
+            || line.chars().filter(|&c| is_cjk_letter(c)).count() >= DATED_SENTENCE_MIN_CJK)
 }
 
 /// The body until the tail (an end mark, or boilerplate after the body),

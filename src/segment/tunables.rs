@@ -39,6 +39,12 @@ pub const TITLE_LONG_CHARS: usize = 60;
 pub const SUBHEADING_MAX_CHARS: usize = 40;
 /// A boilerplate line ends a pasted body only with at least this score.
 pub const TAIL_MIN_SCORE: i32 = 2;
+/// A dated line that ends like a sentence is prose, not a credit line, from
+/// this many words (`On March 3, 2024 the plant closed.`: 7; `November 16,
+/// 2024.`: 3)…
+pub const DATED_SENTENCE_MIN_WORDS: usize = 6;
+/// …or this many CJK letters (`2024年11月16日。` has 3).
+pub const DATED_SENTENCE_MIN_CJK: usize = 12;
 /// How many body lines decide whether the body is indented.
 pub const INDENT_SAMPLE_LINES: usize = 4;
 
