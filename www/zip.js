@@ -31,21 +31,49 @@ function dosTime(date) {
   return [time, day];
 }
 
+/** Characters no entry name keeps: controls, bidi overrides (a name that
+ * reads `txt.exe` backwards), and what file systems refuse. */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\\/:*?"<>|]+/g;
+/** Device names Windows will not create, with any extension. */
+const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+/** Longest base name kept, in characters (paths stay under common limits). */
+const MAX_BASE = 100;
+
+/**
+ * File names safe in any file system and unique ignoring case (as on Windows
+ * and macOS): unsafe characters become `_`, leading/trailing dots and spaces
+ * go, device names get a `_`, bases are cut to MAX_BASE characters, and
+ * repeats are numbered `name (2).md`.
+ */
+export function safeNames(names) {
+  const taken = new Set();
+  return names.map((raw) => {
+    const clean = raw.normalize("NFC").replace(UNSAFE, "_").replace(/^[.\s]+|[.\s]+$/g, "") || "article";
+    const dot = clean.lastIndexOf(".");
+    const ext = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : "";
+    let base = ext ? clean.slice(0, dot) : clean;
+    if (RESERVED.test(base)) base = `_${base}`;
+    base = [...base].slice(0, MAX_BASE).join("");
+    let name = base + ext;
+    for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base} (${i})${ext}`;
+    taken.add(name.toLowerCase());
+    return name;
+  });
+}
+
 /**
  * Builds a zip from `[{name, text}]` (UTF-8 names and contents); resolves with
- * a Blob of type application/zip. Names are made unique.
+ * a Blob of type application/zip. Names are made safe and unique (`safeNames`).
  */
 export async function zip(files, date = new Date()) {
   const encoder = new TextEncoder();
   const [time, day] = dosTime(date);
   const local = [];
   const central = [];
-  const seen = new Set();
+  const names = safeNames(files.map((file) => file.name));
   let offset = 0;
-  for (const file of files) {
-    let name = file.name;
-    for (let i = 2; seen.has(name); i++) name = file.name.replace(/(\.[^.]*)?$/, `-${i}$1`);
-    seen.add(name);
+  for (const [index, file] of files.entries()) {
+    const name = names[index];
     const nameBytes = encoder.encode(name);
     const data = encoder.encode(file.text);
     const deflated = await deflateRaw(data);
