@@ -69,3 +69,35 @@ test("a host page with one script tag: attributes, bytes, the error event", asyn
   assert.equal(await page.locator("#bytes [role=alert]").count(), 1);
   await close();
 });
+
+/** The host-page CSP that docs/RELIABILITY.md ("Embedding") documents. */
+const HOST_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; " +
+  "style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
+
+test("a host page that sends the documented CSP: the element decodes, and nothing is refused", async () => {
+  const { context, close } = await openApp(env, { ready: false, path: "embed.html" });
+  const page = await context.newPage();
+  const violations = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  // A refused wasm compile is caught by the decoder (it falls back to the
+  // worker's own), so only the violation event tells.
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+  });
+  await page.route(`${env.url}strict-host.html`, (route) => route.fulfill({
+    contentType: "text/html",
+    headers: { "Content-Security-Policy": HOST_CSP },
+    body: `<!DOCTYPE html><html><head><title>strict host</title>
+      <script type="module" src="/pkg/news-decoder.js"></script></head>
+      <body><news-decoder id="el"><template><article><h1>Strict</h1><p>A host page with a strict policy embeds the element and it still decodes.</p></article></template></news-decoder></body></html>`,
+  }));
+  await page.goto(`${env.url}strict-host.html`);
+  await page.waitForFunction(() => document.getElementById("el").article?.title === "Strict");
+  assert.deepEqual(violations, []);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  await close();
+});
