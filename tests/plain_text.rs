@@ -393,7 +393,11 @@ fn a_short_sentence_with_an_ad_word_stays_in_the_body() {
 fn a_dated_first_sentence_stays_in_the_body() {
     let a = text("Plant closes after fifty years\n\nOn March 3, 2024 the plant closed.\n\nWorkers gathered outside the gates on Monday morning to mark the end of an era for the town, officials said.\n");
     assert_eq!(a.title.as_deref(), Some("Plant closes after fifty years"));
-    assert!(a.text.starts_with("On March 3, 2024 the plant closed.\n\n"), "{}", a.text);
+    assert!(
+        a.text.starts_with("On March 3, 2024 the plant closed.\n\n"),
+        "{}",
+        a.text
+    );
     // A bare date line is still a credit line.
     let a = text("Plant closes after fifty years\n\nMarch 3, 2024\n\nWorkers gathered outside the gates on Monday morning to mark the end of an era for the town, officials said.\n");
     assert_eq!(a.published.as_deref(), Some("2024-03-03"));
