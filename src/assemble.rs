@@ -85,14 +85,8 @@ fn body_text(body: &[BodyItem]) -> String {
         }
     };
     for item in body {
-        match item {
-            BodyItem::Paragraph(t)
-            | BodyItem::Heading(_, t)
-            | BodyItem::Quote(t)
-            | BodyItem::Code(t)
-            | BodyItem::Table(t) => add(&mut out, t),
-            BodyItem::List(items) => add(&mut out, &items.join("\n")),
-            BodyItem::Figure { .. } => {}
+        if !matches!(item, BodyItem::Figure { .. }) {
+            add(&mut out, &item.text());
         }
     }
     out

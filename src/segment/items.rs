@@ -31,6 +31,23 @@ pub enum BodyItem {
     },
 }
 
+impl BodyItem {
+    /// The item's text: a list's items one a line, a figure's caption.
+    /// Borrowed but for lists, so the body text of a huge page is built
+    /// without a copy of each item first.
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            BodyItem::Paragraph(t)
+            | BodyItem::Heading(_, t)
+            | BodyItem::Quote(t)
+            | BodyItem::Code(t)
+            | BodyItem::Table(t) => t.as_str().into(),
+            BodyItem::List(items) => items.join("\n").into(),
+            BodyItem::Figure { caption, .. } => caption.as_str().into(),
+        }
+    }
+}
+
 /// The page read into its parts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Segments {

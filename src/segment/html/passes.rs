@@ -98,7 +98,7 @@ pub fn cut_tail(items: &mut Vec<BodyItem>, tail: &mut Tail) {
         let rest: Vec<String> = items
             .split_off(cut)
             .iter()
-            .map(item_text)
+            .map(|item| item.text().into_owned())
             .filter(|t| !t.is_empty())
             .collect();
         tail.push((kind, rest.join("\n")));
@@ -236,19 +236,6 @@ fn has_photo_credit(p: &str) -> bool {
         ]
         .iter()
         .any(|w| credit.starts_with(w))
-}
-
-/// The text of a body item, for boilerplate.
-fn item_text(item: &BodyItem) -> String {
-    match item {
-        BodyItem::Paragraph(t)
-        | BodyItem::Heading(_, t)
-        | BodyItem::Quote(t)
-        | BodyItem::Code(t)
-        | BodyItem::Table(t) => t.clone(),
-        BodyItem::List(items) => items.join("\n"),
-        BodyItem::Figure { caption, .. } => caption.clone(),
-    }
 }
 
 #[cfg(test)]
