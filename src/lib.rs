@@ -126,7 +126,7 @@ fn html_path(text: String, decode: DecodeReport, input: InputInfo, script: Scrip
 #[doc(hidden)]
 pub mod internals {
     pub use crate::parse::tokenizer::{tokenize, Token};
-    pub use crate::parse::tree::Document;
+    pub use crate::parse::tree::{Document, Element, NodeData};
     pub use crate::repair::pinyin::remove_glosses;
     pub use crate::text::is_cjk_letter;
 }

@@ -31,9 +31,14 @@ fn a_50_mb_single_line_is_read_whole() {
 
 #[test]
 fn past_a_million_nodes_tags_are_ignored_and_text_kept() {
-    let html = format!("<body><p>{}</p></body>", "<b>x</b>".repeat(1_100_000));
+    let html = format!(
+        "<body><p>{}</p><script>var secret = 1;</script><div hidden>hidden words</div></body>",
+        "<b>x</b>".repeat(1_100_000)
+    );
     let article = run(&html);
     assert_eq!(article.text.matches('x').count(), 1_100_000);
+    // Past the limit, tags are ignored but never-shown content stays hidden.
+    assert!(!article.text.contains("secret") && !article.text.contains("hidden words"));
     let warning = article
         .decode
         .warnings

@@ -5,8 +5,10 @@
 //! `tl` and `lol_html` for size and speed; the measurements are in
 //! `docs/ARCHITECTURE.md`.
 
+mod builder;
 pub mod elements;
 pub mod limits;
+mod rules;
 pub mod tokenizer;
 pub mod tree;
 

@@ -83,10 +83,21 @@ fn unescape(text: &str, context: Context) -> Cow<'_, str> {
 
 /// Tokenizes `input`, handing every token to `sink` in document order.
 pub fn tokenize<'a>(input: &'a str, mut sink: impl FnMut(Token<'a>)) {
+    tokenize_for_tree(input, |token| {
+        sink(token);
+        true
+    });
+}
+
+/// [`tokenize`] for a tree builder: after a start tag, `sink` answers
+/// whether it opened an HTML element, for only those make their content
+/// raw text (`<svg><style>` holds markup; the standard's tokenizer asks
+/// the tree builder the same).
+pub fn tokenize_for_tree<'a>(input: &'a str, mut sink: impl FnMut(Token<'a>) -> bool) {
     let bytes = input.as_bytes();
     let mut pos = 0;
     let mut text_start = 0;
-    let flush = |sink: &mut dyn FnMut(Token<'a>), from: usize, to: usize| {
+    let flush = |sink: &mut dyn FnMut(Token<'a>) -> bool, from: usize, to: usize| {
         if let Some(text) = input.get(from..to).filter(|t| !t.is_empty()) {
             sink(Token::Text(unescape(text, Context::General)));
         }
@@ -145,16 +156,17 @@ pub fn tokenize<'a>(input: &'a str, mut sink: impl FnMut(Token<'a>)) {
                 text_start = pos;
                 let raw = raw_text_kind(&name);
                 let raw_name = raw.map(|_| name.clone());
-                sink(Token::Start {
+                let html = sink(Token::Start {
                     name,
                     attrs,
                     self_closing,
                     dropped_attributes: dropped,
                     controls_removed,
                 });
-                if let (Some(kind), Some(raw_name)) = (raw, raw_name) {
+                if let (Some(kind), Some(raw_name), true) = (raw, raw_name, html) {
                     let end = match kind {
                         RawKind::ToEnd => bytes.len(),
+                        _ if raw_name == "script" => find_script_end(bytes, pos),
                         _ => find_end_tag(bytes, pos, &raw_name).unwrap_or(bytes.len()),
                     };
                     if let Some(text) = input.get(pos..end).filter(|t| !t.is_empty()) {
@@ -321,6 +333,55 @@ fn attributes(input: &str, mut pos: usize) -> Attributes {
 }
 
 /// Finds `</name` (any case) followed by a space, `/` or `>` at or after `from`.
+/// Where a script ends, with the standard's escaping: after `<!--`, a
+/// `<script>` inside the comment-like run ("double escaped") hides the next
+/// `</script>`, as in `<!-- document.write('<script></script>') -->`.
+fn find_script_end(bytes: &[u8], from: usize) -> usize {
+    #[derive(PartialEq)]
+    enum State {
+        Data,
+        Escaped,
+        DoubleEscaped,
+    }
+    let tag_at = |at: usize, tag: &[u8]| {
+        bytes
+            .get(at..at + tag.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(tag))
+            && bytes
+                .get(at + tag.len())
+                .is_some_and(|&b| is_space(b) || b == b'/' || b == b'>')
+    };
+    let mut state = State::Data;
+    let mut pos = from;
+    while let Some(offset) = bytes
+        .get(pos..)
+        .and_then(|b| memchr::memchr2(b'<', b'-', b))
+    {
+        pos += offset;
+        let rest = bytes.get(pos..).unwrap_or_default();
+        if rest.starts_with(b"-->") && state != State::Data {
+            state = State::Data;
+            pos += 3;
+        } else if rest.starts_with(b"<!--") && state == State::Data {
+            state = State::Escaped;
+            pos += 4;
+        } else if tag_at(pos, b"</script") {
+            if state != State::DoubleEscaped {
+                return pos;
+            }
+            state = State::Escaped;
+            pos += 8;
+        } else if state == State::Escaped && tag_at(pos, b"<script") {
+            state = State::DoubleEscaped;
+            pos += 7;
+        } else {
+            pos += 1;
+        }
+    }
+    // Unterminated: the script runs to the end, as in the standard.
+    bytes.len()
+}
+
 fn find_end_tag(bytes: &[u8], from: usize, name: &str) -> Option<usize> {
     let mut pos = from;
     loop {
@@ -389,6 +450,21 @@ mod tests {
             ["\"a\"", "\"b\"", "\"c\"", "\"d\""]
         );
         assert_eq!(tokens("a<!-- never closed <p>x"), ["\"a\""]);
+    }
+
+    #[test]
+    fn script_comments_hide_a_written_script_end_tag() {
+        let html =
+            "<script><!-- document.write('<script src=x></script>'); var a; --></script>after";
+        let t = tokens(html);
+        assert_eq!(t.last().map(String::as_str), Some("\"after\""), "{t:?}");
+        assert!(t.iter().any(|x| x.contains("var a")), "{t:?}");
+        // A double-escaped run with no way out runs to the end.
+        let t = tokens("<script><!-- <script>a</p><p>b");
+        assert_eq!(t.len(), 2, "{t:?}");
+        // Without `<!--` the first end tag ends the script.
+        let t = tokens("<script>a('<script></script>b</script>");
+        assert_eq!(t.get(2).map(String::as_str), Some("</script>"), "{t:?}");
     }
 
     #[test]

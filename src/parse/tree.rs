@@ -1,11 +1,8 @@
-//! An arena DOM and a small tree builder with the HTML rules that shape text:
-//! void elements, implied end tags (`<p>`, `<li>`, table parts), end tags
-//! that close what they enclose, and a hard nesting limit.
+//! An arena DOM: nodes linked by index, the root at 0. The standard's tree
+//! construction that fills it (`Document::parse`) is in `builder.rs`.
 
-pub use super::limits::{ParseLimits, MAX_DEPTH, MAX_NODES};
-use super::tokenizer::{tokenize, Attribute, Token};
-use crate::text::{has_stray_control, remove_stray_controls};
-use std::borrow::Cow;
+pub use super::limits::ParseLimits;
+use super::tokenizer::Attribute;
 
 /// Index of a node in [`Document::nodes`].
 pub type NodeId = u32;
@@ -68,6 +65,13 @@ pub struct Document {
     /// Control characters that character references produced (`&#27;`),
     /// removed from text and attribute values.
     pub controls_removed: usize,
+    /// Nodes the page wrote before its own `<body>` tag, in a body the
+    /// standard implied (a plugin's banner or stray markup in the head):
+    /// visible, but not the page's own structure.
+    pub injected: std::ops::Range<NodeId>,
+    /// The elements of `injected` still open at the `<body>` tag: stray
+    /// wrappers around the page's own content (at most `MAX_DEPTH`).
+    pub injected_open: Vec<NodeId>,
 }
 
 impl Document {
@@ -87,6 +91,12 @@ impl Document {
         }
     }
 
+    /// Whether node `id` was written, whole, before the page's own
+    /// `<body>` tag (see [`Document::injected`]).
+    pub fn is_injected_whole(&self, id: NodeId) -> bool {
+        self.injected.contains(&id) && !self.injected_open.contains(&id)
+    }
+
     /// The children of node `id`, in order.
     pub fn children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
         let mut next = self.node(id).map_or(NONE, |n| n.first_child);
@@ -99,325 +109,12 @@ impl Document {
             Some(current)
         })
     }
-
-    /// Parses decoded HTML into a tree.
-    pub fn parse(html: &str) -> Document {
-        let mut builder = Builder {
-            doc: Document {
-                nodes: vec![Node {
-                    parent: NONE,
-                    first_child: NONE,
-                    last_child: NONE,
-                    next_sibling: NONE,
-                    data: NodeData::Document,
-                }],
-                limits: ParseLimits::default(),
-                controls_removed: 0,
-            },
-            open: vec![Document::ROOT],
-            foreign: 0,
-        };
-        tokenize(html, |token| builder.token(token));
-        builder.doc
-    }
-}
-
-fn is_void(name: &str) -> bool {
-    matches!(
-        name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
-            | "keygen"
-            | "frame"
-    )
-}
-
-/// Start tags that close an open `<p>`.
-fn closes_p(name: &str) -> bool {
-    matches!(
-        name,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "center"
-            | "details"
-            | "dialog"
-            | "dir"
-            | "div"
-            | "dl"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hgroup"
-            | "hr"
-            | "main"
-            | "menu"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "summary"
-            | "table"
-            | "ul"
-            | "li"
-            | "dd"
-            | "dt"
-            | "plaintext"
-            | "listing"
-    )
-}
-
-/// Elements an implied-end search does not look past.
-fn is_scope_boundary(name: &str) -> bool {
-    matches!(
-        name,
-        "html"
-            | "table"
-            | "td"
-            | "th"
-            | "caption"
-            | "marquee"
-            | "object"
-            | "applet"
-            | "template"
-            | "button"
-            | "svg"
-            | "math"
-    )
-}
-
-fn is_heading(name: &str) -> bool {
-    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-}
-
-struct Builder {
-    doc: Document,
-    /// Stack of open elements; the root at the bottom.
-    open: Vec<NodeId>,
-    /// How many `svg`/`math` elements are open (self-closing tags count there).
-    foreign: usize,
-}
-
-impl Builder {
-    fn current(&self) -> NodeId {
-        self.open.last().copied().unwrap_or(Document::ROOT)
-    }
-
-    fn name_of(&self, id: NodeId) -> &str {
-        self.doc.element(id).map_or("", |e| &e.name)
-    }
-
-    fn append(&mut self, parent: NodeId, data: NodeData) -> NodeId {
-        let id = self.doc.nodes.len() as NodeId;
-        let prev = self.doc.node(parent).map_or(NONE, |p| p.last_child);
-        self.doc.nodes.push(Node {
-            parent,
-            first_child: NONE,
-            last_child: NONE,
-            next_sibling: NONE,
-            data,
-        });
-        if let Some(prev_node) = self.doc.nodes.get_mut(prev as usize) {
-            prev_node.next_sibling = id;
-        }
-        if let Some(p) = self.doc.nodes.get_mut(parent as usize) {
-            if p.first_child == NONE {
-                p.first_child = id;
-            }
-            p.last_child = id;
-        }
-        id
-    }
-
-    fn token(&mut self, token: Token<'_>) {
-        match token {
-            Token::Text(mut text) => {
-                // Only text with character references can hold one: the
-                // decoder removed those written as they are.
-                if matches!(text, Cow::Owned(_)) && has_stray_control(&text) {
-                    self.doc.controls_removed += remove_stray_controls(text.to_mut());
-                }
-                self.text(&text)
-            }
-            Token::Start {
-                name,
-                attrs,
-                self_closing,
-                dropped_attributes,
-                controls_removed,
-            } => {
-                self.doc.limits.dropped_attributes += dropped_attributes;
-                self.doc.controls_removed += controls_removed;
-                self.start(name, attrs, self_closing);
-            }
-            Token::End { name } => self.end(&name),
-        }
-    }
-
-    fn text(&mut self, text: &str) {
-        let parent = self.current();
-        let last = self.doc.node(parent).map_or(NONE, |p| p.last_child);
-        if let Some(Node {
-            data: NodeData::Text(existing),
-            ..
-        }) = self.doc.nodes.get_mut(last as usize)
-        {
-            existing.push_str(text);
-            return;
-        }
-        self.append(parent, NodeData::Text(text.to_string()));
-    }
-
-    /// Finds `name` on the stack above the nearest element for which `stop` holds.
-    fn in_scope(&self, name: &str, stop: impl Fn(&str) -> bool) -> Option<usize> {
-        for (depth, &id) in self.open.iter().enumerate().rev() {
-            let open = self.name_of(id);
-            if open == name {
-                return Some(depth);
-            }
-            if stop(open) {
-                return None;
-            }
-        }
-        None
-    }
-
-    fn pop_to(&mut self, depth: usize) {
-        for &id in self.open.get(depth..).unwrap_or_default() {
-            if matches!(self.doc.element(id).map(|e| &*e.name), Some("svg" | "math")) {
-                self.foreign = self.foreign.saturating_sub(1);
-            }
-        }
-        self.open.truncate(depth.max(1));
-    }
-
-    /// Closes the nearest open element named in `names`, not looking past `stop`.
-    fn close_any(&mut self, names: &[&str], stop: impl Fn(&str) -> bool) {
-        for (depth, &id) in self.open.iter().enumerate().rev() {
-            let open = self.name_of(id);
-            if names.contains(&open) {
-                self.pop_to(depth);
-                return;
-            }
-            if stop(open) {
-                return;
-            }
-        }
-    }
-
-    fn start(&mut self, name: String, attrs: Vec<Attribute>, self_closing: bool) {
-        if self.doc.nodes.len() >= MAX_NODES {
-            self.doc.limits.dropped_elements += 1;
-            return;
-        }
-        if matches!(name.as_str(), "html" | "head" | "body")
-            && self.open.iter().any(|&id| self.name_of(id) == name)
-        {
-            return;
-        }
-        if name == "body" {
-            self.close_any(&["head"], |_| false);
-        }
-        if closes_p(&name) {
-            if let Some(depth) = self.in_scope("p", is_scope_boundary) {
-                self.pop_to(depth);
-            }
-        }
-        match name.as_str() {
-            "li" => self.close_any(&["li"], |n| {
-                matches!(n, "ul" | "ol" | "menu") || is_scope_boundary(n)
-            }),
-            "dd" | "dt" => self.close_any(&["dd", "dt"], |n| n == "dl" || is_scope_boundary(n)),
-            "tr" => self.close_any(&["tr"], |n| {
-                matches!(n, "table" | "tbody" | "thead" | "tfoot") || n == "template"
-            }),
-            "td" | "th" => {
-                self.close_any(&["td", "th"], |n| matches!(n, "tr" | "table" | "template"))
-            }
-            "tbody" | "thead" | "tfoot" => self.close_any(&["tbody", "thead", "tfoot"], |n| {
-                matches!(n, "table" | "template")
-            }),
-            "option" | "optgroup" if self.name_of(self.current()) == "option" => {
-                self.open.pop();
-            }
-            "a" => self.close_any(&["a"], is_scope_boundary),
-            n if is_heading(n) && is_heading(self.name_of(self.current())) => {
-                self.open.pop();
-            }
-            _ => {}
-        }
-        let foreign = matches!(name.as_str(), "svg" | "math");
-        // `<svg/>` and `<math/>` are foreign elements themselves: their
-        // self-closing flag is honoured, or the rest of the page would be
-        // swallowed by an element that never closes.
-        let void = is_void(&name) || (self_closing && (self.foreign > 0 || foreign));
-        let parent = self.current();
-        let id = self.append(
-            parent,
-            NodeData::Element(Element {
-                name: name.into_boxed_str(),
-                attrs,
-            }),
-        );
-        if !void {
-            if self.open.len() < MAX_DEPTH {
-                self.open.push(id);
-                self.foreign += usize::from(foreign);
-            } else {
-                self.doc.limits.flattened += 1;
-            }
-        }
-    }
-
-    fn end(&mut self, name: &str) {
-        match name {
-            // Content after </body> or </html> still belongs to the body.
-            "body" | "html" => {}
-            "br" => self.start("br".to_string(), Vec::new(), false),
-            "p" => {
-                if let Some(depth) = self.in_scope("p", is_scope_boundary) {
-                    self.pop_to(depth);
-                }
-            }
-            _ => {
-                let boundary = |n: &str| {
-                    matches!(n, "table" | "td" | "th" | "template" | "html")
-                        && !matches!(name, "table" | "td" | "th" | "template")
-                };
-                if let Some(depth) = self.in_scope(name, boundary) {
-                    self.pop_to(depth);
-                }
-            }
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::limits::MAX_DEPTH;
 
     /// Serializes the tree as nested s-expressions for compact assertions.
     fn shape(doc: &Document) -> String {
@@ -488,6 +185,24 @@ mod tests {
         }
         assert!(deepest <= MAX_DEPTH + 2, "depth {deepest}");
         assert_eq!(doc.nodes.len(), 100_002);
+    }
+
+    #[test]
+    fn past_the_depth_limit_scripts_and_hidden_content_stay_hidden() {
+        let html = "<div>".repeat(MAX_DEPTH + 10)
+            + "<script>var x = '<div>';</script><style>p{}</style>\
+               <div hidden>secret <div>nested</div> text</div><template>t</template>shown";
+        let doc = Document::parse(&html);
+        assert!(doc.limits.flattened > 0);
+        let text: String = doc
+            .nodes
+            .iter()
+            .filter_map(|n| match &n.data {
+                NodeData::Text(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(text, "shown");
     }
 
     #[test]

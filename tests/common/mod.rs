@@ -2,3 +2,5 @@
 #![allow(dead_code)]
 
 pub mod bad_inputs;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod oracle;

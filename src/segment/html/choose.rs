@@ -89,8 +89,11 @@ fn widen(page: &Page, mut top: NodeId) -> NodeId {
     'outer: loop {
         let mut ancestor = page.parent(top);
         for _ in 0..WIDEN_LEVELS {
+            // (A stray wrapper opened before the page's <body> tag is not
+            // the article's wrapper.)
             if ancestor == NONE
                 || !is_container(page.name(ancestor))
+                || page.is_transparent(ancestor)
                 || page
                     .negative
                     .get(ancestor as usize)
@@ -123,10 +126,10 @@ pub fn article_roots(page: &Page, top: NodeId) -> Vec<NodeId> {
 fn sibling_roots(page: &Page, top: NodeId) -> Vec<NodeId> {
     // Siblings of the best container that read like part of the article.
     let top_stat = page.stat(top);
-    let parent = page.parent(top);
+    let parent = page.structural_parent(top);
     let threshold = (top_stat.length * SIBLING_SHARE).max(SIBLING_MIN_LENGTH);
     let mut roots = Vec::new();
-    for sibling in page.children(parent) {
+    for sibling in page.structural_children(parent) {
         if sibling == top {
             roots.push(sibling);
             continue;

@@ -41,7 +41,7 @@ pub fn extract(doc: &Document, meta: &PageMeta) -> Segments {
     for &root in &roots {
         writer.write(root);
     }
-    let mut items = writer.finish();
+    let (mut items, skipped) = writer.finish();
 
     let names: Vec<&String> = [&meta.title, &meta.document_title, &meta.site_name]
         .into_iter()
@@ -59,7 +59,7 @@ pub fn extract(doc: &Document, meta: &PageMeta) -> Segments {
     segments.meta = regions::meta_lines(&page, top);
     segments.body = items;
     segments.boilerplate = regions::boilerplate(&page);
-    if let Some(rest) = regions::unlabelled(&page, &roots) {
+    if let Some(rest) = regions::unlabelled(&page, &roots, &skipped) {
         segments.boilerplate.push((BoilerplateKind::Other, rest));
     }
     segments.boilerplate.extend(tail);

@@ -157,6 +157,39 @@ impl<'a> Page<'a> {
     pub fn children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
         self.doc.children(id)
     }
+
+    /// A stray wrapper the page opened before its own `<body>` tag (closed
+    /// by some stray end tag later): not the page's structure, so its
+    /// children count as its parent's.
+    pub fn is_transparent(&self, id: NodeId) -> bool {
+        self.doc.injected_open.contains(&id)
+    }
+
+    /// The parent of `id`, passing transparent wrappers.
+    pub fn structural_parent(&self, id: NodeId) -> NodeId {
+        let mut parent = self.parent(id);
+        while parent != NONE && self.is_transparent(parent) {
+            parent = self.parent(parent);
+        }
+        parent
+    }
+
+    /// The children of `id` with transparent wrappers replaced by their
+    /// children, in document order.
+    pub fn structural_children(&self, id: NodeId) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        let mut stack: Vec<NodeId> = self.children(id).collect();
+        stack.reverse();
+        while let Some(child) = stack.pop() {
+            if self.is_transparent(child) {
+                let inner: Vec<NodeId> = self.children(child).collect();
+                stack.extend(inner.into_iter().rev());
+            } else {
+                out.push(child);
+            }
+        }
+        out
+    }
 }
 
 /// Top-down: the boilerplate kind of each node's nearest negative
@@ -177,7 +210,12 @@ fn negative_regions(doc: &Document, stats: &[Stats]) -> Vec<Option<BoilerplateKi
             NodeData::Element(e)
                 if stats.get(i).map_or(0.0, |s| s.mass) <= total * WRAPPER_MASS_SHARE =>
             {
-                negative_kind_cached(e, &mut memo)
+                negative_kind_cached(e, &mut memo).or_else(|| {
+                    // Written before the page's own <body> tag: a plugin's
+                    // banner, not the article's markup.
+                    doc.is_injected_whole(i as NodeId)
+                        .then_some(BoilerplateKind::Other)
+                })
             }
             _ => None,
         };

@@ -56,9 +56,10 @@ pub fn meta_lines(page: &Page, body: NodeId) -> Vec<String> {
     lines
 }
 
-/// Visible text that is neither the article nor in a labelled region, one
-/// line per block, so nothing visible is thrown away unlabelled.
-pub fn unlabelled(page: &Page, roots: &[NodeId]) -> Option<String> {
+/// Visible text that is neither the article (`roots` less the `skipped`
+/// subtrees the writer left out) nor in a labelled region, one line per
+/// block, so nothing visible is thrown away unlabelled.
+pub fn unlabelled(page: &Page, roots: &[NodeId], skipped: &[NodeId]) -> Option<String> {
     let n = page.doc.nodes.len();
     // Inside the article: parents come before children in the arena.
     // Roots marked first: a page split into thousands of chunks has as many
@@ -69,14 +70,23 @@ pub fn unlabelled(page: &Page, roots: &[NodeId]) -> Option<String> {
             *slot = true;
         }
     }
+    // Subtrees the writer left out are not in the article: their text is
+    // gathered here like any other.
+    let mut left_out = vec![false; n];
+    for &s in skipped {
+        if let Some(slot) = left_out.get_mut(s as usize) {
+            *slot = true;
+        }
+    }
     for (i, node) in page.doc.nodes.iter().enumerate() {
         let inherited = node.parent != NONE
             && in_article
                 .get(node.parent as usize)
                 .copied()
                 .unwrap_or(false);
+        let out = left_out.get(i).copied().unwrap_or(false);
         if let Some(slot) = in_article.get_mut(i) {
-            *slot |= inherited;
+            *slot = (*slot || inherited) && !out;
         }
     }
     let mut lines: Vec<String> = Vec::new();

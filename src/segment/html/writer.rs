@@ -61,6 +61,9 @@ pub struct Writer<'p, 'a> {
     page: &'p Page<'a>,
     items: Vec<BodyItem>,
     buf: TextBuf,
+    /// Subtrees of the article left out (forms, menus, link lists): their
+    /// text goes to the boilerplate, not nowhere.
+    skipped: Vec<NodeId>,
 }
 
 impl<'p, 'a> Writer<'p, 'a> {
@@ -70,12 +73,13 @@ impl<'p, 'a> Writer<'p, 'a> {
             page,
             items: Vec::new(),
             buf: TextBuf::default(),
+            skipped: Vec::new(),
         }
     }
 
-    /// The items written, in reading order.
-    pub fn finish(self) -> Vec<BodyItem> {
-        self.items
+    /// The items written, in reading order, and the subtrees left out.
+    pub fn finish(self) -> (Vec<BodyItem>, Vec<NodeId>) {
+        (self.items, self.skipped)
     }
 
     fn flush(&mut self) {
@@ -135,6 +139,7 @@ impl<'p, 'a> Writer<'p, 'a> {
                 NodeData::Document => {}
                 NodeData::Element(e) => {
                     if id != root && self.skip(id) {
+                        self.skipped.push(id);
                         continue;
                     }
                     if self.element(id, e) {

@@ -1,0 +1,102 @@
+//! Nothing a browser shows is lost: markup whose tree the standard builds
+//! in a way a naive builder would not (content in the head, omitted
+//! `<head>`/`<body>`, foreign content, foster parenting) comes out in the
+//! body or in labelled boilerplate. `tests/tree_oracle.rs` checks the trees
+//! themselves against html5ever; these check the articles.
+
+use newsdecode::article::BoilerplateKind;
+use newsdecode::{extract, Article, Input, Options};
+
+fn html(page: &str) -> Article {
+    extract(Input::Text(page), &Options::default()).unwrap()
+}
+
+const P1: &str = "The city council voted on Tuesday to expand the bus network, adding twelve routes that will serve neighbourhoods on the eastern edge of the city, officials said.";
+const P2: &str = "The plan, which costs about $40 million over five years, was approved by a vote of eight to three after a debate that lasted more than four hours.";
+const P3: &str = "Supporters said the new routes would cut commuting times for thousands of workers, while opponents questioned whether ridership would justify the cost.";
+
+#[test]
+fn a_banner_written_in_the_head_is_labelled_boilerplate_not_the_article() {
+    let page = format!(
+        "<html><head><title>Bus network</title>\
+         <div class=bulletin><div>Important update: our offices are open as usual, and we are ready to serve you, whatever you read elsewhere this week.</div>\
+         <div>Important update: our offices are open as usual, and we are ready to serve you, whatever you read elsewhere this week.</div></div>\
+         </head><body class=page><div class=content><p>{P1}</p><p>{P2}</p></div></body></html>"
+    );
+    let a = html(&page);
+    assert!(a.text.contains(P1) && a.text.contains(P2), "{}", a.text);
+    assert!(!a.text.contains("Important update"), "{}", a.text);
+    assert!(
+        a.boilerplate
+            .iter()
+            .any(|b| b.kind == BoilerplateKind::Other && b.text.contains("Important update")),
+        "{:?}",
+        a.boilerplate
+    );
+}
+
+#[test]
+fn a_stray_wrapper_opened_in_the_head_does_not_hide_the_article_parts() {
+    // The wrapper opens in the head and a stray end tag closes it after the
+    // first part: the parts after it are still the article's siblings.
+    let page = format!(
+        "<html><head><title>Bus network</title><div class=\"white-bg\"></head><body>\
+         <div class=intro><h1>Bus network</h1><p>{P1}</p><p>{P2}</p></div></div>\
+         <div class=more><p>{P3}</p><p>{P1}</p></div></body></html>"
+    );
+    let a = html(&page);
+    for p in [P1, P2, P3] {
+        assert!(a.text.contains(p), "{p} missing from {}", a.text);
+    }
+}
+
+#[test]
+fn a_page_without_head_and_body_tags_has_its_article() {
+    let a = html(&format!("<title>Bus network</title><p>{P1}</p><p>{P2}</p>"));
+    assert!(a.text.contains(P1) && a.text.contains(P2), "{}", a.text);
+    let a = html(&format!(
+        "<html><head><title>Bus network</title><meta charset=utf-8><p>{P1}</p><p>{P2}</p>"
+    ));
+    assert!(a.text.contains(P1) && a.text.contains(P2), "{}", a.text);
+}
+
+#[test]
+fn svg_and_math_do_not_swallow_what_follows() {
+    let a = html(&format!(
+        "<body><p>Icon <svg class=\"icon\"/> and more: {P1}</p><p>{P2}</p></body>"
+    ));
+    assert!(
+        a.text.contains(&format!("Icon and more: {P1}")),
+        "{}",
+        a.text
+    );
+    assert!(a.text.contains(P2), "{}", a.text);
+    // An unclosed svg: the next paragraph breaks out of it.
+    let a = html(&format!(
+        "<body><p>{P1} <svg><path d=x></p><p>{P2}</p><p>{P3}</p></body>"
+    ));
+    assert!(a.text.contains(P2) && a.text.contains(P3), "{}", a.text);
+}
+
+#[test]
+fn text_inside_a_table_but_outside_its_cells_comes_before_the_table() {
+    let a = html(&format!(
+        "<body><div><p>{P1}</p><table><tr><td>Route</td><td>Stops</td></tr>\
+         <p>{P2}</p><tr><td>12</td><td>30</td></tr></table><p>{P3}</p></div></body>"
+    ));
+    let (one, two, three) = (
+        a.text.find(P1).expect("P1"),
+        a.text.find(P2).expect("P2"),
+        a.text.find(P3).expect("P3"),
+    );
+    assert!(one < two && two < three, "{}", a.text);
+    // The table itself stays where it was, between the fostered text and
+    // what follows it.
+    let blocks = format!("{:?}", a.blocks);
+    let (two, route, three) = (
+        blocks.find(&P2[..20]).expect("P2 block"),
+        blocks.find("Route").expect("table block"),
+        blocks.find(&P3[..20]).expect("P3 block"),
+    );
+    assert!(two < route && route < three, "{blocks}");
+}
