@@ -9,9 +9,9 @@ use super::elements::is_hidden;
 use super::limits::ParseLimits;
 use super::limits::{MAX_DEPTH, MAX_NODES};
 use super::rules::{
-    belongs_in_head, breaks_out_of_foreign, closes_p, element_name, hides_content, is_heading,
-    is_integration_point, is_scope_boundary, is_table_context, is_table_part, is_void,
-    stays_in_table,
+    belongs_in_head, breaks_out_of_foreign, closes_p, element_name, hides_content,
+    in_select_content, is_heading, is_scope_boundary, is_table_context, is_table_part, is_void,
+    stays_in_table, Ns,
 };
 use super::tokenizer::{tokenize_for_tree, Attribute, Token};
 use super::tree::{Document, Element, Node, NodeData, NodeId, NONE};
@@ -42,24 +42,24 @@ impl Document {
 }
 
 pub(super) struct Builder {
-    doc: Document,
+    pub(super) doc: Document,
     /// Stack of open elements; the root at the bottom.
-    open: Vec<NodeId>,
-    /// How many `svg`/`math` elements are open (self-closing tags count there).
-    foreign: usize,
+    pub(super) open: Vec<NodeId>,
+    /// The namespace of the elements of foreign content (the rest are HTML).
+    pub(super) foreign: HashMap<NodeId, Ns>,
     /// The `<body>`, once written or implied.
-    body: NodeId,
+    pub(super) body: NodeId,
     /// Whether the body was implied and its own tag is still to come.
-    body_implied: bool,
+    pub(super) body_implied: bool,
     /// An element whose content is never shown, met past a bound (so not
     /// on the stack): its name and nesting, its content skipped to its end
     /// tag so that a bound never reveals a script or hidden text.
-    skipping: Option<(Box<str>, usize)>,
+    pub(super) skipping: Option<(Box<str>, usize)>,
     /// Whether the last start tag opened an element of foreign content.
-    started_foreign: bool,
+    pub(super) started_foreign: bool,
     /// For each table, the node just before it: text and elements the
     /// standard "foster-parents" out of a table go there, in order.
-    before_table: HashMap<NodeId, NodeId>,
+    pub(super) before_table: HashMap<NodeId, NodeId>,
 }
 
 impl Builder {
@@ -67,7 +67,7 @@ impl Builder {
         Builder {
             doc,
             open: vec![Document::ROOT],
-            foreign: 0,
+            foreign: HashMap::new(),
             body: NONE,
             body_implied: false,
             skipping: None,
@@ -80,63 +80,15 @@ impl Builder {
         self.doc
     }
 
-    fn current(&self) -> NodeId {
+    pub(super) fn current(&self) -> NodeId {
         self.open.last().copied().unwrap_or(Document::ROOT)
     }
 
-    fn name_of(&self, id: NodeId) -> &str {
+    pub(super) fn name_of(&self, id: NodeId) -> &str {
         self.doc.element(id).map_or("", |e| &e.name)
     }
 
-    /// The open table that content inserted now must be moved in front
-    /// of, if the current node is a table part.
-    fn foster_table(&self) -> Option<NodeId> {
-        if !is_table_context(self.name_of(self.current())) {
-            return None;
-        }
-        self.open
-            .iter()
-            .rev()
-            .copied()
-            .find(|&id| self.name_of(id) == "table")
-    }
-
-    /// Inserts `data` just before `table` (after what was fostered before).
-    fn insert_before_table(&mut self, table: NodeId, data: NodeData) -> NodeId {
-        let parent = self.doc.node(table).map_or(Document::ROOT, |t| t.parent);
-        let prev = self.before_table.get(&table).copied().unwrap_or(NONE);
-        if let (
-            NodeData::Text(text),
-            Some(Node {
-                data: NodeData::Text(existing),
-                ..
-            }),
-        ) = (&data, self.doc.nodes.get_mut(prev as usize))
-        {
-            existing.push_str(text);
-            return prev;
-        }
-        let id = self.doc.nodes.len() as NodeId;
-        self.doc.nodes.push(Node {
-            parent,
-            first_child: NONE,
-            last_child: NONE,
-            next_sibling: table,
-            data,
-        });
-        match self.doc.nodes.get_mut(prev as usize) {
-            Some(prev_node) => prev_node.next_sibling = id,
-            None => {
-                if let Some(p) = self.doc.nodes.get_mut(parent as usize) {
-                    p.first_child = id;
-                }
-            }
-        }
-        self.before_table.insert(table, id);
-        id
-    }
-
-    fn append(&mut self, parent: NodeId, data: NodeData) -> NodeId {
+    pub(super) fn append(&mut self, parent: NodeId, data: NodeData) -> NodeId {
         let id = self.doc.nodes.len() as NodeId;
         let prev = self.doc.node(parent).map_or(NONE, |p| p.last_child);
         self.doc.nodes.push(Node {
@@ -267,77 +219,8 @@ impl Builder {
         self.body = id;
     }
 
-    /// A table part closes what was foster-parented out of the table
-    /// (`<table><b><td>`: the cell is the table's, not the `b`'s), as the
-    /// standard's "clear the stack back to a table context" does.
-    fn clear_to_table_context(&mut self) {
-        for (depth, &id) in self.open.iter().enumerate().rev() {
-            match self.name_of(id) {
-                n if is_table_context(n) => {
-                    self.pop_to(depth + 1);
-                    return;
-                }
-                "td" | "th" | "caption" | "template" | "html" => return,
-                _ => {}
-            }
-        }
-    }
-
-    /// A `<table>` in a table but outside its cells ends that table (it
-    /// becomes the next table), as in the standard.
-    fn close_table_outside_cells(&mut self) {
-        for (depth, &id) in self.open.iter().enumerate().rev() {
-            match self.name_of(id) {
-                "table" => {
-                    self.pop_to(depth);
-                    return;
-                }
-                "td" | "th" | "caption" | "template" | "html" => return,
-                _ => {}
-            }
-        }
-    }
-
-    /// An HTML tag inside `svg`/`math` (not under an integration point
-    /// such as `foreignObject`) closes the foreign elements, as in the
-    /// standard: `<svg><p>text` puts the paragraph after the `svg`.
-    fn break_out_of_foreign(&mut self) {
-        if self.foreign == 0 || !self.in_foreign(self.open.len().saturating_sub(1)) {
-            return;
-        }
-        // The outermost `svg`/`math` below the current node that no
-        // integration point separates from it (bounded by MAX_DEPTH).
-        let mut root = None;
-        for (depth, &id) in self.open.iter().enumerate().rev() {
-            let name = self.name_of(id);
-            if matches!(name, "svg" | "math") {
-                root = Some(depth);
-            } else if is_integration_point(name) {
-                break;
-            }
-        }
-        if let Some(depth) = root {
-            self.pop_to(depth);
-        }
-    }
-
-    /// Whether the open element at `depth` is inside `svg`/`math` with no
-    /// integration point between.
-    fn in_foreign(&self, depth: usize) -> bool {
-        for &id in self.open.get(..=depth).unwrap_or_default().iter().rev() {
-            let name = self.name_of(id);
-            if matches!(name, "svg" | "math") {
-                return true;
-            }
-            if is_integration_point(name) {
-                return false;
-            }
-        }
-        false
-    }
-
     /// Finds `name` on the stack above the nearest element for which `stop` holds.
-    fn in_scope(&self, name: &str, stop: impl Fn(&str) -> bool) -> Option<usize> {
+    pub(super) fn in_scope(&self, name: &str, stop: impl Fn(&str) -> bool) -> Option<usize> {
         for (depth, &id) in self.open.iter().enumerate().rev() {
             let open = self.name_of(id);
             if open == name {
@@ -350,12 +233,113 @@ impl Builder {
         None
     }
 
-    fn pop_to(&mut self, depth: usize) {
-        for &id in self.open.get(depth..).unwrap_or_default() {
-            if matches!(self.doc.element(id).map(|e| &*e.name), Some("svg" | "math")) {
-                self.foreign = self.foreign.saturating_sub(1);
+    /// The end tags a start tag implies: an open `<p>`, the previous
+    /// `<li>`/`<dd>`/table part/`<option>`/heading, an `<a>` in scope,
+    /// and what was foster-parented out of a table.
+    fn close_implied(&mut self, name: &str) {
+        if closes_p(name) {
+            if let Some(depth) = self.in_scope("p", is_scope_boundary) {
+                self.pop_to(depth);
             }
         }
+        if is_table_part(name) {
+            self.clear_to_table_context();
+        } else if name == "table" {
+            self.close_table_outside_cells();
+        }
+        match name {
+            "li" => self.close_any(&["li"], |n| {
+                matches!(n, "ul" | "ol" | "menu") || is_scope_boundary(n)
+            }),
+            "dd" | "dt" => self.close_any(&["dd", "dt"], |n| n == "dl" || is_scope_boundary(n)),
+            "tr" => self.close_any(&["tr"], |n| {
+                matches!(n, "table" | "tbody" | "thead" | "tfoot") || n == "template"
+            }),
+            "td" | "th" => {
+                self.close_any(&["td", "th"], |n| matches!(n, "tr" | "table" | "template"));
+                // A cell straight in a table is in a row no tag wrote.
+                if matches!(
+                    self.name_of(self.current()),
+                    "table" | "tbody" | "thead" | "tfoot"
+                ) {
+                    let parent = self.current();
+                    let row = self.append(
+                        parent,
+                        NodeData::Element(Element {
+                            name: "tr".into(),
+                            attrs: Vec::new(),
+                        }),
+                    );
+                    if self.open.len() < MAX_DEPTH {
+                        self.open.push(row);
+                    }
+                }
+            }
+            "tbody" | "thead" | "tfoot" => self.close_any(&["tbody", "thead", "tfoot"], |n| {
+                matches!(n, "table" | "template")
+            }),
+            "option" | "optgroup" if self.name_of(self.current()) == "option" => {
+                self.open.pop();
+            }
+            "a" => self.close_html_a(),
+            n if is_heading(n) && is_heading(self.name_of(self.current())) => {
+                self.open.pop();
+            }
+            _ => {}
+        }
+    }
+
+    /// An HTML `<a>` closes an open HTML `a` in scope (not a foreign one
+    /// beyond an integration point).
+    fn close_html_a(&mut self) {
+        for (depth, &id) in self.open.iter().enumerate().rev() {
+            let name = self.name_of(id);
+            if name == "a" && self.ns_of(id) == Ns::Html {
+                self.pop_to(depth);
+                return;
+            }
+            if is_scope_boundary(name) || self.is_integration(id) {
+                return;
+            }
+        }
+    }
+
+    /// The depth of the open element an end tag `name` closes, if any: not
+    /// past a table part or template unless it names one, nor past an
+    /// integration point (`mtext`…) it does not name.
+    fn end_tag_target(&self, name: &str) -> Option<usize> {
+        // In foreign content an end tag closes the foreign element it
+        // names, even past an integration point (`<math><mtext></math>`).
+        for (depth, &id) in self.open.iter().enumerate().rev() {
+            if self.ns_of(id) == Ns::Html {
+                break;
+            }
+            if self.name_of(id) == name {
+                return Some(depth);
+            }
+        }
+        // Where the search stops: a table part's end tag closes the open
+        // cell on its way (`</tr>` in a cell), not past its own table.
+        let stops = |open: &str| match name {
+            "table" | "template" => matches!(open, "template" | "html"),
+            "tr" | "tbody" | "thead" | "tfoot" | "td" | "th" => {
+                matches!(open, "table" | "template" | "html")
+            }
+            _ => matches!(open, "table" | "td" | "th" | "template" | "html"),
+        };
+        for (depth, &id) in self.open.iter().enumerate().rev() {
+            let open = self.name_of(id);
+            if open == name && self.ns_of(id) == Ns::Html {
+                return Some(depth);
+            }
+            if stops(open) || self.is_integration(id) {
+                return None;
+            }
+        }
+        None
+    }
+
+    pub(super) fn pop_to(&mut self, depth: usize) {
         self.open.truncate(depth.max(1));
     }
 
@@ -378,6 +362,14 @@ impl Builder {
             self.doc.limits.dropped_elements += 1;
             self.skip_if_hidden(&name, &attrs, self_closing);
             return;
+        }
+        if breaks_out_of_foreign(&name)
+            || (name == "font"
+                && attrs
+                    .iter()
+                    .any(|a| matches!(&*a.name, "color" | "face" | "size")))
+        {
+            self.break_out_of_foreign();
         }
         if name == "body" {
             if self.body != NONE {
@@ -407,55 +399,47 @@ impl Builder {
         if self.before_body() && !belongs_in_head(&name) && name != "html" {
             self.imply_body();
         }
-        if breaks_out_of_foreign(&name)
-            || (name == "font"
-                && attrs
-                    .iter()
-                    .any(|a| matches!(&*a.name, "color" | "face" | "size")))
-        {
-            self.break_out_of_foreign();
-        }
-        if closes_p(&name) {
-            if let Some(depth) = self.in_scope("p", is_scope_boundary) {
-                self.pop_to(depth);
+        // In foreign content a tag that did not break out is a foreign
+        // element: none of HTML's implied end tags apply.
+        if !self.in_foreign_content() {
+            if self.in_select() && (is_table_part(&name) || name == "table") && self.table_is_open()
+            {
+                // A select in a table ends at the table's next part.
+                if let Some(depth) = self.in_scope("select", |n| matches!(n, "template" | "html")) {
+                    self.pop_to(depth);
+                }
             }
-        }
-        if is_table_part(&name) {
-            self.clear_to_table_context();
-        } else if name == "table" {
-            self.close_table_outside_cells();
-        }
-        match name.as_str() {
-            "li" => self.close_any(&["li"], |n| {
-                matches!(n, "ul" | "ol" | "menu") || is_scope_boundary(n)
-            }),
-            "dd" | "dt" => self.close_any(&["dd", "dt"], |n| n == "dl" || is_scope_boundary(n)),
-            "tr" => self.close_any(&["tr"], |n| {
-                matches!(n, "table" | "tbody" | "thead" | "tfoot") || n == "template"
-            }),
-            "td" | "th" => {
-                self.close_any(&["td", "th"], |n| matches!(n, "tr" | "table" | "template"))
+            if self.in_select() && !in_select_content(&name) {
+                return; // only options belong in a select: the standard ignores the tag
             }
-            "tbody" | "thead" | "tfoot" => self.close_any(&["tbody", "thead", "tfoot"], |n| {
-                matches!(n, "table" | "template")
-            }),
-            "option" | "optgroup" if self.name_of(self.current()) == "option" => {
-                self.open.pop();
+            if name == "image" {
+                return self.start("img".to_string(), attrs, self_closing); // as the standard says
             }
-            // (An `a` of foreign content, beyond an integration point, is
-            // not one an HTML `<a>` closes.)
-            "a" => self.close_any(&["a"], |n| is_scope_boundary(n) || is_integration_point(n)),
-            n if is_heading(n) && is_heading(self.name_of(self.current())) => {
-                self.open.pop();
+            if is_table_part(&name) && !self.table_is_open() {
+                return; // a cell or row outside any table: the standard ignores the tag
             }
-            _ => {}
+            if matches!(name.as_str(), "select" | "input" | "textarea" | "keygen") {
+                // These end an open `<select>`; a second `<select>` only does.
+                if let Some(depth) = self.in_scope("select", |n| {
+                    matches!(n, "table" | "td" | "th" | "template" | "html")
+                }) {
+                    self.pop_to(depth);
+                    if name == "select" {
+                        return;
+                    }
+                }
+            }
+            self.close_implied(&name);
         }
-        let foreign = matches!(name.as_str(), "svg" | "math");
-        // `<svg/>` and `<math/>` are foreign elements themselves: their
-        // self-closing flag is honoured, or the rest of the page would be
-        // swallowed by an element that never closes.
-        let void = is_void(&name) || (self_closing && (self.foreign > 0 || foreign));
-        self.started_foreign = self.foreign > 0 && self.in_foreign(self.open.len() - 1);
+        // Foreign elements (`<svg/>`, `<path/>`) honour their self-closing
+        // flag, or the rest of the page would be swallowed by an element
+        // that never closes.
+        let ns = self.child_ns(&name);
+        // A form directly in a table is inserted and closed at once: what
+        // follows stays the table's (and is foster-parented if visible).
+        let form_in_table = name == "form" && is_table_context(self.name_of(self.current()));
+        let void = is_void(&name) || (self_closing && ns != Ns::Html) || form_in_table;
+        self.started_foreign = ns != Ns::Html;
         let parent = self.current();
         let is_table = name == "table";
         let data = NodeData::Element(Element {
@@ -475,10 +459,12 @@ impl Builder {
                 id
             }
         };
+        if ns != Ns::Html {
+            self.foreign.insert(id, ns);
+        }
         if !void {
             if self.open.len() < MAX_DEPTH {
                 self.open.push(id);
-                self.foreign += usize::from(foreign);
             } else {
                 self.doc.limits.flattened += 1;
                 if let Some(e) = self.doc.element(id) {
@@ -522,6 +508,9 @@ impl Builder {
     }
 
     fn end(&mut self, name: &str) {
+        if self.in_select() && !matches!(name, "select" | "option" | "optgroup" | "template") {
+            return; // in a select, other end tags are ignored
+        }
         match name {
             // Content after </body> or </html> still belongs to the body.
             "body" | "html" => {}
@@ -533,11 +522,9 @@ impl Builder {
                 }
             }
             _ => {
-                let boundary = |n: &str| {
-                    matches!(n, "table" | "td" | "th" | "template" | "html")
-                        && !matches!(name, "table" | "td" | "th" | "template")
-                };
-                if let Some(depth) = self.in_scope(name, boundary) {
+                // (An integration point such as `mtext` is "special": an
+                // end tag does not close past it, as in the standard.)
+                if let Some(depth) = self.end_tag_target(name) {
                     self.pop_to(depth);
                 }
             }

@@ -7,8 +7,10 @@
 
 mod builder;
 pub mod elements;
+mod foreign;
 pub mod limits;
 mod rules;
+mod tables;
 pub mod tokenizer;
 pub mod tree;
 

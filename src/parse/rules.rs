@@ -4,6 +4,17 @@
 
 use super::tree::NodeData;
 
+/// The namespace of an element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Ns {
+    /// HTML (and everything outside `svg`/`math`).
+    Html,
+    /// SVG.
+    Svg,
+    /// MathML.
+    Math,
+}
+
 pub(super) fn is_void(name: &str) -> bool {
     matches!(
         name,
@@ -190,11 +201,12 @@ pub(super) fn breaks_out_of_foreign(name: &str) -> bool {
 }
 
 /// Foreign elements whose content is HTML again.
-pub(super) fn is_integration_point(name: &str) -> bool {
-    matches!(
-        name,
-        "foreignobject" | "desc" | "title" | "mi" | "mo" | "mn" | "ms" | "mtext" | "annotation-xml"
-    )
+pub(super) fn is_integration_point(ns: Ns, name: &str) -> bool {
+    match ns {
+        Ns::Svg => matches!(name, "foreignobject" | "desc" | "title"),
+        Ns::Math => matches!(name, "mi" | "mo" | "mn" | "ms" | "mtext" | "annotation-xml"),
+        Ns::Html => false,
+    }
 }
 
 pub(super) fn element_name(data: &NodeData) -> &str {
@@ -229,5 +241,22 @@ pub(super) fn is_table_part(name: &str) -> bool {
     matches!(
         name,
         "caption" | "colgroup" | "col" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th"
+    )
+}
+
+/// Start tags a `<select>` takes (or that end it); the standard ignores
+/// the others there.
+pub(super) fn in_select_content(name: &str) -> bool {
+    matches!(
+        name,
+        "option"
+            | "optgroup"
+            | "hr"
+            | "select"
+            | "input"
+            | "keygen"
+            | "textarea"
+            | "script"
+            | "template"
     )
 }
