@@ -100,3 +100,20 @@ fn text_inside_a_table_but_outside_its_cells_comes_before_the_table() {
     );
     assert!(two < route && route < three, "{blocks}");
 }
+
+#[test]
+fn an_inline_element_with_a_boilerplate_class_stays_in_its_sentence() {
+    let a = html(&format!(
+        "<body><article><p>{P1}</p><p>I am a rather <a class=\"popup\" href=\"/x\">elderly</a> man, \
+         said the <span class=\"share-name\">mayor</span> of the city, who voted for the plan.</p>\
+         <p>{P2}</p><div class=\"share\"><a href=/s>Share</a></div></article></body>"
+    ));
+    assert!(
+        a.text
+            .contains("I am a rather elderly man, said the mayor of the city"),
+        "{}",
+        a.text
+    );
+    // A block with the same kind of class is still boilerplate.
+    assert!(!a.text.contains("Share"), "{}", a.text);
+}

@@ -200,15 +200,36 @@ fn negative_regions(doc: &Document, stats: &[Stats]) -> Vec<Option<BoilerplateKi
     let mut negative = vec![None; doc.nodes.len()];
     let total = stats.first().map_or(0.0, |s| s.mass);
     let mut memo = HashMap::new();
+    // Parents with text of their own: an inline element there is part of a
+    // sentence (`a rather <a class="popup">elderly</a> man`), whatever its
+    // class says.
+    let mut holds_text = vec![false; doc.nodes.len()];
+    for node in &doc.nodes {
+        if let NodeData::Text(t) = &node.data {
+            if !t.trim().is_empty() {
+                if let Some(slot) = holds_text.get_mut(node.parent as usize) {
+                    *slot = true;
+                }
+            }
+        }
+    }
     for (i, node) in doc.nodes.iter().enumerate() {
         let inherited = if node.parent == NONE {
             None
         } else {
             negative.get(node.parent as usize).copied().flatten()
         };
+        let in_sentence = |e: &crate::parse::tree::Element| {
+            !is_block(&e.name)
+                && holds_text
+                    .get(node.parent as usize)
+                    .copied()
+                    .unwrap_or(false)
+        };
         let own = match &node.data {
             NodeData::Element(e)
-                if stats.get(i).map_or(0.0, |s| s.mass) <= total * WRAPPER_MASS_SHARE =>
+                if stats.get(i).map_or(0.0, |s| s.mass) <= total * WRAPPER_MASS_SHARE
+                    && !in_sentence(e) =>
             {
                 negative_kind_cached(e, &mut memo).or_else(|| {
                     // Written before the page's own <body> tag: a plugin's
