@@ -222,3 +222,48 @@ fn parallel_jobs_keep_the_input_order_and_the_failures() {
     assert!(stderr(&serial).contains("jobs.png"));
     assert!(stdout(&serial).ends_with("（完）\n"));
 }
+
+#[test]
+fn mht_web_archives_are_unpacked() {
+    // A GBK page in a quoted-printable part (soft line breaks included),
+    // as a browser's "save as single file" writes it.
+    let page = "<html><head><meta charset=gbk><title>新闻</title></head><body><p>武侯区产业园区高质量发展大会15日召开，进一步树牢抓经济必须抓园区的意识。</p></body></html>";
+    let gbk = encoding_rs::GBK.encode(page).0;
+    let mut qp = String::new();
+    for (i, b) in gbk.iter().enumerate() {
+        if i > 0 && i % 30 == 0 {
+            qp.push_str("=\r\n");
+        }
+        match b {
+            b'=' => qp.push_str("=3D"),
+            0x20..=0x7e => qp.push(*b as char),
+            _ => qp.push_str(&format!("={b:02X}")),
+        }
+    }
+    let mht = format!(
+        "From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"----MultipartBoundary--abc\"\r\n\r\n\
+         ------MultipartBoundary--abc\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n{qp}\r\n\
+         ------MultipartBoundary--abc\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n\
+         ------MultipartBoundary--abc--\r\n"
+    );
+    let path = scratch("page.mht", mht.as_bytes());
+    let out = run(&["-f", "text", &path], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("武侯区产业园区高质量发展大会15日召开"),
+        "{}",
+        stdout(&out)
+    );
+    // A base64 part, and a MIME message without the .mht name.
+    let b64 = "PHA+QSBiYXNlNjQgcGFnZSwgd2l0aCBhIHBhcmFncmFwaCBvZiB0ZXh0LjwvcD4=";
+    let mime = format!(
+        "MIME-Version: 1.0\nContent-Type: multipart/related; boundary=b1\n\n--b1\nContent-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: base64\n\n{b64}\n--b1--\n"
+    );
+    let out = run(&["-f", "text", "-"], Some(mime.as_bytes()));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("A base64 page, with a paragraph of text."),
+        "{}",
+        stdout(&out)
+    );
+}
