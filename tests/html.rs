@@ -389,3 +389,24 @@ fn controls_spelled_as_references_are_removed_and_cannot_disable_repairs() {
     assert_eq!(controls.count, 4);
     assert!(a.decode.warnings.is_empty(), "{:?}", a.decode.warnings);
 }
+
+#[test]
+fn a_json_ld_catalogue_over_the_bound_is_not_read_and_says_so() {
+    let item = r#"{"@type":"Product","name":"A product"},"#;
+    let head = format!(
+        "<script type=\"application/ld+json\">[{}{{\"@type\":\"NewsArticle\",\"headline\":\"Hidden headline\"}}]</script>",
+        item.repeat(1024 * 1024 / item.len() + 1)
+    );
+    let a = html(&page(&head, ""));
+    assert!(a.text.contains("bus network"), "{}", a.text);
+    assert_ne!(a.title.as_deref(), Some("Hidden headline"));
+    assert!(
+        a.decode
+            .warnings
+            .iter()
+            .any(|w| w.kind == newsdecode::article::WarningKind::LimitReached
+                && w.message.contains("JSON-LD")),
+        "{:?}",
+        a.decode.warnings
+    );
+}

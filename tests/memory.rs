@@ -21,14 +21,22 @@ static SERIAL: Mutex<()> = Mutex::new(());
 
 /// Peak bytes allocated while extracting `input`, beyond what was live before.
 fn peak_of(input: &str) -> usize {
-    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let (peak, text_len) = peak_and_text(input);
+    assert!(text_len > input.len() / 2);
+    peak
+}
+
+/// Peak bytes allocated while extracting `input`, and the article's text length.
+/// Callers hold [`SERIAL`] for their whole test: inputs built on another
+/// thread would count in this peak.
+fn peak_and_text(input: &str) -> (usize, usize) {
     let before = ALLOCATOR.current_usage();
     ALLOCATOR.reset_peak_usage();
     let article = extract(Input::Text(input), &Options::default()).expect("extracts");
     let peak = ALLOCATOR.peak_usage() - before;
-    assert!(article.text.len() > input.len() / 2);
+    let text_len = article.text.len();
     drop(article);
-    peak
+    (peak, text_len)
 }
 
 /// A 1 MB line of Chinese and Latin text, as HTML and as plain text: the
@@ -36,6 +44,7 @@ fn peak_of(input: &str) -> usize {
 /// as `text` and as body blocks): 4.2 × now, 13.8 × before.
 #[test]
 fn a_huge_line_peaks_at_a_few_copies() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let line = "新闻 word, 文字。".repeat(1024 * 1024 / 22);
     for input in [format!("<p>{line}</p>"), line.clone()] {
         let peak = peak_of(&input);
@@ -46,4 +55,47 @@ fn a_huge_line_peaks_at_a_few_copies() {
         );
         assert!(ratio < 5.0, "peak {ratio:.2} × the input");
     }
+}
+
+/// The shapes of `docs/RELIABILITY.md` that once grew memory out of bounds
+/// (127 nested headings around the text: 4.6 GB for 34 MB, 134 × here until
+/// an `<h1>` had to be headline-sized to be kept as a title candidate; a 64
+/// MB JSON-LD array: 1.8 GB): each peaks at most 8 × its input, and the text
+/// is kept. (Millions of one-character lines, each its own paragraph block,
+/// still peak at 127 × : the article itself is that big.)
+#[test]
+fn pathological_shapes_peak_under_eight_times_the_input() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    const SIZE: usize = 2 * 1024 * 1024;
+    let text = "News text, with words and commas, in a line. ".repeat(SIZE / 45);
+    let item = r#"{"@type":"NewsArticle","headline":"A headline","author":{"@type":"Person","name":"A. Writer"}},"#;
+    let shapes: Vec<(&str, String, usize)> = vec![
+        (
+            "nested headings around the text",
+            format!("{}{text}{}", "<h1><i>".repeat(127), "</i></h1>".repeat(127)),
+            text.len() / 2,
+        ),
+        (
+            "a huge JSON-LD array",
+            format!(
+                "<script type=\"application/ld+json\">[{}{{}}]</script><p>{}</p>",
+                item.repeat(SIZE / item.len()),
+                &text[..4096]
+            ),
+            2048,
+        ),
+    ];
+    let mut report = Vec::new();
+    for (name, input, min_text) in shapes {
+        let (peak, text_len) = peak_and_text(&input);
+        let ratio = peak as f64 / input.len() as f64;
+        report.push(format!("{name}: {ratio:.3} × ({} bytes)", input.len()));
+        assert!(text_len >= min_text, "{name}: text {text_len} bytes");
+        assert!(
+            ratio <= 8.0,
+            "{name}: peak {ratio:.2} × the input\n{}",
+            report.join("\n")
+        );
+    }
+    println!("{}", report.join("\n"));
 }

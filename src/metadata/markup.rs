@@ -18,6 +18,7 @@
 use super::byline::split_names;
 use crate::parse::elements::subtree_text;
 use crate::parse::tree::{Document, NodeData, NodeId};
+use crate::text::at_most_chars;
 use crate::text::{is_cjk_letter, is_stray_control};
 use serde_json::Value;
 
@@ -40,7 +41,15 @@ pub struct PageMeta {
     pub description: Option<String>,
     /// `<html lang>`.
     pub language: Option<String>,
+    /// JSON-LD blocks over [`JSON_LD_MAX_BYTES`], not read (a
+    /// `limit_reached` warning says so).
+    pub json_ld_skipped: usize,
 }
+
+/// JSON-LD larger than this is a catalogue, not an article's metadata (an
+/// article's is a few KiB): parsed into a tree it would take about 8 × its
+/// size (a 64 MB array once took 1.8 GB), so it is left unread.
+pub const JSON_LD_MAX_BYTES: usize = 1024 * 1024;
 
 /// JSON-LD types that describe an article.
 const ARTICLE_TYPES: &[&str] = &[
@@ -125,6 +134,10 @@ fn string(value: Option<&Value>) -> Option<String> {
 /// part of the headline.
 pub const SITE_NAME_MAX_CHARS: usize = 30;
 
+/// An `<h1>` longer than this wraps content, not a headline: it is not a
+/// title candidate (the longest headlines in the data sets are under 200).
+const H1_MAX_CHARS: usize = 500;
+
 /// Splits `Headline - Site` / `Headline | Site` / `Headline_Site`: the part
 /// that is not the headline goes to the site name.
 pub fn split_site_suffix(title: &str) -> (String, Option<String>) {
@@ -169,6 +182,7 @@ struct Found {
     time: Option<String>,
     itemprop_date: Option<String>,
     rel_authors: Vec<String>,
+    json_ld_skipped: usize,
 }
 
 impl Found {
@@ -211,11 +225,19 @@ fn scan(doc: &Document) -> Found {
                 if e.attr("type")
                     .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
             {
-                read_json_ld(&text_of(doc, id), &mut found);
+                let raw = text_of(doc, id);
+                if raw.len() > JSON_LD_MAX_BYTES {
+                    found.json_ld_skipped += 1;
+                } else {
+                    read_json_ld(&raw, &mut found);
+                }
             }
             "h1" => {
-                if let Some(t) = non_empty(&text_of(doc, id)) {
-                    found.h1s.push(t);
+                // (Kept only when headline-sized: 127 nested `<h1>` around
+                // a 34 MB page once held 127 copies of it.)
+                let text = text_of(doc, id);
+                if at_most_chars(&text, H1_MAX_CHARS) {
+                    found.h1s.extend(non_empty(&text));
                 }
             }
             "time" if found.time.is_none() => found.time = e.attr("datetime").and_then(non_empty),
@@ -269,6 +291,7 @@ pub fn read(doc: &Document) -> PageMeta {
         description: found.meta(&["description", "og:description"]),
         document_title: found.document_title,
         language: found.language,
+        json_ld_skipped: found.json_ld_skipped,
     }
 }
 
