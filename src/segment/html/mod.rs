@@ -54,7 +54,7 @@ pub fn extract(doc: &Document, meta: &PageMeta) -> Segments {
     passes::drop_leading_credits(&mut items);
     passes::credited_captions(&mut items);
     passes::move_closing_prompts(&mut items, &mut tail);
-    passes::drop_ad_labels(&mut items);
+    passes::move_ad_labels(&mut items, &mut tail);
 
     segments.meta = regions::meta_lines(&page, top);
     segments.body = items;

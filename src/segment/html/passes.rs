@@ -187,19 +187,25 @@ pub fn move_closing_prompts(items: &mut Vec<BodyItem>, tail: &mut Tail) {
     }
 }
 
-/// Ad labels inside the container ("Advertisement", "广告") are dropped.
-pub fn drop_ad_labels(items: &mut Vec<BodyItem>) {
-    items.retain(|item| match item {
-        BodyItem::Paragraph(p) => {
-            // A label, not a sentence (`该技术已在全国推广。` is text).
-            let ad = at_most_chars(p, AD_LABEL_MAX_CHARS) && {
-                let f = features(p);
-                !f.sentence_end && matches!(f.boilerplate, Some((BoilerplateKind::Ads, _)))
-            };
-            !ad
+/// Ad labels inside the container ("Advertisement", "广告") leave the body
+/// for the boilerplate (kind `ads`), not nowhere.
+pub fn move_ad_labels(items: &mut Vec<BodyItem>, tail: &mut Tail) {
+    let mut kept = Vec::with_capacity(items.len());
+    for item in items.drain(..) {
+        match item {
+            BodyItem::Paragraph(p) if is_ad_label(&p) => tail.push((BoilerplateKind::Ads, p)),
+            other => kept.push(other),
         }
-        _ => true,
-    });
+    }
+    *items = kept;
+}
+
+/// A label, not a sentence (`该技术已在全国推广。` is text).
+fn is_ad_label(p: &str) -> bool {
+    at_most_chars(p, AD_LABEL_MAX_CHARS) && {
+        let f = features(p);
+        !f.sentence_end && matches!(f.boilerplate, Some((BoilerplateKind::Ads, _)))
+    }
 }
 
 /// A caption written as a paragraph: it ends with a parenthesised photo
@@ -310,8 +316,8 @@ mod tests {
             p("Share this story"),
         ];
         drop_leading_credits(&mut items);
-        drop_ad_labels(&mut items);
         let mut tail = Tail::new();
+        move_ad_labels(&mut items, &mut tail);
         move_closing_prompts(&mut items, &mut tail);
         assert_eq!(
             items,
@@ -322,15 +328,20 @@ mod tests {
         );
         assert_eq!(
             tail,
-            [(BoilerplateKind::Share, "Share this story".to_string())]
+            [
+                (BoilerplateKind::Ads, "Advertisement".to_string()),
+                (BoilerplateKind::Share, "Share this story".to_string())
+            ]
         );
     }
 
     #[test]
     fn an_ad_label_goes_but_a_short_sentence_with_an_ad_word_stays() {
         let mut items = vec![p("广告"), p("该技术已在全国推广。"), p("Advertisement")];
-        drop_ad_labels(&mut items);
+        let mut tail = Tail::new();
+        move_ad_labels(&mut items, &mut tail);
         assert_eq!(items, [p("该技术已在全国推广。")]);
+        assert_eq!(tail.len(), 2, "the labels are boilerplate, not gone");
     }
 
     #[test]
