@@ -117,3 +117,57 @@ fn an_inline_element_with_a_boilerplate_class_stays_in_its_sentence() {
     // A block with the same kind of class is still boilerplate.
     assert!(!a.text.contains("Share"), "{}", a.text);
 }
+
+/// Whether `needle` is anywhere in the article a reader gets: the body, a
+/// boilerplate block, or a metadata field.
+fn shown(a: &Article, needle: &str) -> bool {
+    serde_json::to_string(a).unwrap().contains(needle) || a.text.contains(needle)
+}
+
+#[test]
+fn text_inside_the_article_that_is_not_prose_is_kept_somewhere() {
+    let cases = [
+        (
+            "a figure without an image",
+            "<figure><pre>let answer = 42;</pre><figcaption>Listing one</figcaption></figure>",
+            vec!["let answer = 42;", "Listing one"],
+        ),
+        (
+            "a pull quote in a figure",
+            "<figure><blockquote>Buses are the backbone</blockquote></figure>",
+            vec!["Buses are the backbone"],
+        ),
+        (
+            "a table caption",
+            "<table><caption>Routes by district</caption><tr><td>North</td><td>4</td></tr></table>",
+            vec!["Routes by district", "North"],
+        ),
+        (
+            "a stand-first in a header",
+            "<header><p>The plan adds twelve routes in the east.</p></header>",
+            vec!["The plan adds twelve routes in the east."],
+        ),
+        (
+            "a paragraph that is one link",
+            "<p><a href=/x>Read the full council report here</a></p>",
+            vec!["Read the full council report here"],
+        ),
+        (
+            "a link list",
+            "<ul><li><a href=/a>Route map</a></li><li><a href=/b>Timetables</a></li></ul>",
+            vec!["Route map", "Timetables"],
+        ),
+    ];
+    let mut missing = Vec::new();
+    for (name, markup, needles) in cases {
+        let a = html(&format!(
+            "<body><article><h1>Bus network</h1><p>{P1}</p>{markup}<p>{P2}</p><p>{P3}</p></article></body>"
+        ));
+        for needle in needles {
+            if !shown(&a, needle) {
+                missing.push(format!("{name}: {needle:?}"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "lost: {missing:#?}");
+}

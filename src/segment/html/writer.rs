@@ -162,9 +162,16 @@ impl<'p, 'a> Writer<'p, 'a> {
                 let level = heading_level(name);
                 self.push_inline(id, |text| BodyItem::Heading(level, text));
             }
-            "figure" => {
+            "figure" if self.holds_media(id) => {
                 self.flush();
                 self.figure(id);
+            }
+            // A figure without an image or media (a code listing, a pull
+            // quote, a table) is read like any block; its caption becomes a
+            // figure item.
+            "figure" => {
+                self.flush();
+                return true;
             }
             _ if is_block(&e.name) && is_caption_like(e) => self.caption_block(id),
             "img" => {
@@ -252,6 +259,13 @@ impl<'p, 'a> Writer<'p, 'a> {
         let mut rows = Vec::new();
         let mut stack = vec![table];
         while let Some(id) = stack.pop() {
+            if self.page.name(id) == "caption" {
+                let caption = self.inline_text(id);
+                if !caption.is_empty() {
+                    rows.push((id, caption));
+                }
+                continue;
+            }
             if self.page.name(id) == "tr" {
                 let cells: Vec<String> = self
                     .page
@@ -317,6 +331,30 @@ impl<'p, 'a> Writer<'p, 'a> {
             src: Some(src.to_string()),
             alt: alt.map(str::to_string),
         })
+    }
+
+    /// Whether a figure holds an image or media (a video player's titles
+    /// are not article text); else its content is ordinary text.
+    fn holds_media(&self, id: NodeId) -> bool {
+        let mut stack = vec![id];
+        while let Some(n) = stack.pop() {
+            if matches!(
+                self.page.name(n),
+                "img"
+                    | "picture"
+                    | "video"
+                    | "audio"
+                    | "iframe"
+                    | "object"
+                    | "embed"
+                    | "canvas"
+                    | "svg"
+            ) {
+                return true;
+            }
+            stack.extend(self.page.children(n));
+        }
+        false
     }
 
     fn figure(&mut self, id: NodeId) {
