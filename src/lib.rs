@@ -95,16 +95,7 @@ fn html_path(text: String, decode: DecodeReport, input: InputInfo, script: Scrip
     decode.warnings.extend(doc.limits.warning());
     decode::report_controls_removed(&mut decode, doc.controls_removed);
     let mut meta = markup::read(&doc);
-    if meta.json_ld_skipped > 0 {
-        decode.warnings.push(article::Warning::new(
-            article::WarningKind::LimitReached,
-            format!(
-                "{} JSON-LD blocks over {} bytes were not read for metadata",
-                meta.json_ld_skipped,
-                markup::JSON_LD_MAX_BYTES
-            ),
-        ));
-    }
+    decode.warnings.extend(meta.json_ld_warning());
     let mut segments = html::extract(&doc, &meta);
     if !segments
         .body

@@ -16,10 +16,10 @@
 //! - language: `<html lang>`.
 
 use super::byline::split_names;
+use crate::article::{Warning, WarningKind};
 use crate::parse::elements::subtree_text;
 use crate::parse::tree::{Document, NodeData, NodeId};
-use crate::text::at_most_chars;
-use crate::text::{is_cjk_letter, is_stray_control};
+use crate::text::{at_most_chars, is_cjk_letter, is_stray_control};
 use serde_json::Value;
 
 /// Metadata the markup states: JSON-LD, meta tags, `<title>`, `<time>`, `lang`.
@@ -44,6 +44,21 @@ pub struct PageMeta {
     /// JSON-LD blocks over [`JSON_LD_MAX_BYTES`], not read (a
     /// `limit_reached` warning says so).
     pub json_ld_skipped: usize,
+}
+
+impl PageMeta {
+    /// A `limit_reached` warning if JSON-LD blocks were too large to read.
+    pub fn json_ld_warning(&self) -> Option<Warning> {
+        (self.json_ld_skipped > 0).then(|| {
+            Warning::new(
+                WarningKind::LimitReached,
+                format!(
+                    "{} JSON-LD blocks over {JSON_LD_MAX_BYTES} bytes were not read for metadata",
+                    self.json_ld_skipped
+                ),
+            )
+        })
+    }
 }
 
 /// JSON-LD larger than this is a catalogue, not an article's metadata (an

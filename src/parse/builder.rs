@@ -9,15 +9,21 @@ use super::elements::is_hidden;
 use super::limits::ParseLimits;
 use super::limits::{MAX_DEPTH, MAX_NODES};
 use super::rules::{
-    belongs_in_head, breaks_out_of_foreign, closes_p, element_name, hides_content,
-    in_select_content, is_heading, is_scope_boundary, is_table_context, is_table_part, is_void,
-    stays_in_table, Ns,
+    belongs_in_head, breaks_out_of_foreign, closes_p, hides_content, in_select_content, is_heading,
+    is_scope_boundary, is_table_context, is_table_part, is_void, stays_in_table, Ns,
 };
 use super::tokenizer::{tokenize_for_tree, Attribute, Token};
 use super::tree::{Document, Element, Node, NodeData, NodeId, NONE};
 use crate::text::{has_stray_control, remove_stray_controls};
 use std::borrow::Cow;
 use std::collections::HashMap;
+
+/// Whether an element's content is never shown: past a bound such an
+/// element is not on the stack, so its content is skipped instead (see
+/// `Builder::skipping`).
+fn content_never_shown(element: &Element) -> bool {
+    hides_content(&element.name) || is_hidden(element)
+}
 
 impl Document {
     /// Parses decoded HTML into a tree.
@@ -55,8 +61,6 @@ pub(super) struct Builder {
     /// on the stack): its name and nesting, its content skipped to its end
     /// tag so that a bound never reveals a script or hidden text.
     pub(super) skipping: Option<(Box<str>, usize)>,
-    /// Whether the last start tag opened an element of foreign content.
-    pub(super) started_foreign: bool,
     /// For each table, the node just before it: text and elements the
     /// standard "foster-parents" out of a table go there, in order.
     pub(super) before_table: HashMap<NodeId, NodeId>,
@@ -71,7 +75,6 @@ impl Builder {
             body: NONE,
             body_implied: false,
             skipping: None,
-            started_foreign: false,
             before_table: HashMap::new(),
         }
     }
@@ -148,9 +151,7 @@ impl Builder {
             } => {
                 self.doc.limits.dropped_attributes += dropped_attributes;
                 self.doc.controls_removed += controls_removed;
-                self.started_foreign = false;
-                self.start(name, attrs, self_closing);
-                return !self.started_foreign;
+                return self.start(name, attrs, self_closing);
             }
             Token::End { name } => self.end(&name),
         }
@@ -357,11 +358,19 @@ impl Builder {
         }
     }
 
-    fn start(&mut self, name: String, attrs: Vec<Attribute>, self_closing: bool) {
+    /// Takes a start tag; returns whether it opened an HTML element (the
+    /// tokenizer reads raw text only after those), true when ignored.
+    fn start(&mut self, name: String, attrs: Vec<Attribute>, self_closing: bool) -> bool {
         if self.doc.nodes.len() >= MAX_NODES {
             self.doc.limits.dropped_elements += 1;
-            self.skip_if_hidden(&name, &attrs, self_closing);
-            return;
+            let element = Element {
+                name: name.into_boxed_str(),
+                attrs,
+            };
+            if !self_closing && !is_void(&element.name) && content_never_shown(&element) {
+                self.skipping = Some((element.name, 1));
+            }
+            return true;
         }
         if breaks_out_of_foreign(&name)
             || (name == "font"
@@ -389,12 +398,12 @@ impl Builder {
                 self.close_any(&["head"], |_| false);
                 self.open_body(attrs);
             }
-            return;
+            return true;
         }
         if matches!(name.as_str(), "html" | "head")
             && (self.body != NONE || self.open.iter().any(|&id| self.name_of(id) == name))
         {
-            return; // a second html or head: the standard ignores the tag
+            return true; // a second html or head: the standard ignores the tag
         }
         if self.before_body() && !belongs_in_head(&name) && name != "html" {
             self.imply_body();
@@ -410,13 +419,13 @@ impl Builder {
                 }
             }
             if self.in_select() && !in_select_content(&name) {
-                return; // only options belong in a select: the standard ignores the tag
+                return true; // only options belong in a select: the standard ignores the tag
             }
             if name == "image" {
                 return self.start("img".to_string(), attrs, self_closing); // as the standard says
             }
             if is_table_part(&name) && !self.table_is_open() {
-                return; // a cell or row outside any table: the standard ignores the tag
+                return true; // a cell or row outside any table: the standard ignores the tag
             }
             if matches!(name.as_str(), "select" | "input" | "textarea" | "keygen") {
                 // These end an open `<select>`; a second `<select>` only does.
@@ -425,7 +434,7 @@ impl Builder {
                 }) {
                     self.pop_to(depth);
                     if name == "select" {
-                        return;
+                        return true;
                     }
                 }
             }
@@ -439,17 +448,15 @@ impl Builder {
         // follows stays the table's (and is foster-parented if visible).
         let form_in_table = name == "form" && is_table_context(self.name_of(self.current()));
         let void = is_void(&name) || (self_closing && ns != Ns::Html) || form_in_table;
-        self.started_foreign = ns != Ns::Html;
         let parent = self.current();
         let is_table = name == "table";
+        let stays = stays_in_table(&name);
         let data = NodeData::Element(Element {
             name: name.into_boxed_str(),
             attrs,
         });
         let id = match self.foster_table() {
-            Some(table) if !stays_in_table(element_name(&data)) => {
-                self.insert_before_table(table, data)
-            }
+            Some(table) if !stays => self.insert_before_table(table, data),
             _ => {
                 let prev = self.doc.node(parent).map_or(NONE, |p| p.last_child);
                 let id = self.append(parent, data);
@@ -467,27 +474,17 @@ impl Builder {
                 self.open.push(id);
             } else {
                 self.doc.limits.flattened += 1;
-                if let Some(e) = self.doc.element(id) {
-                    let (name, attrs) = (e.name.clone(), e.attrs.clone());
-                    self.skip_if_hidden(&name, &attrs, false);
+                if let Some(name) = self
+                    .doc
+                    .element(id)
+                    .filter(|e| content_never_shown(e))
+                    .map(|e| e.name.clone())
+                {
+                    self.skipping = Some((name, 1));
                 }
             }
         }
-    }
-
-    /// Past a bound an element is not on the stack; if its content is
-    /// never shown, skips that content (see `skipping`).
-    fn skip_if_hidden(&mut self, name: &str, attrs: &[Attribute], self_closing: bool) {
-        if is_void(name) || self_closing {
-            return;
-        }
-        let element = Element {
-            name: name.into(),
-            attrs: attrs.to_vec(),
-        };
-        if hides_content(name) || is_hidden(&element) {
-            self.skipping = Some((name.into(), 1));
-        }
+        ns == Ns::Html
     }
 
     /// A `<body>` tag after the body was implied adds its attributes (a
@@ -514,7 +511,9 @@ impl Builder {
         match name {
             // Content after </body> or </html> still belongs to the body.
             "body" | "html" => {}
-            "br" => self.start("br".to_string(), Vec::new(), false),
+            "br" => {
+                self.start("br".to_string(), Vec::new(), false);
+            }
             "p" => {
                 self.break_out_of_foreign();
                 if let Some(depth) = self.in_scope("p", is_scope_boundary) {

@@ -2,8 +2,6 @@
 //! are void, which close a paragraph, where scopes end, what stays in the
 //! head or in a table, and what ends foreign (`svg`, `math`) content.
 
-use super::tree::NodeData;
-
 /// The namespace of an element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Ns {
@@ -15,6 +13,7 @@ pub(super) enum Ns {
     Math,
 }
 
+/// Elements with no content and no end tag.
 pub(super) fn is_void(name: &str) -> bool {
     matches!(
         name,
@@ -209,13 +208,7 @@ pub(super) fn is_integration_point(ns: Ns, name: &str) -> bool {
     }
 }
 
-pub(super) fn element_name(data: &NodeData) -> &str {
-    match data {
-        NodeData::Element(e) => &e.name,
-        _ => "",
-    }
-}
-
+/// `<h1>`…`<h6>`.
 pub(super) fn is_heading(name: &str) -> bool {
     matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }

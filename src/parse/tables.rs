@@ -6,6 +6,12 @@ use super::builder::Builder;
 use super::rules::{is_table_context, Ns};
 use super::tree::{Document, Node, NodeData, NodeId, NONE};
 
+/// Where a search for the table's own context stops: inside a cell or a
+/// caption the content is not the table's.
+fn is_cell_boundary(name: &str) -> bool {
+    matches!(name, "td" | "th" | "caption" | "template" | "html")
+}
+
 impl Builder {
     /// The open table that content inserted now must be moved in front
     /// of, if the current node is a table part.
@@ -19,6 +25,7 @@ impl Builder {
             .copied()
             .find(|&id| self.name_of(id) == "table")
     }
+
     /// Inserts `data` just before `table` (after what was fostered before).
     pub(super) fn insert_before_table(&mut self, table: NodeId, data: NodeData) -> NodeId {
         let parent = self.doc.node(table).map_or(Document::ROOT, |t| t.parent);
@@ -53,6 +60,7 @@ impl Builder {
         self.before_table.insert(table, id);
         id
     }
+
     /// A table part closes what was foster-parented out of the table
     /// (`<table><b><td>`: the cell is the table's, not the `b`'s), as the
     /// standard's "clear the stack back to a table context" does.
@@ -63,30 +71,26 @@ impl Builder {
                     self.pop_to(depth + 1);
                     return;
                 }
-                "td" | "th" | "caption" | "template" | "html" => return,
+                n if is_cell_boundary(n) => return,
                 _ => {}
             }
         }
     }
+
     /// A `<table>` in a table but outside its cells ends that table (it
     /// becomes the next table), as in the standard.
     pub(super) fn close_table_outside_cells(&mut self) {
-        for (depth, &id) in self.open.iter().enumerate().rev() {
-            match self.name_of(id) {
-                "table" => {
-                    self.pop_to(depth);
-                    return;
-                }
-                "td" | "th" | "caption" | "template" | "html" => return,
-                _ => {}
-            }
+        if let Some(depth) = self.in_scope("table", is_cell_boundary) {
+            self.pop_to(depth);
         }
     }
+
     pub(super) fn table_is_open(&self) -> bool {
         self.open
             .iter()
             .any(|&id| self.name_of(id) == "table" && self.ns_of(id) == Ns::Html)
     }
+
     /// Whether the builder is in the standard's "in select" mode.
     pub(super) fn in_select(&self) -> bool {
         matches!(

@@ -77,8 +77,9 @@ pub fn ours(html: &str) -> Vec<char> {
     let doc = Document::parse(html);
     let mut out = Vec::new();
     let mut stack = vec![Some(Document::ROOT)];
+    // `None` closes an `svg`/`math` bracket.
     while let Some(entry) = stack.pop() {
-        let Some(node) = entry.and_then(|id| doc.node(id)) else {
+        let Some((id, node)) = entry.and_then(|id| Some((id, doc.node(id)?))) else {
             out.push('⟩');
             continue;
         };
@@ -86,13 +87,11 @@ pub fn ours(html: &str) -> Vec<char> {
             NodeData::Text(t) => keep(t, &mut out),
             NodeData::Element(e) if never_rendered(&e.name) => {}
             data => {
-                if let NodeData::Element(e) = data {
-                    if matches!(&*e.name, "svg" | "math") {
-                        out.push('⟨');
-                        stack.push(None);
-                    }
+                if matches!(data, NodeData::Element(e) if matches!(&*e.name, "svg" | "math")) {
+                    out.push('⟨');
+                    stack.push(None);
                 }
-                let children: Vec<_> = doc.children(entry.unwrap_or_default()).map(Some).collect();
+                let children: Vec<_> = doc.children(id).map(Some).collect();
                 stack.extend(children.into_iter().rev());
             }
         }

@@ -219,17 +219,12 @@ fn negative_regions(doc: &Document, stats: &[Stats]) -> Vec<Option<BoilerplateKi
         } else {
             negative.get(node.parent as usize).copied().flatten()
         };
-        let in_sentence = |e: &crate::parse::tree::Element| {
-            !is_block(&e.name)
-                && holds_text
-                    .get(node.parent as usize)
-                    .copied()
-                    .unwrap_or(false)
-        };
+        // An inline element inside running text is part of a sentence.
+        let in_sentence = holds_text.get(node.parent as usize).copied() == Some(true);
         let own = match &node.data {
             NodeData::Element(e)
                 if stats.get(i).map_or(0.0, |s| s.mass) <= total * WRAPPER_MASS_SHARE
-                    && !in_sentence(e) =>
+                    && (is_block(&e.name) || !in_sentence) =>
             {
                 negative_kind_cached(e, &mut memo).or_else(|| {
                     // Written before the page's own <body> tag: a plugin's

@@ -190,14 +190,14 @@ pub fn move_closing_prompts(items: &mut Vec<BodyItem>, tail: &mut Tail) {
 /// Ad labels inside the container ("Advertisement", "广告") leave the body
 /// for the boilerplate (kind `ads`), not nowhere.
 pub fn move_ad_labels(items: &mut Vec<BodyItem>, tail: &mut Tail) {
-    let mut kept = Vec::with_capacity(items.len());
-    for item in items.drain(..) {
-        match item {
-            BodyItem::Paragraph(p) if is_ad_label(&p) => tail.push((BoilerplateKind::Ads, p)),
-            other => kept.push(other),
-        }
-    }
-    *items = kept;
+    let labels = items.extract_if(
+        ..,
+        |item| matches!(item, BodyItem::Paragraph(p) if is_ad_label(p)),
+    );
+    tail.extend(labels.filter_map(|label| match label {
+        BodyItem::Paragraph(p) => Some((BoilerplateKind::Ads, p)),
+        _ => None,
+    }));
 }
 
 /// A label, not a sentence (`该技术已在全国推广。` is text).
