@@ -171,3 +171,17 @@ fn text_inside_the_article_that_is_not_prose_is_kept_somewhere() {
     }
     assert!(missing.is_empty(), "lost: {missing:#?}");
 }
+
+#[test]
+fn a_figure_with_a_lazy_loaded_image_keeps_its_caption_out_of_the_text() {
+    for image in [
+        "<div class=lazy data-src=/photo.jpg></div>",
+        "<noscript><img src=/photo.jpg alt=\"A photo\"></noscript>",
+    ] {
+        let a = html(&format!(
+            "<body><article><p>{P1}</p><figure>{image}<figcaption>Buses at the depot</figcaption></figure><p>{P2}</p></article></body>"
+        ));
+        assert!(!a.text.contains("Buses at the depot"), "{image}: {}", a.text);
+        assert!(shown(&a, "Buses at the depot"), "{image}: caption lost");
+    }
+}

@@ -334,22 +334,31 @@ impl<'p, 'a> Writer<'p, 'a> {
     }
 
     /// Whether a figure holds an image or media (a video player's titles
-    /// are not article text); else its content is ordinary text.
+    /// are not article text), lazy-loaded ones included (a `data-src`
+    /// placeholder, an `<img>` in `<noscript>`); else its content is
+    /// ordinary text.
     fn holds_media(&self, id: NodeId) -> bool {
         let mut stack = vec![id];
         while let Some(n) = stack.pop() {
-            if matches!(
-                self.page.name(n),
-                "img"
-                    | "picture"
-                    | "video"
-                    | "audio"
-                    | "iframe"
-                    | "object"
-                    | "embed"
-                    | "canvas"
-                    | "svg"
-            ) {
+            let lazy =
+                self.page.doc.element(n).is_some_and(|e| {
+                    e.attr("data-src").is_some() || e.attr("data-srcset").is_some()
+                });
+            if lazy
+                || matches!(
+                    self.page.name(n),
+                    "img"
+                        | "picture"
+                        | "video"
+                        | "audio"
+                        | "iframe"
+                        | "object"
+                        | "embed"
+                        | "canvas"
+                        | "svg"
+                        | "noscript"
+                )
+            {
                 return true;
             }
             stack.extend(self.page.children(n));
