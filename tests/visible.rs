@@ -181,7 +181,11 @@ fn a_figure_with_a_lazy_loaded_image_keeps_its_caption_out_of_the_text() {
         let a = html(&format!(
             "<body><article><p>{P1}</p><figure>{image}<figcaption>Buses at the depot</figcaption></figure><p>{P2}</p></article></body>"
         ));
-        assert!(!a.text.contains("Buses at the depot"), "{image}: {}", a.text);
+        assert!(
+            !a.text.contains("Buses at the depot"),
+            "{image}: {}",
+            a.text
+        );
         assert!(shown(&a, "Buses at the depot"), "{image}: caption lost");
     }
 }
