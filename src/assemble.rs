@@ -58,8 +58,15 @@ pub fn assemble(
         .header
         .iter()
         .chain(seg.breadcrumbs.as_ref().map(|(line, _)| line));
+    // The headline-like line of a paste, when the page's markup named
+    // another title: kept, not dropped.
+    let title_line = seg
+        .title
+        .filter(|line| article.title.as_deref() != Some(line.as_str()))
+        .map(|line| (BoilerplateKind::Other, line));
     article.boilerplate = navigation
         .map(|text| (BoilerplateKind::Navigation, text.clone()))
+        .chain(title_line)
         .chain(seg.boilerplate)
         .map(|(kind, text)| Boilerplate { kind, text })
         .collect();

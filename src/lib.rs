@@ -102,12 +102,20 @@ fn html_path(text: String, decode: DecodeReport, input: InputInfo, script: Scrip
         .iter()
         .any(|b| matches!(b, BodyItem::Paragraph(_)))
     {
-        let plain_text = visible_paragraphs(&doc).join("\n\n");
+        let (paragraphs, controls) = visible_paragraphs(&doc);
+        let plain_text = paragraphs.join("\n\n");
         drop(doc);
         let repaired = repair_text(&plain_text, script);
         drop(plain_text);
         decode.repairs.extend(repaired.repairs);
-        let segments = plain::segment(&repaired.text);
+        let mut segments = plain::segment(&repaired.text);
+        // Buttons, menus and the like: shown, not text (left unrepaired:
+        // the repairs are mapped onto the text read as a paste).
+        if !controls.is_empty() {
+            segments
+                .boilerplate
+                .push((BoilerplateKind::Other, controls.join("\n")));
+        }
         return assemble::assemble(
             segments,
             Some(&repaired.text),

@@ -189,3 +189,140 @@ fn a_figure_with_a_lazy_loaded_image_keeps_its_caption_out_of_the_text() {
         assert!(shown(&a, "Buses at the depot"), "{image}: caption lost");
     }
 }
+
+/// Whether `needle` is in some boilerplate item.
+fn in_boilerplate(a: &Article, needle: &str) -> bool {
+    a.boilerplate.iter().any(|b| b.text.contains(needle))
+}
+
+#[test]
+fn controls_graphics_and_aria_hidden_blocks_are_boilerplate_not_nowhere() {
+    let page = format!(
+        "<html><body><article><p>{P1}</p>\
+         <button>Listen to this article</button>\
+         <select><option>Sort by date</option><option>Sort by votes</option></select>\
+         <svg><title>icon</title><desc>Comment bubble</desc><text>Chart label</text></svg>\
+         <math><mi>x</mi><mo>=</mo><mn>42</mn></math>\
+         <div aria-hidden=true>Decorative pull quote</div>\
+         <dialog open>Subscribe to our newsletter</dialog><dialog>Closed dialog text</dialog>\
+         <p>{P2}</p></article></body></html>"
+    );
+    let a = html(&page);
+    assert!(a.text.contains(P1) && a.text.contains(P2), "{}", a.text);
+    for shown in [
+        "Listen to this article",
+        "Sort by date",
+        "Sort by votes",
+        "Chart label",
+        "42",
+        "Decorative pull quote",
+        "Subscribe to our newsletter",
+    ] {
+        assert!(!a.text.contains(shown), "{shown} in the body: {}", a.text);
+        assert!(
+            in_boilerplate(&a, shown),
+            "{shown} lost: {:?}",
+            a.boilerplate
+        );
+    }
+    // Never rendered: a closed dialog, an SVG's title and description.
+    for hidden in ["Closed dialog text", "icon", "Comment bubble"] {
+        assert!(
+            !a.text.contains(hidden) && !in_boilerplate(&a, hidden),
+            "{hidden} shown: {:?}",
+            a.boilerplate
+        );
+    }
+}
+
+#[test]
+fn an_inline_aria_hidden_element_stays_in_its_line() {
+    // List numbers and glyphs hidden from screen readers are still seen.
+    let page = format!(
+        "<html><body><article><p>{P1}</p><p><span aria-hidden=\"true\">Step 1.</span> Buy a ticket \
+         at the station before you board, then keep it until the end of the trip.</p><p>{P2}</p></article></body></html>"
+    );
+    let a = html(&page);
+    assert!(a.text.contains("Step 1. Buy a ticket"), "{}", a.text);
+}
+
+#[test]
+fn list_items_and_figure_text_left_out_of_the_body_are_boilerplate() {
+    let page = format!(
+        "<html><body><article><p>{P1}</p>\
+         <ul><li>First point of the plan, in words.</li><li><a href=/a>A link that is a whole item</a></li></ul>\
+         <figure><img src=/bus.jpg><span class=credit>Photo agency</span><figcaption>A bus on route 7.</figcaption></figure>\
+         <p>{P2}</p></article></body></html>"
+    );
+    let a = html(&page);
+    assert!(a.text.contains("First point of the plan"), "{}", a.text);
+    assert!(
+        a.text.contains("A link that is a whole item")
+            || in_boilerplate(&a, "A link that is a whole item"),
+        "{:?}",
+        a.boilerplate
+    );
+    let caption = a
+        .blocks
+        .iter()
+        .find_map(|b| b.caption.as_deref())
+        .unwrap_or_default();
+    assert_eq!(caption, "A bus on route 7.");
+    assert!(in_boilerplate(&a, "Photo agency"), "{:?}", a.boilerplate);
+}
+
+#[test]
+fn a_one_letter_region_is_kept_and_a_lone_glyph_is_not() {
+    let page = format!(
+        "<html><body><article><p>{P1}</p><p>{P2}</p></article>\
+         <div class=share><a href=/x>X</a></div><div class=share>×</div></body></html>"
+    );
+    let a = html(&page);
+    assert!(
+        a.boilerplate
+            .iter()
+            .any(|b| b.kind == BoilerplateKind::Share && b.text == "X"),
+        "{:?}",
+        a.boilerplate
+    );
+    assert!(!in_boilerplate(&a, "×"), "{:?}", a.boilerplate);
+}
+
+#[test]
+fn a_heading_that_only_starts_like_the_title_is_kept() {
+    // The markup's title abbreviates the headline: the headline's words
+    // stay in the article (beside the body).
+    let page = format!(
+        "<html><head><meta property=og:title content=\"Council expands bus network\"></head><body><article>\
+         <h1>Council expands bus network: twelve new routes</h1><p>{P1}</p><p>{P2}</p></article></body></html>"
+    );
+    let a = html(&page);
+    let all: Vec<&str> = a
+        .boilerplate
+        .iter()
+        .map(|b| b.text.as_str())
+        .chain(a.title.as_deref())
+        .chain(Some(a.text.as_str()))
+        .collect();
+    assert!(
+        all.iter().any(|t| t.contains("twelve new routes")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_page_read_like_a_paste_keeps_its_buttons_apart_and_its_title_line() {
+    // No article container: the page is read as text. Its buttons are
+    // boilerplate, and its headline-like line stays when the markup names
+    // another title.
+    let page = "<html><head><title>Shop | Example</title></head><body>\
+                <div>Global – English</div><div>Mini trio</div><div>€26</div>\
+                <button>Add to bag</button><div>Hand cream</div><div>€20</div></body></html>";
+    let a = html(page);
+    assert!(!a.text.contains("Add to bag"), "{}", a.text);
+    assert!(in_boilerplate(&a, "Add to bag"), "{:?}", a.boilerplate);
+    let all = format!("{:?} {:?} {}", a.title, a.boilerplate, a.text);
+    for line in ["Global – English", "Mini trio", "Hand cream"] {
+        assert!(all.contains(line), "{line} lost: {all}");
+    }
+}

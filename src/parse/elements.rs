@@ -4,8 +4,9 @@
 
 use super::tree::{Document, Element, NodeData, NodeId};
 
-/// Elements whose content is never visible text.
-pub fn is_invisible(name: &str) -> bool {
+/// Elements whose content a browser never renders as text (scripts,
+/// embedded documents and their fallbacks, ruby readings).
+pub fn is_not_rendered(name: &str) -> bool {
     matches!(
         name,
         "head"
@@ -17,23 +18,34 @@ pub fn is_invisible(name: &str) -> bool {
             | "iframe"
             | "object"
             | "embed"
-            | "svg"
-            | "math"
-            | "select"
-            | "textarea"
-            | "button"
-            | "input"
             | "noembed"
             | "noframes"
             | "canvas"
             | "video"
             | "audio"
             | "map"
-            | "dialog"
+            // An SVG description (its `title` is matched above); HTML has no
+            // such element.
+            | "desc"
             // Ruby readings (pinyin, furigana) are annotations, not text.
             | "rt"
             | "rp"
     )
+}
+
+/// Elements a reader sees but that are not running text: form controls,
+/// graphics, formulas and dialogs. Their text is kept as boilerplate.
+pub fn is_control_or_graphic(name: &str) -> bool {
+    matches!(
+        name,
+        "svg" | "math" | "select" | "textarea" | "button" | "input" | "dialog"
+    )
+}
+
+/// Elements whose content is never article text: not rendered, or a
+/// control or graphic.
+pub fn is_invisible(name: &str) -> bool {
+    is_not_rendered(name) || is_control_or_graphic(name)
 }
 
 /// Elements that start and end a block of text.
@@ -85,10 +97,11 @@ pub fn is_block(name: &str) -> bool {
     )
 }
 
-/// Hidden by attribute: `hidden`, `aria-hidden="true"`, inline `display:none`.
+/// Not rendered because of an attribute: `hidden`, inline `display:none` or
+/// `visibility:hidden`, a `<dialog>` that is not `open`.
 pub fn is_hidden(element: &Element) -> bool {
     element.attr("hidden").is_some()
-        || element.attr("aria-hidden") == Some("true")
+        || (&*element.name == "dialog" && element.attr("open").is_none())
         || element.attr("style").is_some_and(|style| {
             let style: String = style
                 .chars()
@@ -97,6 +110,19 @@ pub fn is_hidden(element: &Element) -> bool {
                 .to_ascii_lowercase();
             style.contains("display:none") || style.contains("visibility:hidden")
         })
+}
+
+/// Shown, but hidden from screen readers (`aria-hidden="true"`): icons,
+/// duplicated labels, decorative text. Not article text; kept as boilerplate.
+pub fn is_aria_hidden(element: &Element) -> bool {
+    element.attr("aria-hidden") == Some("true")
+}
+
+/// Shown but not running text: a control or graphic, or a block hidden
+/// from screen readers. An inline `aria-hidden` element (a list number, a
+/// glyph) is read with its line.
+pub fn is_shown_not_text(element: &Element) -> bool {
+    is_control_or_graphic(&element.name) || (is_aria_hidden(element) && is_block(&element.name))
 }
 
 /// The text of a subtree exactly as written, `<br>` as a newline (for

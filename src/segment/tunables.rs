@@ -141,5 +141,3 @@ pub const META_BLOCK_MAX_LENGTH: f32 = 300.0;
 pub const META_BLOCK_MIN_LENGTH: f32 = 4.0;
 /// At most this many credit lines are kept.
 pub const META_LINES_MAX: usize = 3;
-/// Negative regions shorter than this (weighted) are icons, not text.
-pub const BOILERPLATE_MIN_LENGTH: f32 = 2.0;

@@ -47,11 +47,11 @@ pub fn extract(doc: &Document, meta: &PageMeta) -> Segments {
         .into_iter()
         .flatten()
         .collect();
-    passes::drop_title_repeats(&mut items, &names);
-    segments.end_mark = passes::take_end_mark(&mut items);
     let mut tail = Tail::new();
+    passes::drop_title_repeats(&mut items, &names, &mut tail);
+    segments.end_mark = passes::take_end_mark(&mut items);
     passes::cut_tail(&mut items, &mut tail);
-    passes::drop_leading_credits(&mut items);
+    passes::drop_leading_credits(&mut items, &mut tail);
     passes::credited_captions(&mut items);
     passes::move_closing_prompts(&mut items, &mut tail);
     passes::move_ad_labels(&mut items, &mut tail);

@@ -7,7 +7,7 @@
 use super::super::tunables::{CJK_CHAR_WEIGHT, PARAGRAPH_MASS_MIN, WRAPPER_MASS_SHARE};
 use super::classes::{is_text_container, negative_kind_cached};
 use crate::article::BoilerplateKind;
-use crate::parse::elements::{is_block, is_hidden, is_invisible};
+use crate::parse::elements::{is_block, is_hidden, is_not_rendered, is_shown_not_text};
 use crate::parse::tree::{Document, NodeData, NodeId, NONE};
 use crate::text::is_cjk_letter;
 use std::collections::HashMap;
@@ -21,8 +21,13 @@ pub struct Stats {
     pub link_length: f32,
     /// Commas (`,` `，` `、`) and full stops (`。`).
     pub commas: f32,
-    /// Visible (not in an invisible or hidden element).
+    /// Article text: shown, and not in a control, a graphic or an
+    /// `aria-hidden` element.
     pub visible: bool,
+    /// Shown to a sighted reader (not in an element that is never rendered
+    /// or hidden by attribute). Shown text that is not `visible` goes to the
+    /// boilerplate, never nowhere.
+    pub shown: bool,
     /// Has a block-level element child.
     pub has_block_child: bool,
     /// Non-link text of `<p>` elements of 80 or more, in the subtree: the
@@ -73,15 +78,21 @@ impl<'a> Page<'a> {
         let mut stats = vec![Stats::default(); n];
         // Top-down: visibility (parents come first in the arena).
         for (i, node) in doc.nodes.iter().enumerate() {
-            let parent_visible =
-                node.parent == NONE || stats.get(node.parent as usize).is_some_and(|s| s.visible);
-            let visible = parent_visible
-                && match &node.data {
-                    NodeData::Element(e) => !is_invisible(&e.name) && !is_hidden(e),
-                    _ => true,
-                };
+            let parent = stats.get(node.parent as usize).copied();
+            let (parent_shown, parent_visible) = parent
+                .map_or((node.parent == NONE, node.parent == NONE), |p| {
+                    (p.shown, p.visible)
+                });
+            let (shown, text) = match &node.data {
+                NodeData::Element(e) => (
+                    !is_not_rendered(&e.name) && !is_hidden(e),
+                    !is_shown_not_text(e),
+                ),
+                _ => (true, true),
+            };
             if let Some(s) = stats.get_mut(i) {
-                s.visible = visible;
+                s.shown = parent_shown && shown;
+                s.visible = parent_visible && shown && text;
             }
         }
         // Bottom-up: text figures.

@@ -16,8 +16,10 @@ use crate::text::at_most_chars;
 /// Boilerplate moved out of the body, labelled.
 pub type Tail = Vec<(BoilerplateKind, String)>;
 
-/// Leading lines that repeat the title or the site name are not body.
-pub fn drop_title_repeats(items: &mut Vec<BodyItem>, names: &[&String]) {
+/// Leading lines that repeat the title or the site name are not body; a
+/// heading that only starts like the title (it adds a subtitle, or the title
+/// abbreviates it) goes to `tail`, so its words are not lost.
+pub fn drop_title_repeats(items: &mut Vec<BodyItem>, names: &[&String], tail: &mut Tail) {
     let mut i = 0;
     while i < items.len().min(TITLE_REPEAT_WINDOW) {
         let repeats = match items.get(i) {
@@ -33,7 +35,11 @@ pub fn drop_title_repeats(items: &mut Vec<BodyItem>, names: &[&String]) {
             _ => false,
         };
         if repeats {
-            items.remove(i);
+            if let BodyItem::Heading(_, h) | BodyItem::Paragraph(h) = items.remove(i) {
+                if !names.iter().any(|n| normalized(&h) == normalized(n)) {
+                    tail.push((BoilerplateKind::Other, h));
+                }
+            }
         } else {
             i += 1;
         }
@@ -136,8 +142,9 @@ fn starts_tail(item: &BodyItem) -> bool {
 
 /// The container's own credit lines before the text (`By …`,
 /// `Published Monday, …`, `The Associated Press`) and stray ad labels are
-/// not body, judged by the plain-text line features.
-pub fn drop_leading_credits(items: &mut Vec<BodyItem>) {
+/// not body, judged by the plain-text line features: they go to `tail`
+/// (the metadata reader reads them from the page).
+pub fn drop_leading_credits(items: &mut Vec<BodyItem>, tail: &mut Tail) {
     while let Some(BodyItem::Paragraph(first)) = items.first() {
         let f = features(first);
         let credit =
@@ -145,7 +152,9 @@ pub fn drop_leading_credits(items: &mut Vec<BodyItem>) {
         if !credit || items.len() < LEADING_CREDIT_MIN_ITEMS {
             break;
         }
-        items.remove(0);
+        if let BodyItem::Paragraph(line) = items.remove(0) {
+            tail.push((BoilerplateKind::Other, line));
+        }
     }
 }
 
@@ -260,11 +269,18 @@ mod tests {
             p("Council approves the budget"),
             p("The council approved the budget on Monday."),
         ];
-        drop_title_repeats(&mut items, &[&title]);
+        let mut tail = Tail::new();
+        drop_title_repeats(&mut items, &[&title], &mut tail);
         assert_eq!(items, [p("The council approved the budget on Monday.")]);
+        // The abbreviating heading is kept beside the body; the exact
+        // repeat is the title itself.
+        assert_eq!(
+            tail,
+            [(BoilerplateKind::Other, "Council approves".to_string())]
+        );
         // Further down the body a repeat is text.
         let mut items = vec![p("a."), p("b."), p("c."), p("Council approves the budget")];
-        drop_title_repeats(&mut items, &[&title]);
+        drop_title_repeats(&mut items, &[&title], &mut tail);
         assert_eq!(items.len(), 4);
     }
 
@@ -315,8 +331,8 @@ mod tests {
             p("It takes effect in May."),
             p("Share this story"),
         ];
-        drop_leading_credits(&mut items);
         let mut tail = Tail::new();
+        drop_leading_credits(&mut items, &mut tail);
         move_ad_labels(&mut items, &mut tail);
         move_closing_prompts(&mut items, &mut tail);
         assert_eq!(
@@ -329,6 +345,7 @@ mod tests {
         assert_eq!(
             tail,
             [
+                (BoilerplateKind::Other, "By Jane Doe".to_string()),
                 (BoilerplateKind::Ads, "Advertisement".to_string()),
                 (BoilerplateKind::Share, "Share this story".to_string())
             ]

@@ -4,8 +4,7 @@
 
 use super::super::lines::features;
 use super::super::tunables::{
-    BOILERPLATE_MIN_LENGTH, META_BLOCKS_INSIDE, META_BLOCK_MAX_LENGTH, META_BLOCK_MIN_LENGTH,
-    META_LINES_MAX,
+    META_BLOCKS_INSIDE, META_BLOCK_MAX_LENGTH, META_BLOCK_MIN_LENGTH, META_LINES_MAX,
 };
 use super::page::Page;
 use super::visible::TextBuf;
@@ -57,8 +56,9 @@ pub fn meta_lines(page: &Page, body: NodeId) -> Vec<String> {
 }
 
 /// Visible text that is neither the article (`roots` less the `skipped`
-/// subtrees the writer left out) nor in a labelled region, one line per
-/// block, so nothing visible is thrown away unlabelled.
+/// subtrees the writer left out) nor in a labelled region, and shown text
+/// that is never article text (controls, graphics, `aria-hidden`), one line
+/// per block, so nothing visible is thrown away unlabelled.
 pub fn unlabelled(page: &Page, roots: &[NodeId], skipped: &[NodeId]) -> Option<String> {
     let n = page.doc.nodes.len();
     // Inside the article: parents come before children in the arena.
@@ -96,9 +96,14 @@ pub fn unlabelled(page: &Page, roots: &[NodeId], skipped: &[NodeId]) -> Option<S
             continue;
         };
         let id = i as NodeId;
-        let skip = !page.stat(id).visible
-            || in_article.get(i).copied().unwrap_or(true)
-            || page.negative.get(i).copied().flatten().is_some();
+        // Shown but not article text (a button, a select's options, an
+        // `aria-hidden` label, a formula): wherever it is, it is kept here.
+        let s = page.stat(id);
+        let control = s.shown && !s.visible;
+        let skip = !control
+            && (!s.visible
+                || in_article.get(i).copied().unwrap_or(true)
+                || page.negative.get(i).copied().flatten().is_some());
         if skip || t.trim().is_empty() {
             continue;
         }
@@ -135,11 +140,13 @@ pub fn boilerplate(page: &Page) -> Vec<(BoilerplateKind, String)> {
                 .copied()
                 .flatten()
                 .is_none();
-        if !outermost || !page.stat(id).visible || page.stat(id).length < BOILERPLATE_MIN_LENGTH {
+        if !outermost || !page.stat(id).visible {
             continue;
         }
+        // A lone glyph (`×`, `|`) is not text; a count (`9`) or a letter
+        // (`X`) is.
         let text = inline_text(page, id);
-        if !text.is_empty() {
+        if text.chars().any(char::is_alphanumeric) {
             out.push((*kind, text));
         }
     }

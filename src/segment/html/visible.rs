@@ -2,14 +2,16 @@
 //! whitespace and keeps explicit line breaks; [`visible_paragraphs`] reads
 //! a whole page that has no article container.
 
-use crate::parse::elements::{is_block, is_hidden, is_invisible};
+use crate::parse::elements::{is_block, is_hidden, is_not_rendered, is_shown_not_text};
 use crate::parse::tree::{Document, NodeData, NodeId, NONE};
 
 /// All visible text of a page as paragraphs (block boundaries and `<br>`
 /// kept), walking the tree iteratively: the reading of a page with no
-/// article container.
-pub fn visible_paragraphs(doc: &Document) -> Vec<String> {
+/// article container. The text of controls, graphics and `aria-hidden`
+/// blocks is returned apart, one string each (boilerplate, not body).
+pub fn visible_paragraphs(doc: &Document) -> (Vec<String>, Vec<String>) {
     let mut out = Paragraphs::default();
+    let mut controls = Vec::new();
     let mut id: NodeId = doc.node(Document::ROOT).map_or(NONE, |n| n.first_child);
     while id != NONE {
         let Some(node) = doc.node(id) else { break };
@@ -23,7 +25,14 @@ pub fn visible_paragraphs(doc: &Document) -> Vec<String> {
                 } else if matches!(name, "td" | "th") {
                     out.push_text(" ");
                 }
-                if !is_invisible(name) && !is_hidden(element) {
+                if is_not_rendered(name) || is_hidden(element) {
+                    // Not shown: nothing to read.
+                } else if is_shown_not_text(element) {
+                    let text = shown_text(doc, id);
+                    if !text.is_empty() {
+                        controls.push(text);
+                    }
+                } else {
                     if is_block(name) {
                         out.paragraph_break();
                     }
@@ -60,7 +69,26 @@ pub fn visible_paragraphs(doc: &Document) -> Vec<String> {
             }
         }
     }
-    out.finish()
+    (out.finish(), controls)
+}
+
+/// The shown text of a subtree, whitespace collapsed.
+fn shown_text(doc: &Document, root: NodeId) -> String {
+    let mut buf = TextBuf::default();
+    let mut stack = vec![root];
+    while let Some(id) = stack.pop() {
+        let Some(node) = doc.node(id) else { continue };
+        match &node.data {
+            NodeData::Text(t) => buf.push(t),
+            NodeData::Element(e) if is_not_rendered(&e.name) || is_hidden(e) => {}
+            _ => {
+                buf.push(" ");
+                let children: Vec<NodeId> = doc.children(id).collect();
+                stack.extend(children.into_iter().rev());
+            }
+        }
+    }
+    buf.take()
 }
 
 /// Visible text split into paragraphs.
@@ -150,15 +178,28 @@ mod tests {
              <p>Line one<br>line two</p><p hidden>secret</p>\
              <span style='display: none'>gone</span><ul><li>a</li><li>b</li></ul></body></html>",
         );
+        let (paragraphs, controls) = visible_paragraphs(&doc);
         assert_eq!(
-            visible_paragraphs(&doc),
+            paragraphs,
             ["Hello big world", "Line one\nline two", "a", "b"]
         );
+        assert!(controls.is_empty());
+    }
+
+    #[test]
+    fn controls_and_hidden_blocks_are_read_apart() {
+        let doc = Document::parse(
+            "<p>Text <b aria-hidden=true>1.</b> here</p><button>Buy <svg><title>t</title></svg>now</button>\
+             <div aria-hidden=true>Menu</div><dialog>closed</dialog><dialog open>Sign up</dialog>",
+        );
+        let (paragraphs, controls) = visible_paragraphs(&doc);
+        assert_eq!(paragraphs, ["Text 1. here"]);
+        assert_eq!(controls, ["Buy now", "Menu", "Sign up"]);
     }
 
     #[test]
     fn deep_nesting_walks_without_recursion() {
         let html = "<b>".repeat(100_000) + "deep text";
-        assert_eq!(visible_paragraphs(&Document::parse(&html)), ["deep text"]);
+        assert_eq!(visible_paragraphs(&Document::parse(&html)).0, ["deep text"]);
     }
 }

@@ -221,13 +221,15 @@ impl<'p, 'a> Writer<'p, 'a> {
         });
     }
 
-    /// A list of inline items; items that are link lists are left out.
+    /// A list of inline items; items that are link lists are left out (to
+    /// the boilerplate).
     fn list(&mut self, id: NodeId) {
         self.flush();
-        let items: Vec<String> = self
-            .page
-            .children(id)
-            .filter(|&c| !self.skip(c))
+        let (kept, left_out): (Vec<NodeId>, Vec<NodeId>) =
+            self.page.children(id).partition(|&c| !self.skip(c));
+        self.skipped.extend(left_out);
+        let items: Vec<String> = kept
+            .into_iter()
             .map(|c| self.inline_text(c))
             .filter(|t| !t.is_empty())
             .collect();
@@ -371,9 +373,14 @@ impl<'p, 'a> Writer<'p, 'a> {
         let mut caption = None;
         let mut stack = vec![id];
         while let Some(n) = stack.pop() {
-            match self.page.doc.element(n) {
-                Some(e) if &*e.name == "img" && img.is_none() => img = Some(e),
-                Some(e) if &*e.name == "figcaption" => caption = Some(self.inline_text(n)),
+            match self.page.doc.node(n).map(|node| &node.data) {
+                Some(NodeData::Element(e)) if &*e.name == "img" && img.is_none() => img = Some(e),
+                Some(NodeData::Element(e)) if &*e.name == "figcaption" && caption.is_none() => {
+                    caption = Some(self.inline_text(n))
+                }
+                // Text beside the image and caption (a credit line, a second
+                // caption): not the figure's, kept as boilerplate.
+                Some(NodeData::Text(t)) if !t.trim().is_empty() => self.skipped.push(n),
                 _ => stack.extend(self.page.children(n)),
             }
         }
