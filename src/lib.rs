@@ -40,7 +40,7 @@ pub use error::Error;
 pub use options::{Input, Options, Script, DEFAULT_MAX_BYTES};
 pub use render::{render, Format};
 
-use article::{InputInfo, InputKind};
+use article::{InputInfo, InputKind, Warning, WarningKind};
 use metadata::markup;
 use parse::tree::Document;
 use repair::repair_text;
@@ -74,6 +74,7 @@ fn text_path(text: String, decode: DecodeReport, input: InputInfo, script: Scrip
     drop(text);
     decode.repairs.extend(repaired.repairs);
     let segments = plain::segment(&repaired.text);
+    decode.warnings.extend(merged_lines_warning(&segments));
     assemble::assemble(
         segments,
         Some(&repaired.text),
@@ -109,6 +110,7 @@ fn html_path(text: String, decode: DecodeReport, input: InputInfo, script: Scrip
         drop(plain_text);
         decode.repairs.extend(repaired.repairs);
         let mut segments = plain::segment(&repaired.text);
+        decode.warnings.extend(merged_lines_warning(&segments));
         // Buttons, menus and the like: shown, not text (left unrepaired:
         // the repairs are mapped onto the text read as a paste).
         if !controls.is_empty() {
@@ -128,6 +130,20 @@ fn html_path(text: String, decode: DecodeReport, input: InputInfo, script: Scrip
     drop(doc);
     let garbled = repairs::repair_segments(&mut segments, &mut meta, script, &mut decode);
     assemble::assemble(segments, None, Some(meta), decode, input, &garbled)
+}
+
+/// A `limit_reached` warning when a paste had more lines than the segmenter
+/// reads one by one (`segment::tunables::LINE_BUDGET_MIN`).
+fn merged_lines_warning(segments: &segment::items::Segments) -> Option<Warning> {
+    (segments.merged_lines > 0).then(|| {
+        Warning::new(
+            WarningKind::LimitReached,
+            format!(
+                "the text has more lines than are read one by one: the last {} lines are read as one paragraph (their line breaks and text are kept)",
+                segments.merged_lines
+            ),
+        )
+    })
 }
 
 /// Stages exposed for the benchmarks, the fuzz targets and the tests that

@@ -100,6 +100,9 @@ fn shapes() -> Vec<(&'static str, Make)> {
         ("Chinese lines", |n| {
             "这是一行新闻内容，来源：新华社 2024年11月16日\n".repeat(n / 60)
         }),
+        // Each line of a paste is read as a block: past the line budget
+        // the rest is one paragraph (memory: tests/memory.rs).
+        ("millions of one-character lines", |n| "a\n".repeat(n / 2)),
         ("one Chinese line", |n| {
             "这是一行很长的新闻内容，".repeat(n / 36)
         }),

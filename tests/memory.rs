@@ -76,6 +76,11 @@ fn pathological_shapes_peak_under_eight_times_the_input() {
             text.len() / 2,
         ),
         (
+            "millions of one-character lines",
+            "a\n".repeat(SIZE / 2),
+            SIZE / 2,
+        ),
+        (
             "a huge JSON-LD array",
             format!(
                 "<script type=\"application/ld+json\">[{}{{}}]</script><p>{}</p>",

@@ -403,3 +403,30 @@ fn a_dated_first_sentence_stays_in_the_body() {
     assert_eq!(a.published.as_deref(), Some("2024-03-03"));
     assert!(!a.text.contains("March 3"), "{}", a.text);
 }
+
+#[test]
+fn a_paste_of_too_many_lines_reads_the_rest_as_one_paragraph_and_says_so() {
+    // 30 000 one-word lines: more than the line budget (10 000 for a text
+    // this size). Every word is kept, in order, and a warning names the bound.
+    let words: Vec<String> = (0..30_000).map(|i| format!("w{i}")).collect();
+    let a = text(&words.join("\n"));
+    let kept: Vec<&str> = a.text.split_whitespace().collect();
+    assert_eq!(kept.len(), words.len());
+    assert!(kept.iter().zip(&words).all(|(k, w)| k == w));
+    assert!(a.blocks.len() <= 10_000, "{} blocks", a.blocks.len());
+    let warning = a
+        .decode
+        .warnings
+        .iter()
+        .find(|w| w.kind == WarningKind::LimitReached)
+        .expect("limit_reached");
+    assert!(
+        warning.message.contains("20001 lines"),
+        "{}",
+        warning.message
+    );
+    // A paste within the budget is read line by line, with no warning.
+    let a = text(&words[..500].join("\n"));
+    assert_eq!(a.blocks.len(), 500);
+    assert!(a.decode.warnings.is_empty(), "{:?}", a.decode.warnings);
+}

@@ -326,3 +326,17 @@ fn a_page_read_like_a_paste_keeps_its_buttons_apart_and_its_title_line() {
         assert!(all.contains(line), "{line} lost: {all}");
     }
 }
+
+#[test]
+fn a_declarative_shadow_root_is_read_and_a_plain_template_is_not() {
+    let page = format!(
+        "<html><body><article><p>{P1}</p><div><template shadowrootmode=\"open\"><p>{P3}</p></template></div>\
+         <template><p>Template text never shown.</p></template><p>{P2}</p></article></body></html>"
+    );
+    let a = html(&page);
+    assert!(a.text.contains(P3), "{}", a.text);
+    assert!(
+        !a.text.contains("never shown") && !in_boilerplate(&a, "never shown"),
+        "{a:?}"
+    );
+}

@@ -112,6 +112,15 @@ pub fn is_hidden(element: &Element) -> bool {
         })
 }
 
+/// Not shown: an element that is never rendered (a declarative shadow root
+/// — `<template shadowrootmode>` — is: browsers attach it and render its
+/// content) or one hidden by attribute.
+pub fn is_not_shown(element: &Element) -> bool {
+    let shadow_root = &*element.name == "template"
+        && (element.attr("shadowrootmode").is_some() || element.attr("shadowroot").is_some());
+    (is_not_rendered(&element.name) && !shadow_root) || is_hidden(element)
+}
+
 /// Shown, but hidden from screen readers (`aria-hidden="true"`): icons,
 /// duplicated labels, decorative text. Not article text; kept as boilerplate.
 pub fn is_aria_hidden(element: &Element) -> bool {

@@ -65,4 +65,6 @@ pub struct Segments {
     pub end_mark: Option<String>,
     /// Boilerplate after (and around) the body, consecutive lines of a kind merged.
     pub boilerplate: Vec<(BoilerplateKind, String)>,
+    /// Lines of a paste past the line budget, read as one paragraph.
+    pub merged_lines: usize,
 }

@@ -8,8 +8,8 @@ use super::lines::{
 };
 use super::tunables::{
     BODY_START_CHARS, BODY_START_SCORE, CRUMB_MIN_ITEMS, DATED_SENTENCE_MIN_CJK,
-    DATED_SENTENCE_MIN_WORDS, INDENT_SAMPLE_LINES, SUBHEADING_MAX_CHARS, TAIL_MIN_SCORE,
-    TITLE_CHARS, TITLE_LONG_CHARS, TITLE_MIN_SCORE,
+    DATED_SENTENCE_MIN_WORDS, INDENT_SAMPLE_LINES, LINE_BUDGET_BYTES, LINE_BUDGET_MIN,
+    SUBHEADING_MAX_CHARS, TAIL_MIN_SCORE, TITLE_CHARS, TITLE_LONG_CHARS, TITLE_MIN_SCORE,
 };
 use crate::article::BoilerplateKind;
 use crate::metadata::markup::SITE_NAME_MAX_CHARS;
@@ -46,21 +46,22 @@ struct Line<'a> {
 
 /// Reads plain text into [`Segments`].
 pub fn segment(text: &str) -> Segments {
-    let lines: Vec<Line> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|raw| {
-            let f = features(raw);
-            let (kind, score) = best(&f);
-            Line {
-                raw,
-                f,
-                kind,
-                score,
-            }
-        })
-        .collect();
-    let mut out = Segments::default();
+    let line = |raw| {
+        let f = features(raw);
+        let (kind, score) = best(&f);
+        Line {
+            raw,
+            f,
+            kind,
+            score,
+        }
+    };
+    let (raws, merged_lines) = budgeted_lines(text);
+    let lines: Vec<Line> = raws.into_iter().map(line).collect();
+    let mut out = Segments {
+        merged_lines,
+        ..Segments::default()
+    };
     // The body starts at the first line that is clearly running text.
     let first_paragraph = lines
         .iter()
@@ -74,6 +75,32 @@ pub fn segment(text: &str) -> Segments {
     read_head(head, lines.get(first_paragraph), &mut out);
     read_body(body, &mut out);
     out
+}
+
+/// The non-blank lines of `text`, at most the line budget
+/// ([`LINE_BUDGET_MIN`], or one per [`LINE_BUDGET_BYTES`]): the last holds
+/// everything past the budget, line breaks and all. Also returns how many
+/// lines that last one holds when it does (0 otherwise).
+fn budgeted_lines(text: &str) -> (Vec<&str>, usize) {
+    let budget = LINE_BUDGET_MIN.max(text.len() / LINE_BUDGET_BYTES);
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for piece in text.split_inclusive('\n') {
+        let start = offset;
+        offset += piece.len();
+        let raw = piece.trim_end_matches(['\n', '\r']);
+        if raw.trim().is_empty() {
+            continue;
+        }
+        if lines.len() + 1 == budget {
+            let rest = text.get(start..).unwrap_or_default().trim_end();
+            let merged = rest.lines().filter(|l| !l.trim().is_empty()).count();
+            lines.push(rest);
+            return (lines, if merged > 1 { merged } else { 0 });
+        }
+        lines.push(raw);
+    }
+    (lines, 0)
 }
 
 /// The lines before the body: header, breadcrumbs, title, credit lines.

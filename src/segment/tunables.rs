@@ -141,3 +141,13 @@ pub const META_BLOCK_MAX_LENGTH: f32 = 300.0;
 pub const META_BLOCK_MIN_LENGTH: f32 = 4.0;
 /// At most this many credit lines are kept.
 pub const META_LINES_MAX: usize = 3;
+
+/// A paste is read as at most this many lines, or one per
+/// [`LINE_BUDGET_BYTES`] of text if that is more; the lines past the budget
+/// are read as one paragraph (line breaks kept) with a `limit_reached`
+/// warning. Each line read costs about 250 bytes (its features, its body
+/// block), so millions of one-character lines peaked at 127 × the input.
+/// Real text has lines of a few hundred bytes and never reaches it.
+pub const LINE_BUDGET_MIN: usize = 10_000;
+/// See [`LINE_BUDGET_MIN`]: one line per this many bytes of text is read.
+pub const LINE_BUDGET_BYTES: usize = 256;

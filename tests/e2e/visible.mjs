@@ -130,7 +130,8 @@ function pageTrace(lines) {
   let stream = "";
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const t = norm(node.data);
-    if (!t) continue;
+    // A script's or style's words must not take the trace.
+    if (!t || node.parentElement?.closest("script, style, template, title")) continue;
     nodes.push({ node, at: stream.length });
     stream += t;
   }

@@ -7,7 +7,7 @@
 use super::super::tunables::{CJK_CHAR_WEIGHT, PARAGRAPH_MASS_MIN, WRAPPER_MASS_SHARE};
 use super::classes::{is_text_container, negative_kind_cached};
 use crate::article::BoilerplateKind;
-use crate::parse::elements::{is_block, is_hidden, is_not_rendered, is_shown_not_text};
+use crate::parse::elements::{is_block, is_not_shown, is_shown_not_text};
 use crate::parse::tree::{Document, NodeData, NodeId, NONE};
 use crate::text::is_cjk_letter;
 use std::collections::HashMap;
@@ -84,10 +84,7 @@ impl<'a> Page<'a> {
                     (p.shown, p.visible)
                 });
             let (shown, text) = match &node.data {
-                NodeData::Element(e) => (
-                    !is_not_rendered(&e.name) && !is_hidden(e),
-                    !is_shown_not_text(e),
-                ),
+                NodeData::Element(e) => (!is_not_shown(e), !is_shown_not_text(e)),
                 _ => (true, true),
             };
             if let Some(s) = stats.get_mut(i) {

@@ -2,7 +2,7 @@
 //! whitespace and keeps explicit line breaks; [`visible_paragraphs`] reads
 //! a whole page that has no article container.
 
-use crate::parse::elements::{is_block, is_hidden, is_not_rendered, is_shown_not_text};
+use crate::parse::elements::{is_block, is_not_shown, is_shown_not_text};
 use crate::parse::tree::{Document, NodeData, NodeId, NONE};
 
 /// All visible text of a page as paragraphs (block boundaries and `<br>`
@@ -25,7 +25,7 @@ pub fn visible_paragraphs(doc: &Document) -> (Vec<String>, Vec<String>) {
                 } else if matches!(name, "td" | "th") {
                     out.push_text(" ");
                 }
-                if is_not_rendered(name) || is_hidden(element) {
+                if is_not_shown(element) {
                     // Not shown: nothing to read.
                 } else if is_shown_not_text(element) {
                     let text = shown_text(doc, id);
@@ -80,7 +80,7 @@ fn shown_text(doc: &Document, root: NodeId) -> String {
         let Some(node) = doc.node(id) else { continue };
         match &node.data {
             NodeData::Text(t) => buf.push(t),
-            NodeData::Element(e) if is_not_rendered(&e.name) || is_hidden(e) => {}
+            NodeData::Element(e) if is_not_shown(e) => {}
             _ => {
                 buf.push(" ");
                 let children: Vec<NodeId> = doc.children(id).collect();
