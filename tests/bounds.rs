@@ -135,6 +135,22 @@ fn shapes() -> Vec<(&'static str, Make)> {
         ("meta tags", |n| {
             "<meta name=x content=y>".repeat(n / 23) + "<p>hi</p>"
         }),
+        // Memory shapes of tests/memory.rs, timed too.
+        ("nested headings around the text", |n| {
+            format!(
+                "{}{}{}",
+                "<h1><i>".repeat(127),
+                "News text, with words. ".repeat(n / 23),
+                "</i></h1>".repeat(127)
+            )
+        }),
+        ("a JSON-LD array", |n| {
+            let item = r#"{"@type":"NewsArticle","headline":"A headline"},"#;
+            format!(
+                "<script type=\"application/ld+json\">[{}{{}}]</script><p>hi</p>",
+                item.repeat(n / item.len())
+            )
+        }),
     ]
 }
 
