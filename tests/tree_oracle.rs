@@ -131,6 +131,13 @@ fn visible_text_matches_the_standard_tree_on_hand_made_pages() {
         "<a><select><a>\"</select>after",
         "<svg><desc><image href=x /><p>p</p></desc><path/></svg>after",
         "<select><option>a<input>b",
+        // A select takes any content (the standard's select parsing since
+        // 2025, as Chromium and html5ever do it); from fuzzing.
+        "<SELECT><TABLE>x</SELECT>y",
+        "<select><div>hello</div><option>o</select>after",
+        "<SELECT name=m>\n<é(.SS<TABLE c>\n<option value=y>z(.SS<TABLE d>w",
+        "<table><tr><td><select><option>a<td>b</table>c",
+        "<table><td><select>\n <table c>x)y</table>z",
         "<div><td>cell outside a table</td><tr><td>b</div>after",
         "<p>a<svg><li>x</li><title><p>t</p></title></svg>y</p>z",
         "<svg><style>a<b>bold</b></style><title>t<i>i</i></title></svg>",

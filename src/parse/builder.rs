@@ -9,8 +9,8 @@ use super::elements::is_hidden;
 use super::limits::ParseLimits;
 use super::limits::{MAX_DEPTH, MAX_NODES};
 use super::rules::{
-    belongs_in_head, breaks_out_of_foreign, closes_p, hides_content, in_select_content, is_heading,
-    is_scope_boundary, is_table_context, is_table_part, is_void, stays_in_table, Ns,
+    belongs_in_head, breaks_out_of_foreign, closes_p, hides_content, is_heading, is_scope_boundary,
+    is_table_context, is_table_part, is_void, stays_in_table, Ns,
 };
 use super::tokenizer::{tokenize_for_tree, Attribute, Token};
 use super::tree::{Document, Element, Node, NodeData, NodeId, NONE};
@@ -291,7 +291,7 @@ impl Builder {
     }
 
     /// An HTML `<a>` closes an open HTML `a` in scope (not a foreign one
-    /// beyond an integration point).
+    /// beyond an integration point, nor one outside an open `<select>`).
     fn close_html_a(&mut self) {
         for (depth, &id) in self.open.iter().enumerate().rev() {
             let name = self.name_of(id);
@@ -299,7 +299,9 @@ impl Builder {
                 self.pop_to(depth);
                 return;
             }
-            if is_scope_boundary(name) || self.is_integration(id) {
+            // A select is a marker for formatting elements: an `<a>` in
+            // it nests instead of closing one outside it.
+            if is_scope_boundary(name) || name == "select" || self.is_integration(id) {
                 return;
             }
         }
@@ -411,15 +413,14 @@ impl Builder {
         // In foreign content a tag that did not break out is a foreign
         // element: none of HTML's implied end tags apply.
         if !self.in_foreign_content() {
-            if self.in_select() && (is_table_part(&name) || name == "table") && self.table_is_open()
-            {
-                // A select in a table ends at the table's next part.
-                if let Some(depth) = self.in_scope("select", |n| matches!(n, "template" | "html")) {
+            if self.in_select() && is_table_part(&name) && self.table_is_open() {
+                // A select in a table ends at the table's next part (a
+                // `<table>` nests: a select takes any content).
+                if let Some(depth) =
+                    self.in_scope("select", |n| matches!(n, "table" | "template" | "html"))
+                {
                     self.pop_to(depth);
                 }
-            }
-            if self.in_select() && !in_select_content(&name) {
-                return true; // only options belong in a select: the standard ignores the tag
             }
             if name == "image" {
                 return self.start("img".to_string(), attrs, self_closing); // as the standard says
@@ -505,9 +506,6 @@ impl Builder {
     }
 
     fn end(&mut self, name: &str) {
-        if self.in_select() && !matches!(name, "select" | "option" | "optgroup" | "template") {
-            return; // in a select, other end tags are ignored
-        }
         match name {
             // Content after </body> or </html> still belongs to the body.
             "body" | "html" => {}

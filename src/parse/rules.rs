@@ -236,20 +236,3 @@ pub(super) fn is_table_part(name: &str) -> bool {
         "caption" | "colgroup" | "col" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th"
     )
 }
-
-/// Start tags a `<select>` takes (or that end it); the standard ignores
-/// the others there.
-pub(super) fn in_select_content(name: &str) -> bool {
-    matches!(
-        name,
-        "option"
-            | "optgroup"
-            | "hr"
-            | "select"
-            | "input"
-            | "keygen"
-            | "textarea"
-            | "script"
-            | "template"
-    )
-}
