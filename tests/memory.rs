@@ -81,6 +81,17 @@ fn pathological_shapes_peak_under_eight_times_the_input() {
             SIZE / 2,
         ),
         (
+            "article chunks sharing a class",
+            "<div class=\"post__content\"><p>A paragraph of the article, long enough to count as prose, with words, commas and more words.</p></div><div class=ad>Ad</div>"
+                .repeat(SIZE / 160),
+            SIZE / 4,
+        ),
+        (
+            "brackets and quotes in Chinese",
+            "中(文\"字'新(闻\"".repeat(SIZE / 18),
+            SIZE / 4,
+        ),
+        (
             "a huge JSON-LD array",
             format!(
                 "<script type=\"application/ld+json\">[{}{{}}]</script><p>{}</p>",

@@ -94,10 +94,18 @@ impl Pairs {
     }
 }
 
+/// The flag of a change that makes a mark a closing one (see `normalize_line`).
+const CLOSING: u32 = 1 << 31;
+
 /// Normalises one line onto `out`; returns how many marks changed.
 fn normalize_line(line: &str, out: &mut String) -> usize {
     if !line.contains([',', ':', ';', '?', '!', '(', '"', '\'']) || !line.chars().any(is_cjk_letter)
     {
+        out.push_str(line);
+        return 0;
+    }
+    // Offsets are kept as `u32` with a flag bit: a longer line is left as it is.
+    if u32::try_from(line.len()).map_or(true, |n| n >= CLOSING) {
         out.push_str(line);
         return 0;
     }
@@ -106,18 +114,21 @@ fn normalize_line(line: &str, out: &mut String) -> usize {
         Pairs::new('"', '"', '“', '”'),
         Pairs::new('\'', '\'', '‘', '’'),
     ];
-    // (byte offset, replacement) for marks that change: opening marks and
-    // `,:;?!` when they are reached, closing marks ahead of the reading.
-    let mut changes: Vec<(usize, char)> = Vec::new();
+    // Byte offsets of the marks that change (with `CLOSING` for a closing
+    // mark): opening marks and `,:;?!` when they are reached, closing marks
+    // ahead of the reading. Four bytes a change: a `(usize, char)` each was
+    // 9 × the input for a line of brackets and quotes.
+    let mut changes: Vec<u32> = Vec::new();
+    let offset = |at: usize| u32::try_from(at).unwrap_or_default();
     let mut changed = 0;
     // Curly quotes, dashes and ellipses are shared with Latin text: a mark
     // looks past them to the character it follows (`“武侯”,` is CJK
     // context, `“no”,` is not).
     let mut before: Option<char> = None;
     for (at, c) in line.char_indices() {
-        if let Some(wide) = full_width(c) {
+        if full_width(c).is_some() {
             if before.is_some_and(is_cjk) {
-                changes.push((at, wide));
+                changes.push(offset(at));
                 changed += 1;
             }
         } else if let Some(pairs) = kinds.iter_mut().find(|p| p.open == c) {
@@ -130,8 +141,8 @@ fn normalize_line(line: &str, out: &mut String) -> usize {
                     // quotation in Chinese text keeps its straight quotes).
                     let convert = if c == '(' { cjk > 0 } else { cjk > latin };
                     if convert {
-                        changes.push((at, pairs.wide_open));
-                        changes.push((end, pairs.wide_close));
+                        changes.push(offset(at));
+                        changes.push(offset(end) | CLOSING);
                         pairs.converted_end = Some(end);
                         changed += 2;
                     }
@@ -143,10 +154,25 @@ fn normalize_line(line: &str, out: &mut String) -> usize {
         }
     }
     // Every mark replaced is one byte (ASCII).
-    changes.sort_by_key(|&(at, _)| at);
-    changes.dedup_by_key(|&mut (at, _)| at);
+    changes.sort_by_key(|&c| c & !CLOSING);
+    changes.dedup_by_key(|c| *c & !CLOSING);
     let mut copied = 0;
-    for (at, wide) in changes {
+    for change in changes {
+        let at = (change & !CLOSING) as usize;
+        let mark = char::from(line.as_bytes().get(at).copied().unwrap_or_default());
+        let wide = full_width(mark).or_else(|| {
+            kinds
+                .iter()
+                .find(|p| p.open == mark || p.close == mark)
+                .map(|p| {
+                    if change & CLOSING != 0 {
+                        p.wide_close
+                    } else {
+                        p.wide_open
+                    }
+                })
+        });
+        let Some(wide) = wide else { continue };
         out.push_str(line.get(copied..at).unwrap_or_default());
         out.push(wide);
         copied = at + 1;
