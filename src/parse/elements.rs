@@ -24,9 +24,12 @@ pub fn is_not_rendered(name: &str) -> bool {
             | "video"
             | "audio"
             | "map"
-            // An SVG description (its `title` is matched above); HTML has no
-            // such element.
+            // An SVG description (its `title` is matched above) and a
+            // MathML annotation (TeX source beside the formula); HTML has
+            // no such elements.
             | "desc"
+            | "annotation"
+            | "annotation-xml"
             // Ruby readings (pinyin, furigana) are annotations, not text.
             | "rt"
             | "rp"
@@ -34,11 +37,12 @@ pub fn is_not_rendered(name: &str) -> bool {
 }
 
 /// Elements a reader sees but that are not running text: form controls,
-/// graphics, formulas and dialogs. Their text is kept as boilerplate.
+/// graphics and dialogs. Their text is kept as boilerplate. (A formula,
+/// `<math>`, is text: it is read in its sentence.)
 pub fn is_control_or_graphic(name: &str) -> bool {
     matches!(
         name,
-        "svg" | "math" | "select" | "textarea" | "button" | "input" | "dialog"
+        "svg" | "select" | "textarea" | "button" | "input" | "dialog"
     )
 }
 
