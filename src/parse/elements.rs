@@ -6,7 +6,7 @@ use super::tree::{Document, Element, NodeData, NodeId};
 
 /// Elements whose content a browser never renders as text (scripts,
 /// embedded documents and their fallbacks, ruby readings).
-pub fn is_not_rendered(name: &str) -> bool {
+fn is_not_rendered(name: &str) -> bool {
     matches!(
         name,
         "head"
@@ -39,7 +39,7 @@ pub fn is_not_rendered(name: &str) -> bool {
 /// Elements a reader sees but that are not running text: form controls,
 /// graphics and dialogs. Their text is kept as boilerplate. (A formula,
 /// `<math>`, is text: it is read in its sentence.)
-pub fn is_control_or_graphic(name: &str) -> bool {
+fn is_control_or_graphic(name: &str) -> bool {
     matches!(
         name,
         "svg" | "select" | "textarea" | "button" | "input" | "dialog"
@@ -48,7 +48,7 @@ pub fn is_control_or_graphic(name: &str) -> bool {
 
 /// Elements whose content is never article text: not rendered, or a
 /// control or graphic.
-pub fn is_invisible(name: &str) -> bool {
+fn is_invisible(name: &str) -> bool {
     is_not_rendered(name) || is_control_or_graphic(name)
 }
 
@@ -127,7 +127,7 @@ pub fn is_not_shown(element: &Element) -> bool {
 
 /// Shown, but hidden from screen readers (`aria-hidden="true"`): icons,
 /// duplicated labels, decorative text. Not article text; kept as boilerplate.
-pub fn is_aria_hidden(element: &Element) -> bool {
+fn is_aria_hidden(element: &Element) -> bool {
     element.attr("aria-hidden") == Some("true")
 }
 

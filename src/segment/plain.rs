@@ -84,6 +84,9 @@ pub fn segment(text: &str) -> Segments {
 fn budgeted_lines(text: &str) -> (Vec<&str>, usize) {
     let budget = LINE_BUDGET_MIN.max(text.len() / LINE_BUDGET_BYTES);
     let mut lines = Vec::new();
+    // Where the lines past the budget start, and how many there are.
+    let mut rest: Option<usize> = None;
+    let mut merged = 0;
     let mut offset = 0;
     for piece in text.split_inclusive('\n') {
         let start = offset;
@@ -92,15 +95,17 @@ fn budgeted_lines(text: &str) -> (Vec<&str>, usize) {
         if raw.trim().is_empty() {
             continue;
         }
-        if lines.len() + 1 == budget {
-            let rest = text.get(start..).unwrap_or_default().trim_end();
-            let merged = rest.lines().filter(|l| !l.trim().is_empty()).count();
-            lines.push(rest);
-            return (lines, if merged > 1 { merged } else { 0 });
+        if rest.is_some() || lines.len() + 1 == budget {
+            rest.get_or_insert(start);
+            merged += 1;
+        } else {
+            lines.push(raw);
         }
-        lines.push(raw);
     }
-    (lines, 0)
+    if let Some(start) = rest {
+        lines.push(text.get(start..).unwrap_or_default().trim_end());
+    }
+    (lines, if merged > 1 { merged } else { 0 })
 }
 
 /// The lines before the body: header, breadcrumbs, title, credit lines.
