@@ -61,8 +61,7 @@ fn a_huge_line_peaks_at_a_few_copies() {
 /// (127 nested headings around the text: 4.6 GB for 34 MB, 134 × here until
 /// an `<h1>` had to be headline-sized to be kept as a title candidate; a 64
 /// MB JSON-LD array: 1.8 GB): each peaks at most 8 × its input, and the text
-/// is kept. (Millions of one-character lines, each its own paragraph block,
-/// still peak at 127 × : the article itself is that big.)
+/// is kept.
 #[test]
 fn pathological_shapes_peak_under_eight_times_the_input() {
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());

@@ -19,7 +19,7 @@ use super::byline::split_names;
 use crate::article::{Warning, WarningKind};
 use crate::parse::elements::subtree_text;
 use crate::parse::tree::{Document, NodeData, NodeId};
-use crate::text::{at_most_chars, is_cjk_letter, is_stray_control};
+use crate::text::{at_most_chars, collapse_whitespace, is_cjk_letter, is_stray_control};
 use serde_json::Value;
 
 /// Metadata the markup states: JSON-LD, meta tags, `<title>`, `<time>`, `lang`.
@@ -81,20 +81,13 @@ const ARTICLE_TYPES: &[&str] = &[
 ];
 
 fn text_of(doc: &Document, root: NodeId) -> String {
-    subtree_text(doc, root, true)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    collapse_whitespace(&subtree_text(doc, root, true))
 }
 
 /// Whitespace collapsed; control characters out (a JSON-LD string can
 /// spell one as `\u001b`, which no HTML parsing removed).
 fn non_empty(s: &str) -> Option<String> {
-    let s = s
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace(is_stray_control, "");
+    let s = collapse_whitespace(s).replace(is_stray_control, "");
     (!s.is_empty()).then_some(s)
 }
 

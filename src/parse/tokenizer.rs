@@ -142,7 +142,7 @@ pub fn tokenize_for_tree<'a>(input: &'a str, mut sink: impl FnMut(Token<'a>) -> 
                 flush(&mut sink, text_start, lt);
                 let (name, end) = tag_name(input, lt + 1);
                 let Attributes {
-                    attrs,
+                    mut attrs,
                     self_closing,
                     dropped,
                     controls_removed,
@@ -154,6 +154,10 @@ pub fn tokenize_for_tree<'a>(input: &'a str, mut sink: impl FnMut(Token<'a>) -> 
                 }
                 pos = after;
                 text_start = pos;
+                // The element keeps its attributes as long as the tree lives:
+                // a `Vec` grows to four at its first push (160 bytes for one
+                // `class`, 4 × the tag's size on a page of small elements).
+                attrs.shrink_to_fit();
                 let raw = raw_text_kind(&name);
                 let raw_name = raw.map(|_| name.clone());
                 let html = sink(Token::Start {

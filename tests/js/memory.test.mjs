@@ -3,9 +3,7 @@
 // a module instance of its own), and the linear memory it grew to — which
 // holds the input copied in, every stage's data and the result before it is
 // handed to JS — must stay within 8 × the input beyond what an idle instance
-// holds. (A 2.3 MB line of Chinese brackets and quotes still grows it by
-// 8.9 × — 6.3 × natively, tests/memory.rs — and is not here yet: see
-// docs/RELIABILITY.md.)
+// holds.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -21,6 +19,7 @@ const SHAPES = {
   "nested headings around the text": `${"<h1><i>".repeat(127)}${text}${"</i></h1>".repeat(127)}`,
   "millions of one-character lines": "a\n".repeat(SIZE / 2),
   "a huge JSON-LD array": `<script type="application/ld+json">[${item.repeat(SIZE / item.length)}{}]</script><p>${text.slice(0, 4096)}</p>`,
+  "brackets and quotes in Chinese": "中(文\"字'新(闻\"".repeat(SIZE / 18),
   "shared-class chunks": `<div class="post__content"><p>${text.slice(0, 300)}</p></div>`.repeat(SIZE / 340),
 };
 
