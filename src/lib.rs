@@ -44,7 +44,7 @@ use article::{InputInfo, InputKind, Warning, WarningKind};
 use metadata::markup;
 use parse::tree::Document;
 use repair::repair_text;
-use segment::html::visible::visible_paragraphs;
+use segment::html::visible::{shown_letters, visible_paragraphs};
 use segment::items::BodyItem;
 use segment::{html, plain, repairs};
 
@@ -98,11 +98,19 @@ fn html_path(text: String, decode: DecodeReport, input: InputInfo, script: Scrip
     let mut meta = markup::read(&doc);
     decode.warnings.extend(meta.json_ld_warning());
     let mut segments = html::extract(&doc, &meta);
-    if !segments
-        .body
-        .iter()
-        .any(|b| matches!(b, BodyItem::Paragraph(_)))
-    {
+    // What a page built by scripts shows only without them (`<noscript>`).
+    let mut shown_with_scripts = None;
+    let mut doc = doc;
+    let doc = match noscript_reading(&mut doc, paragraphs_length(&segments), &mut decode) {
+        Some((shown, rest)) => {
+            drop(doc);
+            segments = html::extract(&shown, &meta);
+            shown_with_scripts = rest;
+            shown
+        }
+        None => doc,
+    };
+    if !has_paragraph(&segments) {
         let (paragraphs, controls) = visible_paragraphs(&doc);
         let plain_text = paragraphs.join("\n\n");
         drop(doc);
@@ -113,10 +121,12 @@ fn html_path(text: String, decode: DecodeReport, input: InputInfo, script: Scrip
         decode.warnings.extend(merged_lines_warning(&segments));
         // Buttons, menus and the like: shown, not text (left unrepaired:
         // the repairs are mapped onto the text read as a paste).
-        if !controls.is_empty() {
-            segments
-                .boilerplate
-                .push((BoilerplateKind::Other, controls.join("\n")));
+        let boilerplate = [
+            (!controls.is_empty()).then(|| controls.join("\n")),
+            shown_with_scripts,
+        ];
+        for text in boilerplate.into_iter().flatten() {
+            segments.boilerplate.push((BoilerplateKind::Other, text));
         }
         return assemble::assemble(
             segments,
@@ -128,8 +138,55 @@ fn html_path(text: String, decode: DecodeReport, input: InputInfo, script: Scrip
         );
     }
     drop(doc);
+    if let Some(text) = shown_with_scripts {
+        segments.boilerplate.push((BoilerplateKind::Other, text));
+    }
     let garbled = repairs::repair_segments(&mut segments, &mut meta, script, &mut decode);
     assemble::assemble(segments, None, Some(meta), decode, input, &garbled)
+}
+
+/// Whether the segments hold a paragraph: an article to assemble.
+fn has_paragraph(segments: &segment::items::Segments) -> bool {
+    segments
+        .body
+        .iter()
+        .any(|b| matches!(b, BodyItem::Paragraph(_)))
+}
+
+/// The length of the paragraphs found, in bytes.
+fn paragraphs_length(segments: &segment::items::Segments) -> usize {
+    segments
+        .body
+        .iter()
+        .map(|b| match b {
+            BodyItem::Paragraph(p) => p.len(),
+            _ => 0,
+        })
+        .sum()
+}
+
+/// A page built by scripts, as a browser without them shows it: the markup
+/// of its `<noscript>` elements parsed as a page (see
+/// `segment::html::noscript`), when that shows more text than the page does
+/// with scripts (a "please enable JavaScript" note beside a page of text is
+/// not the article; a loading splash beside a thread in `<noscript>` is
+/// not either). Markup shorter than the `article` found (bytes) is not
+/// parsed. Returns that page and what the page shows with scripts, to keep
+/// as boilerplate.
+fn noscript_reading(
+    doc: &mut Document,
+    article: usize,
+    decode: &mut DecodeReport,
+) -> Option<(Document, Option<String>)> {
+    let shown = html::noscript::document(doc, article)?;
+    if shown_letters(&shown) <= shown_letters(doc) {
+        return None;
+    }
+    let (with_scripts, controls) = visible_paragraphs(doc);
+    decode.warnings.extend(shown.limits.warning());
+    decode::report_controls_removed(decode, shown.controls_removed);
+    let rest: Vec<String> = with_scripts.into_iter().chain(controls).collect();
+    Some((shown, (!rest.is_empty()).then(|| rest.join("\n"))))
 }
 
 /// A `limit_reached` warning when a paste had more lines than the segmenter

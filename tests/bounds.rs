@@ -144,6 +144,13 @@ fn shapes() -> Vec<(&'static str, Make)> {
                 "</i></h1>".repeat(127)
             )
         }),
+        ("a page shown only without scripts", |n| {
+            format!(
+                "<body><div class=splash>Loading</div><noscript>{}</noscript>",
+                "<div class=post><p>News text, with words and commas, in a line.</p></div>"
+                    .repeat(n / 75)
+            )
+        }),
         ("a JSON-LD array", |n| {
             let item = r#"{"@type":"NewsArticle","headline":"A headline"},"#;
             format!(

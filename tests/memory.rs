@@ -91,6 +91,15 @@ fn pathological_shapes_peak_under_eight_times_the_input() {
             SIZE / 4,
         ),
         (
+            "a page shown only without scripts",
+            format!(
+                "<body><div class=splash>Loading</div><noscript>{}</noscript>",
+                "<div class=post><p>News text, with words and commas, in a line.</p></div>"
+                    .repeat(SIZE / 75)
+            ),
+            SIZE / 2,
+        ),
+        (
             "a huge JSON-LD array",
             format!(
                 "<script type=\"application/ld+json\">[{}{{}}]</script><p>{}</p>",

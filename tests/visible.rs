@@ -341,3 +341,45 @@ fn a_declarative_shadow_root_is_read_and_a_plain_template_is_not() {
         "{a:?}"
     );
 }
+
+#[test]
+fn a_page_built_by_scripts_is_read_from_its_noscript_content() {
+    // A forum thread as script-built pages serve it: the body shows a
+    // loading splash, the thread is in `<noscript>` for browsers without
+    // scripts (raw text to a browser with them, and to the parser).
+    let page = format!(
+        "<html><head><title>Bus network - Forum</title>\
+         <noscript><style>html{{overflow:auto}}</style></noscript></head>\
+         <body><section id=splash><div class=dots></div><span>Loading…</span>\
+         <noscript><style>#splash{{display:none}}</style></noscript></section>\
+         <noscript data-path=\"/t/bus-network/1\"><header><a href=\"/\">Forum</a></header>\
+         <div id=main-outlet><h1>Bus network</h1>\
+         <div class=post><p>{P1}</p><p>{P2}</p></div>\
+         <div class=post><p>{P3}</p></div></div></noscript></body></html>"
+    );
+    let a = html(&page);
+    for p in [P1, P2, P3] {
+        assert!(a.text.contains(p), "{}", a.text);
+    }
+    assert!(!a.text.contains("Loading"), "{}", a.text);
+    assert!(
+        a.boilerplate
+            .iter()
+            .any(|b| b.kind == BoilerplateKind::Other && b.text.contains("Loading")),
+        "{:?}",
+        a.boilerplate
+    );
+}
+
+#[test]
+fn a_noscript_note_beside_the_article_is_not_read_as_the_page() {
+    // The page shows its text with scripts; its `<noscript>` only asks for
+    // them: the note stays unread (a browser with scripts does not show it).
+    let page = format!(
+        "<html><body><div id=app><div><p>{P1}</p><p>{P2}</p></div></div>\
+         <noscript><div class=warning><p>Please enable JavaScript to read the comments.</p></div></noscript></body></html>"
+    );
+    let a = html(&page);
+    assert!(a.text.contains(P1) && a.text.contains(P2), "{}", a.text);
+    assert!(!a.text.contains("enable JavaScript"), "{}", a.text);
+}

@@ -20,6 +20,7 @@ const SHAPES = {
   "millions of one-character lines": "a\n".repeat(SIZE / 2),
   "a huge JSON-LD array": `<script type="application/ld+json">[${item.repeat(SIZE / item.length)}{}]</script><p>${text.slice(0, 4096)}</p>`,
   "brackets and quotes in Chinese": "中(文\"字'新(闻\"".repeat(SIZE / 18),
+  "a page shown only without scripts": `<body><div class=splash>Loading</div><noscript>${"<div class=post><p>News text, with words and commas, in a line.</p></div>".repeat(SIZE / 75)}</noscript>`,
   "shared-class chunks": `<div class="post__content"><p>${text.slice(0, 300)}</p></div>`.repeat(SIZE / 340),
 };
 

@@ -15,6 +15,7 @@
 
 pub mod choose;
 pub mod classes;
+pub mod noscript;
 pub mod page;
 pub mod passes;
 pub mod regions;

@@ -72,6 +72,22 @@ pub fn visible_paragraphs(doc: &Document) -> (Vec<String>, Vec<String>) {
     (out.finish(), controls)
 }
 
+/// How many letters and digits a page shows (controls included): its
+/// text's length without building it.
+pub fn shown_letters(doc: &Document) -> usize {
+    let mut count = 0;
+    let mut stack = vec![Document::ROOT];
+    while let Some(id) = stack.pop() {
+        let Some(node) = doc.node(id) else { continue };
+        match &node.data {
+            NodeData::Text(t) => count += t.chars().filter(|c| c.is_alphanumeric()).count(),
+            NodeData::Element(e) if is_not_shown(e) => {}
+            _ => stack.extend(doc.children(id)),
+        }
+    }
+    count
+}
+
 /// The shown text of a subtree, whitespace collapsed.
 fn shown_text(doc: &Document, root: NodeId) -> String {
     let mut buf = TextBuf::default();
