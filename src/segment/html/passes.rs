@@ -85,22 +85,29 @@ pub fn take_end_mark(items: &mut Vec<BodyItem>) -> Option<String> {
 }
 
 /// A heading like "Top Rated Comments" or "Related Articles" inside the
-/// container starts the tail: it and what follows are boilerplate.
+/// container starts the tail: it and what follows are boilerplate. Not
+/// when more prose follows it than precedes it, unless it heads comments
+/// (a thread may outgrow its article): related links and share buttons
+/// are short, and a long article's "Equipment-Related Injuries" or
+/// "Facebook" section is the article.
 pub fn cut_tail(items: &mut Vec<BodyItem>, tail: &mut Tail) {
-    // One pass, counting the paragraphs before each item.
-    let mut paragraphs_before = 0;
+    let prose = |item: &BodyItem| match item {
+        BodyItem::Paragraph(p) => p.len(),
+        _ => 0,
+    };
+    let total: usize = items.iter().map(prose).sum();
+    // One pass, counting the paragraphs and their text before each item.
+    let (mut paragraphs_before, mut before) = (0, 0);
     let cut = items.iter().position(|item| {
-        let starts_tail = paragraphs_before >= TAIL_MIN_PARAGRAPHS_BEFORE && starts_tail(item);
+        let starts_tail = paragraphs_before >= TAIL_MIN_PARAGRAPHS_BEFORE
+            && starts_tail(item)
+            && (total - before <= before || tail_kind(item) == BoilerplateKind::Comments);
         paragraphs_before += usize::from(matches!(item, BodyItem::Paragraph(_)));
+        before += prose(item);
         starts_tail
     });
     if let Some(cut) = cut {
-        let kind = match items.get(cut) {
-            Some(BodyItem::Heading(_, h) | BodyItem::Paragraph(h)) => features(h)
-                .boilerplate
-                .map_or(BoilerplateKind::Other, |(k, _)| k),
-            _ => BoilerplateKind::Other,
-        };
+        let kind = items.get(cut).map_or(BoilerplateKind::Other, tail_kind);
         let rest: Vec<String> = items
             .split_off(cut)
             .iter()
@@ -108,6 +115,16 @@ pub fn cut_tail(items: &mut Vec<BodyItem>, tail: &mut Tail) {
             .filter(|t| !t.is_empty())
             .collect();
         tail.push((kind, rest.join("\n")));
+    }
+}
+
+/// The kind of boilerplate a tail-starting item labels.
+fn tail_kind(item: &BodyItem) -> BoilerplateKind {
+    match item {
+        BodyItem::Heading(_, h) | BodyItem::Paragraph(h) => features(h)
+            .boilerplate
+            .map_or(BoilerplateKind::Other, |(k, _)| k),
+        _ => BoilerplateKind::Other,
     }
 }
 
