@@ -383,3 +383,23 @@ fn a_noscript_note_beside_the_article_is_not_read_as_the_page() {
     assert!(a.text.contains(P1) && a.text.contains(P2), "{}", a.text);
     assert!(!a.text.contains("enable JavaScript"), "{}", a.text);
 }
+
+#[test]
+fn a_part_streamed_by_react_is_read_where_its_script_would_show_it() {
+    // React's streamed rendering: a placeholder, then the content sent late
+    // in `<div hidden id="S:0">`, which `$RC` moves into place and shows.
+    let page = format!(
+        "<html><body><div id=app><header>Site</header><template id=\"B:0\"></template></div>\
+         <div hidden id=\"S:0\"><article><h1>Bus network</h1><p>{P1}</p><p>{P2}</p></article></div>\
+         <script>$RC(\"B:0\",\"S:0\")</script>\
+         <div hidden id=\"S:x\"><p>{P3}</p></div><div hidden><p>Hidden draft text.</p></div></body></html>"
+    );
+    let a = html(&page);
+    assert!(a.text.contains(P1) && a.text.contains(P2), "{}", a.text);
+    // Other hidden elements stay hidden.
+    assert!(
+        !a.text.contains(P3) && !a.text.contains("draft"),
+        "{}",
+        a.text
+    );
+}

@@ -101,10 +101,22 @@ pub fn is_block(name: &str) -> bool {
     )
 }
 
-/// Not rendered because of an attribute: `hidden`, inline `display:none` or
-/// `visibility:hidden`, a `<dialog>` that is not `open`.
+/// A part of the page React's streamed rendering sent late: `<div hidden
+/// id="S:n">`, which its script (`$RC("B:n","S:n")`) moves into the
+/// placeholder `<template id="B:n">` and shows. The page's content (often
+/// all of it, on Next.js sites), hidden only until the script runs.
+fn is_streamed_part(element: &Element) -> bool {
+    element
+        .attr("id")
+        .and_then(|id| id.strip_prefix("S:"))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Not rendered because of an attribute: `hidden` (but not on a streamed
+/// part, [`is_streamed_part`]), inline `display:none` or `visibility:hidden`,
+/// a `<dialog>` that is not `open`.
 pub fn is_hidden(element: &Element) -> bool {
-    element.attr("hidden").is_some()
+    (element.attr("hidden").is_some() && !is_streamed_part(element))
         || (&*element.name == "dialog" && element.attr("open").is_none())
         || element.attr("style").is_some_and(|style| {
             let style: String = style
