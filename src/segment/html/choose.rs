@@ -5,7 +5,7 @@
 use super::super::tunables::{
     ANCESTOR_DIVIDER_STEP, LENGTH_POINT, LENGTH_POINTS_MAX, PARAGRAPH_MASS_MIN, SCORED_ANCESTORS,
     SCORED_BLOCK_MIN, SIBLING_LINK_DENSITY, SIBLING_MIN_LENGTH, SIBLING_PARAGRAPH_LINK_DENSITY,
-    SIBLING_SHARE, WIDEN_GAIN, WIDEN_LEVELS,
+    SIBLING_SHARE, WIDEN_GAIN, WIDEN_LEVELS, WIDEN_LINK_DENSITY,
 };
 use super::classes::{class_weight, is_container, is_text_container, negative_kind, tag_prior};
 use super::page::Page;
@@ -84,11 +84,14 @@ fn widen(page: &Page, mut top: NodeId) -> NodeId {
     if page.name(top) == "article" {
         return top;
     }
-    // Look up to three levels above for an ancestor with clearly more
-    // paragraph text; wrappers around the same text are passed, not taken.
+    // Look up `WIDEN_LEVELS` levels above for an ancestor with clearly
+    // more paragraph text and few links; wrappers around the same text are
+    // passed, not taken, and not counted as levels.
     'outer: loop {
         let mut ancestor = page.parent(top);
-        for _ in 0..WIDEN_LEVELS {
+        let mut levels = 0;
+        let mut below = page.stat(top).mass;
+        while levels < WIDEN_LEVELS {
             // (A stray wrapper opened before the page's <body> tag is not
             // the article's wrapper.)
             if ancestor == NONE
@@ -103,10 +106,17 @@ fn widen(page: &Page, mut top: NodeId) -> NodeId {
             {
                 break 'outer top;
             }
-            if page.stat(ancestor).mass > page.stat(top).mass * WIDEN_GAIN + 1.0 {
+            let mass = page.stat(ancestor).mass;
+            if mass > page.stat(top).mass * WIDEN_GAIN + 1.0
+                && page.link_density(ancestor) < WIDEN_LINK_DENSITY
+            {
                 top = ancestor;
                 continue 'outer;
             }
+            if mass > below {
+                levels += 1;
+            }
+            below = mass;
             ancestor = page.parent(ancestor);
         }
         break top;
