@@ -18,6 +18,7 @@
 use super::byline::split_names;
 use crate::article::{Warning, WarningKind};
 use crate::parse::elements::subtree_text;
+use crate::parse::tokenizer::decode_references;
 use crate::parse::tree::{Document, NodeData, NodeId};
 use crate::text::{at_most_chars, collapse_whitespace, is_cjk_letter, is_stray_control};
 use serde_json::Value;
@@ -86,8 +87,10 @@ fn text_of(doc: &Document, root: NodeId) -> String {
 
 /// Whitespace collapsed; control characters out (a JSON-LD string can
 /// spell one as `\u001b`, which no HTML parsing removed).
+/// A string escaped twice (`Actuary&#8217;s` once parsed) is decoded once
+/// more: a page title is never about its own entities.
 fn non_empty(s: &str) -> Option<String> {
-    let s = collapse_whitespace(s).replace(is_stray_control, "");
+    let s = collapse_whitespace(&decode_references(s)).replace(is_stray_control, "");
     (!s.is_empty()).then_some(s)
 }
 
@@ -141,6 +144,16 @@ fn string(value: Option<&Value>) -> Option<String> {
 /// A site name split off a title is at most this long: longer tails are
 /// part of the headline.
 pub const SITE_NAME_MAX_CHARS: usize = 30;
+
+/// An `<h1>` is the headline the markup's title names when at least this
+/// share of its words are in the title… (`Living in a Tiny House Stinks
+/// (Sometimes)` in `Living in a Tiny House Stinks: The Cons of …`: 6 of 7;
+/// not `MathJax v3 beta: MathML input, HTML output test` for `MathJax v3
+/// with MathML input and HTML output`, 6 of 8: another wording)
+const H1_WORDS_IN_TITLE: f32 = 0.8;
+/// …and they are at least this share of the title's words (`Galaxy S25
+/// Ultra` in `Galaxy S25 Ultra | Features & Highlights`: 3 of 5).
+const H1_SHARE_OF_TITLE: f32 = 0.4;
 
 /// An `<h1>` longer than this wraps content, not a headline: it is not a
 /// title candidate (the longest headlines in the data sets are under 200).
@@ -315,6 +328,14 @@ fn title(found: &Found) -> (Option<String>, Option<String>) {
         .as_deref()
         .map(split_site_suffix)
         .unwrap_or_default();
+    // The visible headline, when the markup's title names it with more
+    // around it (`Galaxy S25 Ultra | Features & Highlights`) or with
+    // other words for part of it (`Headphone - Sweep, Loft, and Extrude`
+    // for `Tutorial: Sweep, Loft, and Extrude`).
+    let named = title.as_deref().or(found.document_title.as_deref());
+    if let Some(h1) = named.and_then(|t| headline_named_by(&found.h1s, t)) {
+        return (Some(h1.clone()), suffix);
+    }
     if title.is_none() {
         // The h1 that matches <title> best, else the stripped <title>.
         title = found
@@ -335,6 +356,49 @@ fn title(found: &Found) -> (Option<String>, Option<String>) {
         }
     }
     (title, suffix)
+}
+
+/// The distinct words of a title, for matching: lower-cased runs of
+/// letters and digits, each CJK character a word of its own.
+fn title_words(title: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if is_cjk_letter(c) || !c.is_alphanumeric() {
+            if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            if is_cjk_letter(c) {
+                words.push(c.to_string());
+            }
+        } else {
+            word.push(c);
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// The first `<h1>` that `title` names: most of the headline's words are in
+/// the title (`H1_WORDS_IN_TITLE`) and they are a good part of it
+/// (`H1_SHARE_OF_TITLE`: a one-word section heading inside a long title is
+/// not the headline).
+fn headline_named_by<'a>(h1s: &'a [String], title: &str) -> Option<&'a String> {
+    let named = title_words(title);
+    if named.is_empty() {
+        return None;
+    }
+    h1s.iter().find(|h1| {
+        let words = title_words(h1);
+        let shared = words.iter().filter(|w| named.contains(w)).count() as f32;
+        !words.is_empty()
+            && shared >= words.len() as f32 * H1_WORDS_IN_TITLE
+            && shared >= named.len() as f32 * H1_SHARE_OF_TITLE
+    })
 }
 
 /// Publication time as the markup writes it.
@@ -394,6 +458,58 @@ fn authors(found: &Found) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn read_page(html: &str) -> PageMeta {
+        read(&Document::parse(html))
+    }
+
+    #[test]
+    fn the_visible_headline_wins_when_the_markup_title_names_it() {
+        let page = |og: &str, h1: &str| {
+            read_page(&format!(
+                "<html><head><meta property=og:title content=\"{og}\"></head><body><h1>{h1}</h1></body></html>"
+            ))
+            .title
+        };
+        // More around it, or other words for a small part of it.
+        for (og, h1) in [
+            (
+                "Galaxy S25 Ultra | Features & Highlights",
+                "Galaxy S25 Ultra",
+            ),
+            (
+                "Headphone - Sweep, Loft, and Extrude",
+                "Tutorial: Sweep, Loft, and Extrude",
+            ),
+            ("新闻标题全文 - 网站", "新闻标题全文"),
+        ] {
+            assert_eq!(page(og, h1).as_deref(), Some(h1), "{og}");
+        }
+        // Another wording, or a heading that is only a word of it.
+        for (og, h1) in [
+            (
+                "MathJax v3 with MathML input and HTML output",
+                "MathJax v3 beta: MathML input, HTML output test",
+            ),
+            (
+                "The council expands the bus network across the city",
+                "Network",
+            ),
+        ] {
+            assert_eq!(page(og, h1).as_deref(), Some(og), "{og}");
+        }
+    }
+
+    #[test]
+    fn a_title_escaped_twice_is_decoded() {
+        let meta = read_page(
+            "<html><head><meta property=og:title content=\"Actuary&amp;#8217;s Choice &amp;#038; More\"></head></html>",
+        );
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Actuary\u{2019}s Choice & More")
+        );
+    }
 
     #[test]
     fn site_suffixes_split() {

@@ -81,6 +81,13 @@ fn unescape(text: &str, context: Context) -> Cow<'_, str> {
     }
 }
 
+/// Character references in `text` resolved, as in element text: for
+/// strings a page escaped twice (`&amp;#8217;` in a `content` attribute or
+/// JSON-LD reads `&#8217;` once parsed).
+pub fn decode_references(text: &str) -> Cow<'_, str> {
+    unescape(text, Context::General)
+}
+
 /// Tokenizes `input`, handing every token to `sink` in document order.
 pub fn tokenize<'a>(input: &'a str, mut sink: impl FnMut(Token<'a>)) {
     tokenize_for_tree(input, |token| {
