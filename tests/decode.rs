@@ -338,3 +338,46 @@ fn utf16_without_bom_is_read_when_the_caller_names_it() {
         Err(Error::Binary { .. })
     ));
 }
+
+/// Chinese double-byte text with a few broken bytes stays Chinese: the
+/// damage is local (`decode_errors`, U+FFFD where the bytes were), not a
+/// windows-1252 reading of the whole page — with a declared `gb2312` label
+/// and without any, at every alignment. (Big5, whose trail bytes include
+/// ASCII letters, is not recognised this way yet: its pairs look like a
+/// Latin accent before a letter.)
+#[test]
+fn a_gbk_page_with_a_few_broken_bytes_stays_gbk() {
+    let source = SIMPLIFIED.repeat(3);
+    let clean = encode(&source, enc("gbk")).unwrap();
+    for shift in 0..4 {
+        // A lead byte cut from its trail (a page cut and joined) twice.
+        let mut bytes = b" ".repeat(shift);
+        let half = clean.len() / 2 / 2 * 2;
+        bytes.extend_from_slice(&clean[..half]);
+        bytes.extend_from_slice(b"\xB0 ");
+        bytes.extend_from_slice(&clean[half..]);
+        bytes.extend_from_slice(b"\xC8\x0A");
+        let undeclared = decode(&bytes);
+        assert_eq!(undeclared.report.encoding, "GBK", "shift {shift}");
+        assert!(undeclared.text.contains(&source[..30]), "shift {shift}");
+        assert_eq!(undeclared.report.replacements, 2, "shift {shift}");
+        assert!(undeclared
+            .report
+            .warnings
+            .iter()
+            .any(|w| w.kind == WarningKind::DecodeErrors));
+        let mut page = b"<html><head><meta charset=gb2312></head><body><p>".to_vec();
+        page.extend_from_slice(&bytes);
+        let declared = decode(&page);
+        assert_eq!(declared.report.encoding, "GBK", "shift {shift}");
+        assert_eq!(
+            declared.report.source,
+            EncodingSource::Meta,
+            "shift {shift}"
+        );
+        assert!(declared.text.contains(&source[..30]), "shift {shift}");
+    }
+    // Latin text in windows-1252 is not taken for Hanzi.
+    let latin = encode(&ENGLISH.repeat(4), enc("windows-1252")).unwrap();
+    assert_eq!(decode(&latin).report.encoding, "windows-1252");
+}

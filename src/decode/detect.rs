@@ -64,6 +64,42 @@ pub fn mostly_utf8(bytes: &[u8]) -> Option<usize> {
     (multibyte >= 4 && errors * 8 <= multibyte).then_some(errors)
 }
 
+/// A double-byte pair both of whose bytes are in `0xA1..=0xFE`: the rows of
+/// GB2312's Hanzi (and Big5's common characters).
+fn is_hanzi_byte(b: u8) -> bool {
+    (0xA1..=0xFE).contains(&b)
+}
+
+/// Pairs of Hanzi bytes needed before a few stray bytes are called damage.
+const HANZI_PAIRS_MIN: usize = 16;
+/// At most one stray non-ASCII byte per this many Hanzi pairs.
+const HANZI_PAIRS_PER_STRAY: usize = 16;
+
+/// `Some(stray bytes)` when the bytes are Chinese double-byte text but for
+/// a few stray bytes (a page cut and joined, a truncated character): at
+/// least [`HANZI_PAIRS_MIN`] pairs of bytes in `0xA1..=0xFE` and at most one
+/// other non-ASCII byte per [`HANZI_PAIRS_PER_STRAY`] of them (in the first
+/// [`DETECT_PREFIX`] bytes). `chardetng` rules an encoding out at its first
+/// invalid sequence, and a single-byte guess then garbles every character;
+/// Latin text in a single-byte encoding almost never has two accented
+/// letters in a row, let alone mostly.
+pub fn mostly_hanzi(bytes: &[u8]) -> Option<usize> {
+    let sample = bytes.get(..DETECT_PREFIX).unwrap_or(bytes);
+    let (mut pairs, mut stray, mut i) = (0usize, 0usize, 0usize);
+    while let Some(&b) = sample.get(i) {
+        if b < 0x80 {
+            i += 1;
+        } else if is_hanzi_byte(b) && sample.get(i + 1).copied().is_some_and(is_hanzi_byte) {
+            pairs += 1;
+            i += 2;
+        } else {
+            stray += 1;
+            i += 1;
+        }
+    }
+    (pairs >= HANZI_PAIRS_MIN && stray * HANZI_PAIRS_PER_STRAY <= pairs).then_some(stray)
+}
+
 /// GBK and GB18030 share one decoder; report GB18030 when the bytes use its
 /// four-byte sequences, which GBK does not have.
 pub fn refine_gbk(guess: &'static Encoding, bytes: &[u8]) -> &'static Encoding {

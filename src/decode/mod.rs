@@ -5,7 +5,7 @@
 use crate::article::{DecodeReport, EncodingSource, Repair, RepairKind, Warning, WarningKind};
 use crate::error::Error;
 use crate::text::{has_stray_control, remove_stray_controls};
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{Encoding, BIG5, GBK, UTF_16BE, UTF_16LE, UTF_8};
 
 mod confidence;
 mod detect;
@@ -18,7 +18,8 @@ use confidence::{
 };
 pub use detect::DETECT_PREFIX;
 use detect::{
-    detect, is_cjk_multibyte, mostly_utf8, refine_gbk, sniff_binary, sniff_utf16, utf8_evidence,
+    detect, is_cjk_multibyte, mostly_hanzi, mostly_utf8, refine_gbk, sniff_binary, sniff_utf16,
+    utf8_evidence,
 };
 pub use prescan::Declared;
 use prescan::{prescan_meta, xml_declaration};
@@ -240,7 +241,12 @@ fn decode_declared(bytes: &[u8], declared: Declared, source: EncodingSource) -> 
     }
     // A label that decodes with errors, or a single-byte label over bytes that
     // decode cleanly as a CJK multi-byte encoding, is overruled by a clean guess.
-    let suspicious = first.report.replacements > 0
+    // A single-byte guess always decodes "cleanly": over a declared CJK
+    // label whose bytes are Hanzi but for a few strays it is no evidence.
+    let damaged_cjk = is_cjk_multibyte(declared.encoding)
+        && guess.is_single_byte()
+        && mostly_hanzi(bytes).is_some();
+    let suspicious = (first.report.replacements > 0 && !damaged_cjk)
         || (declared.encoding.is_single_byte() && is_cjk_multibyte(guess));
     if suspicious {
         let alternative = decode_with(bytes, guess, EncodingSource::Detected, GUESS_OVER_LABEL);
@@ -287,7 +293,21 @@ fn decode_undeclared(bytes: &[u8]) -> Decoded {
         ));
         return decoded;
     }
-    let guess = refine_gbk(detect(bytes), bytes);
+    let mut guess = refine_gbk(detect(bytes), bytes);
+    if guess.is_single_byte() && mostly_hanzi(bytes).is_some() {
+        // Chinese double-byte text with a few broken bytes: the one of GBK
+        // and Big5 that decodes with fewer errors (GBK on a tie).
+        let prefix = bytes.get(..DETECT_PREFIX).unwrap_or(bytes);
+        let errors = |e: &'static Encoding| {
+            let (text, _) = e.decode_without_bom_handling(prefix);
+            text.matches('\u{FFFD}').count()
+        };
+        guess = if errors(BIG5) < errors(GBK) {
+            BIG5
+        } else {
+            refine_gbk(GBK, bytes)
+        };
+    }
     let mut decoded = decode_with(bytes, guess, EncodingSource::Detected, 0.0);
     decoded.report.confidence = detection_confidence(bytes, decoded.report.replacements);
     if decoded.report.replacements > 0 {
