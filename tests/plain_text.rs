@@ -430,3 +430,23 @@ fn a_paste_of_too_many_lines_reads_the_rest_as_one_paragraph_and_says_so() {
     assert_eq!(a.blocks.len(), 500);
     assert!(a.decode.warnings.is_empty(), "{:?}", a.decode.warnings);
 }
+
+/// A numbered section line inside hard-wrapped prose (lines cut
+/// mid-sentence, as `<br>`-separated pages and old plain-text essays have
+/// them) is a section of the text, not the start of a numbered link list
+/// that ends the body.
+#[test]
+fn a_numbered_section_in_hard_wrapped_text_does_not_end_the_body() {
+    let paste = "当今中国最流行的是什么主义？答：犬儒主义。这是一段很长的文字，用来测试正文的提取。\n\n\
+1.犬儒主义的来龙去脉\n\n\
+犬儒主义（Cynicism）是个外来词，中文里本来没有现成的对应词汇，通常将\n\
+它理解为讥诮嘲讽，愤世嫉俗，玩世不恭。这些理解大致不差，不过，我们若想\n\
+对犬儒一词有更完整的把握，有必要略略追溯一下它的起源和演变的过程。\n\n\
+2.犬儒主义的今天\n\n\
+今天的犬儒主义和古希腊的犬儒主义已经大不相同，我们需要仔细地加以\n\
+分辨两者之间的区别，才能理解它在当代中国社会中的种种表现和深远影响。\n";
+    let a = text(paste);
+    for part in ["1.犬儒主义的来龙去脉", "起源", "2.犬儒主义的今天", "影响"] {
+        assert!(a.text.contains(part), "{part}: {}", a.text);
+    }
+}

@@ -175,15 +175,27 @@ fn read_body(body: &[Line], out: &mut Segments) {
             push_boilerplate(&mut out.boilerplate, k, line);
             continue;
         }
-        let next_is_paragraph = body
-            .get(i + 1)
-            .is_some_and(|next| next.f.chars >= BODY_START_CHARS && next.f.sentence_end);
+        // The next line with text (blank lines between are layout), and
+        // whether it is body-sized (hard-wrapped prose ends its lines
+        // mid-sentence).
+        let next = body
+            .get(i + 1..)
+            .and_then(|rest| rest.iter().find(|next| next.f.chars > 0));
+        let next_is_long = next.is_some_and(|next| next.f.chars >= BODY_START_CHARS);
+        let next_is_paragraph = next_is_long && next.is_some_and(|next| next.f.sentence_end);
         match l.kind {
             LineKind::EndMark => {
                 out.end_mark = Some(line.to_string());
                 in_tail = true;
             }
-            LineKind::Boilerplate(k) if l.score >= TAIL_MIN_SCORE && !out.body.is_empty() => {
+            // (A numbered line before a paragraph is a section of the
+            // text — `1.犬儒主义的来龙去脉` — not the first of a numbered
+            // list of links.)
+            LineKind::Boilerplate(k)
+                if l.score >= TAIL_MIN_SCORE
+                    && !out.body.is_empty()
+                    && !(f.enumerated && next_is_long) =>
+            {
                 push_boilerplate(&mut out.boilerplate, k, line);
                 in_tail = true;
             }
