@@ -160,7 +160,9 @@ def run_cli(files, jobs):
         text=True,
     )
     failed = [line.split(": ", 2)[1] for line in run.stderr.splitlines() if line.startswith("newsdecode: ")]
-    lines = iter(run.stdout.splitlines())
+    # (JSON lines end at "\n" only: `splitlines` would also cut at U+2028
+    # or U+0085 inside a string.)
+    lines = iter(run.stdout.split("\n"))
     out, errors = {}, {}
     for f in files:
         if failed and failed[0] == str(f):

@@ -437,7 +437,8 @@ fn a_paste_of_too_many_lines_reads_the_rest_as_one_paragraph_and_says_so() {
 /// that ends the body.
 #[test]
 fn a_numbered_section_in_hard_wrapped_text_does_not_end_the_body() {
-    let paste = "当今中国最流行的是什么主义？答：犬儒主义。这是一段很长的文字，用来测试正文的提取。\n\n\
+    let paste =
+        "当今中国最流行的是什么主义？答：犬儒主义。这是一段很长的文字，用来测试正文的提取。\n\n\
 1.犬儒主义的来龙去脉\n\n\
 犬儒主义（Cynicism）是个外来词，中文里本来没有现成的对应词汇，通常将\n\
 它理解为讥诮嘲讽，愤世嫉俗，玩世不恭。这些理解大致不差，不过，我们若想\n\

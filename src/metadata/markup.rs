@@ -18,12 +18,15 @@
 //!   form, not on CJK pages, whose bylines are read from the text);
 //! - language: `<html lang>`.
 
+use super::author_elements::{class_author, itemprop_author, names_an_author};
 use super::byline::split_names;
+use super::title::headline_named_by;
+pub use super::title::{split_site_suffix, SITE_NAME_MAX_CHARS};
 use crate::article::{Warning, WarningKind};
-use crate::parse::elements::{is_not_shown, subtree_text};
+use crate::parse::elements::subtree_text;
 use crate::parse::tokenizer::decode_references;
-use crate::parse::tree::{Document, Element, NodeData, NodeId};
-use crate::text::{at_most_chars, collapse_whitespace, is_cjk_letter, is_stray_control};
+use crate::parse::tree::{Document, NodeData, NodeId};
+use crate::text::{at_most_chars, collapse_whitespace, is_stray_control};
 use serde_json::Value;
 
 /// Metadata the markup states: JSON-LD, meta tags, `<title>`, `<time>`, `lang`.
@@ -144,54 +147,9 @@ fn string(value: Option<&Value>) -> Option<String> {
     }
 }
 
-/// A site name split off a title is at most this long: longer tails are
-/// part of the headline.
-pub const SITE_NAME_MAX_CHARS: usize = 30;
-
-/// An `<h1>` is the headline the markup's title names when at least this
-/// share of its words are in the title… (`Living in a Tiny House Stinks
-/// (Sometimes)` in `Living in a Tiny House Stinks: The Cons of …`: 6 of 7;
-/// not `MathJax v3 beta: MathML input, HTML output test` for `MathJax v3
-/// with MathML input and HTML output`, 6 of 8: another wording)
-const H1_WORDS_IN_TITLE: f32 = 0.8;
-/// …and they are at least this share of the title's words (`Galaxy S25
-/// Ultra` in `Galaxy S25 Ultra | Features & Highlights`: 3 of 5).
-const H1_SHARE_OF_TITLE: f32 = 0.4;
-
 /// An `<h1>` longer than this wraps content, not a headline: it is not a
 /// title candidate (the longest headlines in the data sets are under 200).
 const H1_MAX_CHARS: usize = 500;
-
-/// Splits `Headline - Site` / `Headline | Site` / `Headline_Site`: the part
-/// that is not the headline goes to the site name.
-pub fn split_site_suffix(title: &str) -> (String, Option<String>) {
-    for sep in [
-        " | ", " - ", " – ", " — ", "_", "｜", " :: ", " · ", "-", "－", "—",
-    ] {
-        if let Some((head, tail)) = title.rsplit_once(sep) {
-            let (head, tail) = (head.trim(), tail.trim());
-            // A bare hyphen only before a CJK name (`标题-中新网`), never
-            // inside Latin words (`e-mail`).
-            let bare = !sep.starts_with(' ') && sep != "_" && sep != "｜";
-            let cjk = is_cjk_letter;
-            if bare && !tail.chars().all(cjk) {
-                continue;
-            }
-            // An underscore separates only next to CJK (`标题_新浪网`), never
-            // inside identifiers (`window.__name`, `snake_case`).
-            if sep == "_" && !(tail.chars().all(cjk) || head.chars().next_back().is_some_and(cjk)) {
-                continue;
-            }
-            if tail.chars().count() <= SITE_NAME_MAX_CHARS
-                && head.chars().count() >= tail.chars().count()
-                && !tail.is_empty()
-            {
-                return (head.to_string(), Some(tail.to_string()));
-            }
-        }
-    }
-    (title.trim().to_string(), None)
-}
 
 /// What one pass over the tree collects, before precedence is applied.
 #[derive(Default)]
@@ -283,222 +241,14 @@ fn scan(doc: &Document) -> Found {
             }
         }
         if found.itemprop_author.is_none() && e.attr("itemprop") == Some("author") {
-            // A Person item names itself in its `itemprop=name`.
-            let name = descendants(doc, id)
-                .find(|&d| {
-                    doc.element(d)
-                        .is_some_and(|n| n.attr("itemprop") == Some("name"))
-                })
-                .unwrap_or(id);
-            found.itemprop_author = doc
-                .element(name)
-                .and_then(|n| n.attr("content"))
-                .map(str::to_string)
-                .or_else(|| short_text(doc, name, AUTHOR_MAX_CHARS))
-                .and_then(|t| author_name(&t));
+            found.itemprop_author = itemprop_author(doc, id);
         }
-        // (Chinese and Japanese pages label their bylines in the text —
-        // `作者：`, `记者` — which the credit reader takes; a class alone
-        // marks counters and labels as often as names there.)
         if found.class_author.is_none() && names_an_author(e) {
-            found.class_author = short_text(doc, id, AUTHOR_MAX_CHARS)
-                .filter(|t| !t.chars().any(is_cjk_letter))
-                .and_then(|t| author_name(&t));
+            found.class_author = class_author(doc, id);
         }
     }
     found
 }
-
-/// An author element's text is at most this long (a name or two with a
-/// "By"); longer, it is a bio or a box around more than the name.
-const AUTHOR_MAX_CHARS: usize = 80;
-
-/// An element whose class or id names the author's name: a word of it
-/// (split at `-`/`_`) is `author`, `authors`, `authorname` or `byline`
-/// (`author-name`, `blog__authorname`, `post-author`; not
-/// `authorization-link`), and no other word names the box, picture or bio
-/// around the name, nor a comment's author.
-fn names_an_author(e: &Element) -> bool {
-    let values = [e.attr("class"), e.attr("id")];
-    values
-        .iter()
-        .flatten()
-        .flat_map(|v| v.split_whitespace())
-        .map(str::to_ascii_lowercase)
-        .any(|token| {
-            let words: Vec<&str> = token.split(['-', '_']).filter(|w| !w.is_empty()).collect();
-            words
-                .iter()
-                .any(|w| matches!(*w, "author" | "authors" | "authorname" | "byline"))
-                && !words.iter().any(|w| NOT_THE_NAME.contains(w))
-        })
-}
-
-/// Words of a class beside `author` that mark something other than the
-/// name itself.
-const NOT_THE_NAME: &[&str] = &[
-    "avatar",
-    "image",
-    "img",
-    "photo",
-    "pic",
-    "bio",
-    "box",
-    "desc",
-    "description",
-    "about",
-    "comment",
-    "comments",
-    "wrap",
-    "wrapper",
-    "container",
-    "block",
-    "section",
-    "social",
-    "more",
-    "other",
-    "posts",
-    "list",
-    "date",
-    "time",
-    "link",
-    "links",
-    "title",
-    "label",
-];
-
-/// The elements below `root`, in document order, at most
-/// `AUTHOR_ITEM_MAX_NODES` of them (an author item is a few elements).
-fn descendants(doc: &Document, root: NodeId) -> impl Iterator<Item = NodeId> + '_ {
-    let mut stack: Vec<NodeId> = doc.children(root).collect();
-    stack.reverse();
-    std::iter::from_fn(move || {
-        let id = stack.pop()?;
-        let children: Vec<NodeId> = doc.children(id).collect();
-        stack.extend(children.into_iter().rev());
-        Some(id)
-    })
-    .take(AUTHOR_ITEM_MAX_NODES)
-}
-
-/// How far into an `itemprop=author` item its `itemprop=name` is looked for.
-const AUTHOR_ITEM_MAX_NODES: usize = 64;
-
-/// Text of a subtree, whitespace collapsed, if at most `max` characters:
-/// the walk stops past it (an author class on a page-sized wrapper costs
-/// no more than a name).
-fn short_text(doc: &Document, root: NodeId, max: usize) -> Option<String> {
-    let mut out = String::new();
-    let mut stack = vec![root];
-    while let Some(id) = stack.pop() {
-        match doc.node(id).map(|n| &n.data) {
-            Some(NodeData::Text(t)) => {
-                out.push_str(t);
-                out.push(' ');
-                if out.len() > max * 4 {
-                    return None;
-                }
-            }
-            Some(NodeData::Element(e)) if is_not_shown(e) => {}
-            Some(_) => {
-                let children: Vec<NodeId> = doc.children(id).collect();
-                stack.extend(children.into_iter().rev());
-            }
-            None => {}
-        }
-    }
-    let text = collapse_whitespace(&out);
-    at_most_chars(&text, max).then_some(text)
-}
-
-/// The name in an author element's text: a leading `By`/`Written by`/
-/// `Author:` (`Par`, `Por`, `Von`, `Di`, `Door`) dropped; then each name of it (`split_names`) looks like one:
-/// Latin words capitalised (but `van`, `de`, `von`…), CJK names of two to
-/// four characters, no digits, `@` or `|`, no word of a control (`Sign
-/// In`, `View all posts`).
-fn author_name(text: &str) -> Option<String> {
-    let mut name = text.trim();
-    for label in [
-        "written by",
-        "posted by",
-        "author:",
-        "authors:",
-        "by:",
-        "by",
-        "par",
-        "por",
-        "von",
-        "di",
-        "door",
-    ] {
-        if name.len() >= label.len()
-            && name.is_char_boundary(label.len())
-            && name[..label.len()].eq_ignore_ascii_case(label)
-            && name[label.len()..].starts_with([' ', ':', '\u{a0}'])
-        {
-            name = name[label.len()..].trim_start_matches([' ', ':', '\u{a0}']);
-            break;
-        }
-    }
-    let name = name.trim();
-    let words = name.split_whitespace().count();
-    let plausible = (1..=AUTHOR_MAX_WORDS).contains(&words)
-        && !name.contains(|c: char| c.is_ascii_digit() || c == '@' || c == '|')
-        && split_names(name).iter().all(|n| looks_like_a_name(n));
-    plausible.then(|| name.to_string())
-}
-
-/// One person's name, as `author_name` checks it.
-fn looks_like_a_name(name: &str) -> bool {
-    if name.chars().any(is_cjk_letter) {
-        let letters = name.chars().filter(|&c| c != '·').count();
-        return (2..=4).contains(&letters) || name.contains('·');
-    }
-    let words: Vec<&str> = name.split_whitespace().collect();
-    !words.is_empty()
-        && words.iter().all(|w| {
-            let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
-            let lower = w.to_lowercase();
-            !UI_WORDS.contains(&lower.as_str())
-                && (w.chars().next().is_some_and(char::is_uppercase)
-                    || NAME_PARTICLES.contains(&lower.as_str()))
-        })
-}
-
-/// Lower-case words inside names.
-const NAME_PARTICLES: &[&str] = &[
-    "van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "bin", "al", "y",
-];
-
-/// Words of controls and labels that a class named for the author may hold.
-const UI_WORDS: &[&str] = &[
-    "sign",
-    "in",
-    "log",
-    "login",
-    "register",
-    "subscribe",
-    "menu",
-    "search",
-    "share",
-    "follow",
-    "view",
-    "more",
-    "all",
-    "posts",
-    "profile",
-    "home",
-    "contact",
-    "about",
-    "author",
-    "authors",
-    "editor",
-    "staff",
-    "team",
-];
-
-/// A name found by class is at most this many words (two names with `and`).
-const AUTHOR_MAX_WORDS: usize = 7;
 
 /// The first article object and the first publisher name of a JSON-LD block.
 fn read_json_ld(raw: &str, found: &mut Found) {
@@ -577,49 +327,6 @@ fn title(found: &Found) -> (Option<String>, Option<String>) {
         }
     }
     (title, suffix)
-}
-
-/// The distinct words of a title, for matching: lower-cased runs of
-/// letters and digits, each CJK character a word of its own.
-fn title_words(title: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut word = String::new();
-    for c in title.chars().flat_map(char::to_lowercase) {
-        if is_cjk_letter(c) || !c.is_alphanumeric() {
-            if !word.is_empty() {
-                words.push(std::mem::take(&mut word));
-            }
-            if is_cjk_letter(c) {
-                words.push(c.to_string());
-            }
-        } else {
-            word.push(c);
-        }
-    }
-    if !word.is_empty() {
-        words.push(word);
-    }
-    words.sort_unstable();
-    words.dedup();
-    words
-}
-
-/// The first `<h1>` that `title` names: most of the headline's words are in
-/// the title (`H1_WORDS_IN_TITLE`) and they are a good part of it
-/// (`H1_SHARE_OF_TITLE`: a one-word section heading inside a long title is
-/// not the headline).
-fn headline_named_by<'a>(h1s: &'a [String], title: &str) -> Option<&'a String> {
-    let named = title_words(title);
-    if named.is_empty() {
-        return None;
-    }
-    h1s.iter().find(|h1| {
-        let words = title_words(h1);
-        let shared = words.iter().filter(|w| named.contains(w)).count() as f32;
-        !words.is_empty()
-            && shared >= words.len() as f32 * H1_WORDS_IN_TITLE
-            && shared >= named.len() as f32 * H1_SHARE_OF_TITLE
-    })
 }
 
 /// Publication time as the markup writes it.

@@ -12,8 +12,10 @@
 //! `dates.rs`; a new credit word into `byline::CREDIT_WORDS`; a change of
 //! precedence only into `resolve.rs`.
 
+mod author_elements;
 pub mod byline;
 pub mod dates;
 pub mod language;
 pub mod markup;
 pub mod resolve;
+mod title;

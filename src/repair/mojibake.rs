@@ -43,6 +43,13 @@ impl EncodedChars {
         };
         *known.entry(c).or_insert_with(|| {
             let mut out = [0u8; 4];
+            // A C1 control is the byte itself: UTF-8 read as ISO-8859-1
+            // (which the WHATWG reads as windows-1252 but some servers and
+            // editors do not) keeps `â\u{80}\u{99}` for `’`.
+            if *encoding == WINDOWS_1252 && ('\u{80}'..='\u{9F}').contains(&c) {
+                out[0] = c as u8;
+                return Some((out, 1));
+            }
             let (result, _, written) = encoding.new_encoder().encode_from_utf8_without_replacement(
                 c.encode_utf8(&mut [0; 4]),
                 &mut out,
@@ -79,7 +86,23 @@ fn repair_line_with(line: &str, cache: &mut EncodedChars) -> Option<(String, &'s
         if !plausible_prefix(&kept, which, cache) {
             continue;
         }
-        let (bytes, _, unmappable) = encoding.encode(&kept);
+        // Encoded character by character from the cache (the suspects are
+        // ASCII-compatible and stateless), which also knows the C1 bytes.
+        let mut bytes = Vec::with_capacity(kept.len());
+        let mut unmappable = false;
+        for c in kept.chars() {
+            match c
+                .is_ascii()
+                .then_some(([c as u8, 0, 0, 0], 1))
+                .or_else(|| cache.bytes(which, c))
+            {
+                Some((b, n)) => bytes.extend_from_slice(b.get(..n).unwrap_or_default()),
+                None => {
+                    unmappable = true;
+                    break;
+                }
+            }
+        }
         if unmappable {
             continue;
         }
@@ -194,6 +217,20 @@ mod tests {
             );
             assert!(fixed.matches('\u{FFFD}').count() <= 1, "{fixed}");
         }
+    }
+
+    #[test]
+    fn utf8_misread_as_iso_8859_1_is_restored() {
+        // The C1 bytes of `’` and `—` kept as U+0080–U+009F (ISO-8859-1),
+        // not as windows-1252's `€` and `™`.
+        let broken: String = "You’re here — and they’re not."
+            .bytes()
+            .map(char::from)
+            .collect();
+        assert!(broken.contains('\u{80}'));
+        let (fixed, encoding) = repair_line(&broken).expect("repaired");
+        assert_eq!(fixed, "You’re here — and they’re not.");
+        assert_eq!(encoding, WINDOWS_1252);
     }
 
     #[test]

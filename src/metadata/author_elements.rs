@@ -1,0 +1,227 @@
+//! Authors named by elements rather than metadata: an `itemprop=author`
+//! item, or an element whose class names the author (`author-name`,
+//! `byline`). The lowest sources of `markup::authors`; each name is
+//! checked for the form of a name, since such classes also mark boxes,
+//! counters and controls.
+
+use super::byline::split_names;
+use crate::parse::elements::is_not_shown;
+use crate::parse::tree::{Document, Element, NodeData, NodeId};
+use crate::text::{at_most_chars, collapse_whitespace, is_cjk_letter};
+
+/// The name of an `itemprop=author` item: its `itemprop=name` (a Person
+/// item names itself there), as `content` or text, else its own text.
+pub(super) fn itemprop_author(doc: &Document, id: NodeId) -> Option<String> {
+    let name = descendants(doc, id)
+        .find(|&d| {
+            doc.element(d)
+                .is_some_and(|n| n.attr("itemprop") == Some("name"))
+        })
+        .unwrap_or(id);
+    doc.element(name)
+        .and_then(|n| n.attr("content"))
+        .map(str::to_string)
+        .or_else(|| short_text(doc, name, AUTHOR_MAX_CHARS))
+        .and_then(|t| author_name(&t))
+}
+
+/// The name in an element whose class names the author
+/// ([`names_an_author`]). Not on CJK text: Chinese and Japanese pages label
+/// their bylines in the text (`作者：`, `记者`), which the credit reader
+/// takes, and a class alone marks counters and labels as often as names.
+pub(super) fn class_author(doc: &Document, id: NodeId) -> Option<String> {
+    short_text(doc, id, AUTHOR_MAX_CHARS)
+        .filter(|t| !t.chars().any(is_cjk_letter))
+        .and_then(|t| author_name(&t))
+}
+
+/// An author element's text is at most this long (a name or two with a
+/// "By"); longer, it is a bio or a box around more than the name.
+const AUTHOR_MAX_CHARS: usize = 80;
+
+/// An element whose class or id names the author's name: a word of it
+/// (split at `-`/`_`) is `author`, `authors`, `authorname` or `byline`
+/// (`author-name`, `blog__authorname`, `post-author`; not
+/// `authorization-link`), and no other word names the box, picture or bio
+/// around the name, nor a comment's author.
+pub(super) fn names_an_author(e: &Element) -> bool {
+    let values = [e.attr("class"), e.attr("id")];
+    values
+        .iter()
+        .flatten()
+        .flat_map(|v| v.split_whitespace())
+        .map(str::to_ascii_lowercase)
+        .any(|token| {
+            let words: Vec<&str> = token.split(['-', '_']).filter(|w| !w.is_empty()).collect();
+            words
+                .iter()
+                .any(|w| matches!(*w, "author" | "authors" | "authorname" | "byline"))
+                && !words.iter().any(|w| NOT_THE_NAME.contains(w))
+        })
+}
+
+/// Words of a class beside `author` that mark something other than the
+/// name itself.
+const NOT_THE_NAME: &[&str] = &[
+    "avatar",
+    "image",
+    "img",
+    "photo",
+    "pic",
+    "bio",
+    "box",
+    "desc",
+    "description",
+    "about",
+    "comment",
+    "comments",
+    "wrap",
+    "wrapper",
+    "container",
+    "block",
+    "section",
+    "social",
+    "more",
+    "other",
+    "posts",
+    "list",
+    "date",
+    "time",
+    "link",
+    "links",
+    "title",
+    "label",
+];
+
+/// The elements below `root`, in document order, at most
+/// `AUTHOR_ITEM_MAX_NODES` of them (an author item is a few elements).
+fn descendants(doc: &Document, root: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+    let mut stack: Vec<NodeId> = doc.children(root).collect();
+    stack.reverse();
+    std::iter::from_fn(move || {
+        let id = stack.pop()?;
+        let children: Vec<NodeId> = doc.children(id).collect();
+        stack.extend(children.into_iter().rev());
+        Some(id)
+    })
+    .take(AUTHOR_ITEM_MAX_NODES)
+}
+
+/// How far into an `itemprop=author` item its `itemprop=name` is looked for.
+const AUTHOR_ITEM_MAX_NODES: usize = 64;
+
+/// Text of a subtree, whitespace collapsed, if at most `max` characters:
+/// the walk stops past it (an author class on a page-sized wrapper costs
+/// no more than a name).
+fn short_text(doc: &Document, root: NodeId, max: usize) -> Option<String> {
+    let mut out = String::new();
+    let mut stack = vec![root];
+    while let Some(id) = stack.pop() {
+        match doc.node(id).map(|n| &n.data) {
+            Some(NodeData::Text(t)) => {
+                out.push_str(t);
+                out.push(' ');
+                if out.len() > max * 4 {
+                    return None;
+                }
+            }
+            Some(NodeData::Element(e)) if is_not_shown(e) => {}
+            Some(_) => {
+                let children: Vec<NodeId> = doc.children(id).collect();
+                stack.extend(children.into_iter().rev());
+            }
+            None => {}
+        }
+    }
+    let text = collapse_whitespace(&out);
+    at_most_chars(&text, max).then_some(text)
+}
+
+/// The name in an author element's text: a leading `By`/`Written by`/
+/// `Author:` (`Par`, `Por`, `Von`, `Di`, `Door`) dropped; then each name of
+/// it (`split_names`) looks like one: Latin words capitalised (but `van`, `de`, `von`…), CJK names of two to
+/// four characters, no digits, `@` or `|`, no word of a control (`Sign
+/// In`, `View all posts`).
+fn author_name(text: &str) -> Option<String> {
+    let mut name = text.trim();
+    for label in [
+        "written by",
+        "posted by",
+        "author:",
+        "authors:",
+        "by:",
+        "by",
+        "par",
+        "por",
+        "von",
+        "di",
+        "door",
+    ] {
+        if name.len() >= label.len()
+            && name.is_char_boundary(label.len())
+            && name[..label.len()].eq_ignore_ascii_case(label)
+            && name[label.len()..].starts_with([' ', ':', '\u{a0}'])
+        {
+            name = name[label.len()..].trim_start_matches([' ', ':', '\u{a0}']);
+            break;
+        }
+    }
+    let name = name.trim();
+    let words = name.split_whitespace().count();
+    let plausible = (1..=AUTHOR_MAX_WORDS).contains(&words)
+        && !name.contains(|c: char| c.is_ascii_digit() || c == '@' || c == '|')
+        && split_names(name).iter().all(|n| looks_like_a_name(n));
+    plausible.then(|| name.to_string())
+}
+
+/// One person's name, as `author_name` checks it.
+fn looks_like_a_name(name: &str) -> bool {
+    if name.chars().any(is_cjk_letter) {
+        let letters = name.chars().filter(|&c| c != '·').count();
+        return (2..=4).contains(&letters) || name.contains('·');
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    !words.is_empty()
+        && words.iter().all(|w| {
+            let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let lower = w.to_lowercase();
+            !UI_WORDS.contains(&lower.as_str())
+                && (w.chars().next().is_some_and(char::is_uppercase)
+                    || NAME_PARTICLES.contains(&lower.as_str()))
+        })
+}
+
+/// Lower-case words inside names.
+const NAME_PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "bin", "al", "y",
+];
+
+/// Words of controls and labels that a class named for the author may hold.
+const UI_WORDS: &[&str] = &[
+    "sign",
+    "in",
+    "log",
+    "login",
+    "register",
+    "subscribe",
+    "menu",
+    "search",
+    "share",
+    "follow",
+    "view",
+    "more",
+    "all",
+    "posts",
+    "profile",
+    "home",
+    "contact",
+    "about",
+    "author",
+    "authors",
+    "editor",
+    "staff",
+    "team",
+];
+
+/// A name found by class is at most this many words (two names with `and`).
+const AUTHOR_MAX_WORDS: usize = 7;
