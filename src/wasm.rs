@@ -16,7 +16,6 @@ export interface ExtractOptions {
   encoding?: string;
   /** Chinese script of the output: "auto" (default), "keep", "hans", "hant". */
   script?: "auto" | "keep" | "hans" | "hant";
-  /** The page's URL, when known (used as a hint only; never fetched). */
   /** Inputs larger than this many bytes are refused (default 64 MiB). */
   maxBytes?: number;
 }
