@@ -178,9 +178,16 @@ pub fn byline(line: &str) -> Byline {
             Role::Source => {
                 out.source.get_or_insert_with(|| value.to_string());
             }
-            Role::Editor => out.editors.extend(split_names(value)),
+            Role::Editor => out.editors.extend(
+                split_names(value)
+                    .into_iter()
+                    .filter(|n| could_be_a_name(n)),
+            ),
             Role::Author => {
-                for name in split_names(value) {
+                for name in split_names(value)
+                    .into_iter()
+                    .filter(|n| could_be_a_name(n))
+                {
                     if AGENCIES.contains(&name.as_str()) {
                         out.source.get_or_insert(name);
                     } else {
@@ -193,6 +200,27 @@ pub fn byline(line: &str) -> Byline {
     }
     out
 }
+
+/// Whether a credited value could be a name: none of the characters of
+/// markup, identifiers and labels, and no number of four digits or more
+/// (`size="20"`, `L_104485`, `能力值:545803` after `作者：` on pages that
+/// broke their own templates; `3i Global` is a name).
+fn could_be_a_name(name: &str) -> bool {
+    let mut digits = 0;
+    for c in name.chars() {
+        if "=<>\"_{}[]:：".contains(c) {
+            return false;
+        }
+        digits = if c.is_ascii_digit() { digits + 1 } else { 0 };
+        if digits >= NAME_MAX_DIGITS {
+            return false;
+        }
+    }
+    true
+}
+
+/// A run of this many digits is an id or a count, not part of a name.
+const NAME_MAX_DIGITS: usize = 4;
 
 /// A dateline is read within this many characters of the paragraph's start.
 const DATELINE_PROBE_CHARS: usize = 60;
@@ -249,6 +277,19 @@ pub fn dateline(paragraph: &str) -> Option<(String, Option<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn template_debris_after_a_credit_word_is_no_name() {
+        for line in [
+            "作者： size=\"20\" 来源： 新华网",
+            "作者：L_104485",
+            "作者： 能力值:545803",
+        ] {
+            assert!(byline(line).authors.is_empty(), "{line}");
+        }
+        assert_eq!(byline("By 3i Global").authors, ["3i Global"]);
+        assert_eq!(byline("作者：张三").authors, ["张三"]);
+    }
 
     #[test]
     fn names_split() {
