@@ -91,7 +91,7 @@ fn text_path(text: String, decode: DecodeReport, input: InputInfo, script: Scrip
 /// what is kept at once is the peak memory of a huge page.
 fn html_path(text: String, decode: DecodeReport, input: InputInfo, script: Script) -> Article {
     let mut decode = decode;
-    let doc = Document::parse(&text);
+    let mut doc = Document::parse(&text);
     drop(text);
     decode.warnings.extend(doc.limits.warning());
     decode::report_controls_removed(&mut decode, doc.controls_removed);
@@ -100,7 +100,6 @@ fn html_path(text: String, decode: DecodeReport, input: InputInfo, script: Scrip
     let mut segments = html::extract(&doc, &meta);
     // What a page built by scripts shows only without them (`<noscript>`).
     let mut shown_with_scripts = None;
-    let mut doc = doc;
     let doc = match noscript_reading(&mut doc, paragraphs_length(&segments), &mut decode) {
         Some((shown, rest)) => {
             drop(doc);

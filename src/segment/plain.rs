@@ -175,12 +175,10 @@ fn read_body(body: &[Line], out: &mut Segments) {
             push_boilerplate(&mut out.boilerplate, k, line);
             continue;
         }
-        // The next line with text (blank lines between are layout), and
-        // whether it is body-sized (hard-wrapped prose ends its lines
-        // mid-sentence).
-        let next = body
-            .get(i + 1..)
-            .and_then(|rest| rest.iter().find(|next| next.f.chars > 0));
+        // Whether the next line is body-sized (hard-wrapped prose ends its
+        // lines mid-sentence) and a paragraph. (Blank lines are not lines
+        // here: `budgeted_lines` left them out.)
+        let next = body.get(i + 1);
         let next_is_long = next.is_some_and(|next| next.f.chars >= BODY_START_CHARS);
         let next_is_paragraph = next_is_long && next.is_some_and(|next| next.f.sentence_end);
         match l.kind {
