@@ -123,6 +123,23 @@ fn widen(page: &Page, mut top: NodeId) -> NodeId {
     }
 }
 
+/// The page's main landmark: the first shown `<main>` or `role=main`
+/// element outside any boilerplate region (a page may nest or repeat them;
+/// the outermost comes first in the arena).
+pub fn main_landmark(page: &Page) -> Option<NodeId> {
+    page.doc.nodes.iter().enumerate().find_map(|(i, node)| {
+        let NodeData::Element(e) = &node.data else {
+            return None;
+        };
+        let id = i as NodeId;
+        let named = &*e.name == "main"
+            || e.attr("role")
+                .is_some_and(|r| r.trim().eq_ignore_ascii_case("main"));
+        let negative = page.negative.get(i).copied().flatten().is_some();
+        (named && page.stat(id).visible && !negative).then_some(id)
+    })
+}
+
 /// The article's roots in document order: the best container, the
 /// siblings that read like part of the article, and chunks elsewhere that
 /// share the container's tag and class.

@@ -22,10 +22,11 @@ pub mod regions;
 pub mod visible;
 pub mod writer;
 
-use super::items::Segments;
+use super::items::{BodyItem, Segments};
+use super::tunables::LANDMARK_SHARE;
 use crate::article::BoilerplateKind;
 use crate::metadata::markup::PageMeta;
-use crate::parse::tree::Document;
+use crate::parse::tree::{Document, NodeId};
 use page::Page;
 use passes::Tail;
 
@@ -37,12 +38,17 @@ pub fn extract(doc: &Document, meta: &PageMeta) -> Segments {
     let Some(top) = choose::best_container(&page) else {
         return segments;
     };
-    let roots = choose::article_roots(&page, top);
+    let mut roots = choose::article_roots(&page, top);
     let mut writer = writer::Writer::new(&page);
     for &root in &roots {
         writer.write(root);
     }
-    let (mut items, skipped) = writer.finish();
+    let (mut items, mut skipped) = writer.finish();
+    if let Some((landmark, whole, left_out)) = landmark_reading(&page, &items) {
+        roots = vec![landmark];
+        items = whole;
+        skipped = left_out;
+    }
 
     let names: Vec<&String> = [&meta.title, &meta.document_title, &meta.site_name]
         .into_iter()
@@ -65,4 +71,22 @@ pub fn extract(doc: &Document, meta: &PageMeta) -> Segments {
     }
     segments.boilerplate.extend(tail);
     segments
+}
+
+/// The main landmark read whole, when the chosen article holds only a small
+/// share of its text (see [`LANDMARK_SHARE`]): the page is a listing, a
+/// catalogue or a thread, not one article. Returns the landmark, its items
+/// and the subtrees left out.
+fn landmark_reading(
+    page: &Page,
+    article: &[BodyItem],
+) -> Option<(NodeId, Vec<BodyItem>, Vec<NodeId>)> {
+    let landmark = choose::main_landmark(page)?;
+    let mut writer = writer::Writer::keeping_links(page);
+    writer.write(landmark);
+    let (whole, left_out) = writer.finish();
+    let length = |items: &[BodyItem]| -> f32 {
+        items.iter().map(|item| page::measure(&item.text()).0).sum()
+    };
+    (length(article) < length(&whole) * LANDMARK_SHARE).then_some((landmark, whole, left_out))
 }

@@ -64,6 +64,8 @@ pub struct Writer<'p, 'a> {
     /// Subtrees of the article left out (forms, menus, link lists): their
     /// text goes to the boilerplate, not nowhere.
     skipped: Vec<NodeId>,
+    /// Keeps link lists and teasers: a listing's items are its content.
+    keep_links: bool,
 }
 
 impl<'p, 'a> Writer<'p, 'a> {
@@ -74,6 +76,16 @@ impl<'p, 'a> Writer<'p, 'a> {
             items: Vec::new(),
             buf: TextBuf::default(),
             skipped: Vec::new(),
+            keep_links: false,
+        }
+    }
+
+    /// A writer that keeps link lists and teasers: for a page read whole
+    /// from its main landmark (a listing, a catalogue).
+    pub fn keeping_links(page: &'p Page<'a>) -> Self {
+        Writer {
+            keep_links: true,
+            ..Writer::new(page)
         }
     }
 
@@ -111,8 +123,15 @@ impl<'p, 'a> Writer<'p, 'a> {
         {
             return true;
         }
-        if matches!(&*e.name, "header" | "form" | "nav" | "aside" | "footer") {
+        // Inside a main landmark read whole, a <header> heads a card or a
+        // section (the page's banner is outside it).
+        if matches!(&*e.name, "form" | "nav" | "aside" | "footer")
+            || (&*e.name == "header" && !self.keep_links)
+        {
             return true;
+        }
+        if self.keep_links {
+            return false;
         }
         // Link lists and teasers: mostly links.
         let density = self.page.link_density(id);
