@@ -60,3 +60,35 @@ fn an_article_in_a_landmark_with_teasers_stays_the_article() {
     assert!(a.text.starts_with("The council approved"), "{}", a.text);
     assert!(!a.text.contains("Story number"), "{}", a.text);
 }
+
+#[test]
+fn a_thread_is_read_post_by_post() {
+    // No landmark; each post's text is short, one post is the longest and
+    // wins the scoring, and the series of posts is the content.
+    let replies = [
+        "What do you look at first when you buy web hosting? Is the location of the servers important to you, or do you only compare the prices and the support?",
+        "Phone support, every time.",
+        "Confidence that the host will give good service, with little downtime and real support after the sale; the location of the servers comes a close second for me.",
+        "Price matters, of course, but uptime and a company that answers the phone when something breaks at night matter a great deal more in the long run.",
+        "I order a month first, build a small site on it to see how the panel and the support behave, and only then commit to a year or more with them.",
+    ];
+    let posts: String = replies
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            format!(
+                "<li class=\"postbit old\" id=post_{i}><div class=postdetails><a href=/u/{i}>user{i}</a></div>\
+                 <div class=postbody><div class=content><div class=postcontent>{text}</div></div></div></li>"
+            )
+        })
+        .collect();
+    let page = format!(
+        "<html><body><div id=header><a href=/>Forum</a> <a href=/new>New posts</a></div>\
+         <div id=postlist><ol id=posts>{posts}</ol></div><div id=footer>All times are GMT.</div></body></html>"
+    );
+    let a = html(&page);
+    for text in replies {
+        assert!(a.text.contains(text), "{text:?} missing: {}", a.text);
+    }
+    assert!(!a.text.contains("All times are GMT"), "{}", a.text);
+}

@@ -98,6 +98,14 @@ pub const SIBLING_LINK_DENSITY: f32 = 0.3;
 /// A sibling `<p>` of prose joins with a link density under this.
 pub const SIBLING_PARAGRAPH_LINK_DENSITY: f32 = 0.25;
 
+/// How many levels above the best container a series of items (posts,
+/// stories) is looked for.
+pub const REPEAT_LEVELS: usize = 6;
+/// Fewest items of one kind that make a series.
+pub const REPEAT_MIN_ITEMS: usize = 3;
+/// Non-link text (weighted) an item needs to count.
+pub const REPEAT_ITEM_MIN: f32 = 50.0;
+
 /// When the chosen article holds less than this share of the text of the
 /// page's main landmark (`<main>`, `role=main`), the page is not one
 /// article but a listing, a catalogue, a forum thread or a service page,

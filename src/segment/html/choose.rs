@@ -3,9 +3,10 @@
 //! prose, and gathers the roots that belong to the same article.
 
 use super::super::tunables::{
-    ANCESTOR_DIVIDER_STEP, LENGTH_POINT, LENGTH_POINTS_MAX, PARAGRAPH_MASS_MIN, SCORED_ANCESTORS,
-    SCORED_BLOCK_MIN, SIBLING_LINK_DENSITY, SIBLING_MIN_LENGTH, SIBLING_PARAGRAPH_LINK_DENSITY,
-    SIBLING_SHARE, WIDEN_GAIN, WIDEN_LEVELS, WIDEN_LINK_DENSITY,
+    ANCESTOR_DIVIDER_STEP, LENGTH_POINT, LENGTH_POINTS_MAX, PARAGRAPH_MASS_MIN, REPEAT_ITEM_MIN,
+    REPEAT_LEVELS, REPEAT_MIN_ITEMS, SCORED_ANCESTORS, SCORED_BLOCK_MIN, SIBLING_LINK_DENSITY,
+    SIBLING_MIN_LENGTH, SIBLING_PARAGRAPH_LINK_DENSITY, SIBLING_SHARE, WIDEN_GAIN, WIDEN_LEVELS,
+    WIDEN_LINK_DENSITY,
 };
 use super::classes::{class_weight, is_container, is_text_container, negative_kind, tag_prior};
 use super::page::Page;
@@ -147,6 +148,58 @@ pub fn article_roots(page: &Page, top: NodeId) -> Vec<NodeId> {
     let mut roots = sibling_roots(page, top);
     same_class_chunks(page, top, &mut roots);
     roots
+}
+
+/// What makes elements items of one series: the tag with the first class
+/// word, or with the id without its digits (`post_123`, `post_124`).
+fn signature(page: &Page, id: NodeId) -> Option<(String, String)> {
+    let e = page.doc.element(id)?;
+    if let Some(class) = e.attr("class").filter(|c| !c.trim().is_empty()) {
+        let words: Vec<&str> = class.split_whitespace().collect();
+        return Some((e.name.to_string(), words.join(" ")));
+    }
+    let ident = e.attr("id")?;
+    ident.bytes().any(|b| b.is_ascii_digit()).then(|| {
+        let stem: String = ident.chars().filter(|c| !c.is_ascii_digit()).collect();
+        (e.name.to_string(), stem)
+    })
+}
+
+/// A thread's posts, a river's stories: when the best container sits in
+/// one of several siblings of the same kind that each hold text of their
+/// own, the series is the content. Returns those siblings in order.
+pub fn repeated_items(page: &Page, top: NodeId) -> Option<Vec<NodeId>> {
+    let mut item = top;
+    for _ in 0..REPEAT_LEVELS {
+        let parent = page.structural_parent(item);
+        // (Stops at the document: the series is among elements.)
+        page.doc.element(parent)?;
+        if let Some(kind) = signature(page, item) {
+            let items: Vec<NodeId> = page
+                .structural_children(parent)
+                .into_iter()
+                .filter(|&c| {
+                    page.stat(c).visible
+                        && page.negative.get(c as usize).copied().flatten().is_none()
+                        && signature(page, c).as_ref() == Some(&kind)
+                })
+                .collect();
+            // Items with text of their own make the series; a one-line
+            // reply in it is still part of it.
+            let with_text = items
+                .iter()
+                .filter(|&&c| {
+                    let s = page.stat(c);
+                    s.length * (1.0 - page.link_density(c)) >= REPEAT_ITEM_MIN
+                })
+                .count();
+            if with_text >= REPEAT_MIN_ITEMS {
+                return Some(items);
+            }
+        }
+        item = parent;
+    }
+    None
 }
 
 /// The best container and its siblings that read like part of the article.

@@ -26,7 +26,7 @@ use super::items::{BodyItem, Segments};
 use super::tunables::LANDMARK_SHARE;
 use crate::article::BoilerplateKind;
 use crate::metadata::markup::PageMeta;
-use crate::parse::tree::{Document, NodeId};
+use crate::parse::tree::{Document, NodeId, NONE};
 use page::Page;
 use passes::Tail;
 
@@ -47,6 +47,10 @@ pub fn extract(doc: &Document, meta: &PageMeta) -> Segments {
     if let Some((landmark, whole, left_out)) = landmark_reading(&page, &items) {
         roots = vec![landmark];
         items = whole;
+        skipped = left_out;
+    } else if let Some((series, posts, left_out)) = series_reading(&page, top, &roots, &items) {
+        roots = series;
+        items = posts;
         skipped = left_out;
     }
 
@@ -73,6 +77,45 @@ pub fn extract(doc: &Document, meta: &PageMeta) -> Segments {
     segments
 }
 
+/// The weighted length of body items' text.
+fn text_length(items: &[BodyItem]) -> f32 {
+    items.iter().map(|item| page::measure(&item.text()).0).sum()
+}
+
+/// A thread's posts or a river's stories read in order, when the best
+/// container is one item of such a series and the series holds more text
+/// than the article chosen from it. The article's roots outside the series
+/// (an introduction above a tutorial's steps) stay. Returns the roots,
+/// their body items and the subtrees left out.
+fn series_reading(
+    page: &Page,
+    top: NodeId,
+    roots: &[NodeId],
+    article: &[BodyItem],
+) -> Option<(Vec<NodeId>, Vec<BodyItem>, Vec<NodeId>)> {
+    let mut series = choose::repeated_items(page, top)?;
+    let inside = |id: NodeId, of: NodeId| {
+        let mut n = id;
+        while n != NONE && n != of {
+            n = page.parent(n);
+        }
+        n == of
+    };
+    let apart: Vec<NodeId> = roots
+        .iter()
+        .copied()
+        .filter(|&r| !series.iter().any(|&s| inside(r, s) || inside(s, r)))
+        .collect();
+    series.extend(apart);
+    series.sort_unstable();
+    let mut writer = writer::Writer::new(page);
+    for &root in &series {
+        writer.write(root);
+    }
+    let (posts, left_out) = writer.finish();
+    (text_length(&posts) > text_length(article)).then_some((series, posts, left_out))
+}
+
 /// The main landmark read whole, when the chosen article holds only a small
 /// share of its text (see [`LANDMARK_SHARE`]): the page is a listing, a
 /// catalogue or a thread, not one article. Returns the landmark, its items
@@ -85,8 +128,6 @@ fn landmark_reading(
     let mut writer = writer::Writer::keeping_links(page);
     writer.write(landmark);
     let (whole, left_out) = writer.finish();
-    let length = |items: &[BodyItem]| -> f32 {
-        items.iter().map(|item| page::measure(&item.text()).0).sum()
-    };
-    (length(article) < length(&whole) * LANDMARK_SHARE).then_some((landmark, whole, left_out))
+    (text_length(article) < text_length(&whole) * LANDMARK_SHARE)
+        .then_some((landmark, whole, left_out))
 }
