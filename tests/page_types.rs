@@ -92,3 +92,76 @@ fn a_thread_is_read_post_by_post() {
     }
     assert!(!a.text.contains("All times are GMT"), "{}", a.text);
 }
+
+/// Posts marked as schema.org comments, as forum engines write them.
+fn comment_posts(texts: &[&str]) -> String {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            format!(
+                "<li class=post itemprop=comment itemscope><a href=/user/{i}>user{i}</a>\
+                 <div class=content><p>{text}</p></div></li>"
+            )
+        })
+        .collect()
+}
+
+const REPLY: &str = "I started with a second-hand table saw and a book from the library, \
+    built a bookcase that still stands in the hall, and learned the rest from the mistakes.";
+
+#[test]
+fn a_thread_whose_posts_are_marked_as_comments_is_read() {
+    let posts = comment_posts(&[REPLY; 8]);
+    let page = format!(
+        "<html><body><h1>How did you get started?</h1>\
+         <div class=intro><p>A forum for people who build furniture, boxes and everything else \
+         out of wood, from their first cut onwards.</p></div>\
+         <ul class=posts>{posts}</ul></body></html>"
+    );
+    let a = html(&page);
+    assert_eq!(
+        a.text.matches("second-hand table saw").count(),
+        8,
+        "{}",
+        a.text
+    );
+}
+
+#[test]
+fn a_short_story_with_a_long_thread_keeps_the_story_first() {
+    let story = "The council approved the plan after a long debate, and the mayor said the \
+                 new routes would start running in the spring, once drivers have been hired.";
+    // A story of 300 words: a short one, shorter than its comments.
+    let paragraphs: String = (0..12).map(|_| format!("<p>{story}</p>")).collect();
+    let posts = comment_posts(&[REPLY; 60]);
+    let page = format!(
+        "<html><body><article><h1>Council expands bus network</h1>{paragraphs}</article>\
+         <section id=comments><ul class=posts>{posts}</ul></section></body></html>"
+    );
+    let a = html(&page);
+    // Read as a thread (it is one, to a reader), the story still comes first.
+    assert!(a.text.starts_with("The council approved"), "{}", a.text);
+    assert_eq!(
+        a.text.matches("The council approved").count(),
+        12,
+        "{}",
+        a.text
+    );
+}
+
+#[test]
+fn a_story_with_a_long_comment_section_stays_the_story() {
+    let story = "The council approved the plan after a long debate, and the mayor said the \
+                 new routes would start running in the spring, once drivers have been hired.";
+    // About 500 words: a story, whatever the length of its comments.
+    let paragraphs: String = (0..18).map(|_| format!("<p>{story}</p>")).collect();
+    let posts = comment_posts(&[REPLY; 60]);
+    let page = format!(
+        "<html><body><article><h1>Council expands bus network</h1>{paragraphs}</article>\
+         <section id=comments><ul class=posts>{posts}</ul></section></body></html>"
+    );
+    let a = html(&page);
+    assert!(a.text.starts_with("The council approved"), "{}", a.text);
+    assert!(!a.text.contains("second-hand table saw"), "{}", a.text);
+}

@@ -106,6 +106,16 @@ pub const REPEAT_MIN_ITEMS: usize = 3;
 /// Non-link text (weighted) an item needs to count.
 pub const REPEAT_ITEM_MIN: f32 = 50.0;
 
+/// When the article found outside comment regions is shorter than
+/// `THREAD_BODY_MAX` (weighted, about 400 words) and holds less than
+/// `THREAD_SHARE` of their text, the page is a thread whose posts are
+/// marked as comments (`itemprop=comment`), and it is read with them as
+/// content. A longer story with a long comment section stays a story.
+/// Tuned on WCXB half A (2,000–2,500 and 0.5 best), checked on half B.
+pub const THREAD_SHARE: f32 = 0.5;
+/// See [`THREAD_SHARE`].
+pub const THREAD_BODY_MAX: f32 = 2500.0;
+
 /// When the chosen article holds less than this share of the text of the
 /// page's main landmark (`<main>`, `role=main`), the page is not one
 /// article but a listing, a catalogue, a forum thread or a service page,

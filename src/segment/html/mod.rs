@@ -23,7 +23,7 @@ pub mod visible;
 pub mod writer;
 
 use super::items::{BodyItem, Segments};
-use super::tunables::LANDMARK_SHARE;
+use super::tunables::{LANDMARK_SHARE, THREAD_BODY_MAX, THREAD_SHARE};
 use crate::article::BoilerplateKind;
 use crate::metadata::markup::PageMeta;
 use crate::parse::tree::{Document, NodeId, NONE};
@@ -34,21 +34,50 @@ use passes::Tail;
 /// states) tells which leading lines only repeat the title.
 pub fn extract(doc: &Document, meta: &PageMeta) -> Segments {
     let page = Page::new(doc);
+    let segments = extract_from(&page, meta);
+    // A thread whose posts are all marked as comments: the article found
+    // outside them is short and a fraction of them, and they are the
+    // content.
+    let body = body_length(&segments);
+    if body < THREAD_BODY_MAX && body < page.comments_length() * THREAD_SHARE {
+        drop(page);
+        let mut thread = extract_from(&Page::reading(doc, true), meta);
+        if body_length(&thread) > body {
+            // The opening post read outside the comments stays first.
+            let kept = segments.body.iter().any(|item| thread.body.contains(item));
+            if !kept {
+                let mut body = segments.body;
+                body.append(&mut thread.body);
+                thread.body = body;
+            }
+            return thread;
+        }
+    }
+    segments
+}
+
+/// The weighted length of the body's text.
+fn body_length(segments: &Segments) -> f32 {
+    text_length(&segments.body)
+}
+
+/// [`extract`] over a measured page.
+fn extract_from(page: &Page, meta: &PageMeta) -> Segments {
     let mut segments = Segments::default();
-    let Some(top) = choose::best_container(&page) else {
+    let Some(top) = choose::best_container(page) else {
         return segments;
     };
-    let mut roots = choose::article_roots(&page, top);
-    let mut writer = writer::Writer::new(&page);
+    let mut roots = choose::article_roots(page, top);
+    let mut writer = writer::Writer::new(page);
     for &root in &roots {
         writer.write(root);
     }
     let (mut items, mut skipped) = writer.finish();
-    if let Some((landmark, whole, left_out)) = landmark_reading(&page, &items) {
+    if let Some((landmark, whole, left_out)) = landmark_reading(page, &items) {
         roots = vec![landmark];
         items = whole;
         skipped = left_out;
-    } else if let Some((series, posts, left_out)) = series_reading(&page, top, &roots, &items) {
+    } else if let Some((series, posts, left_out)) = series_reading(page, top, &roots, &items) {
         roots = series;
         items = posts;
         skipped = left_out;
@@ -67,10 +96,10 @@ pub fn extract(doc: &Document, meta: &PageMeta) -> Segments {
     passes::move_closing_prompts(&mut items, &mut tail);
     passes::move_ad_labels(&mut items, &mut tail);
 
-    segments.meta = regions::meta_lines(&page, top);
+    segments.meta = regions::meta_lines(page, top);
     segments.body = items;
-    segments.boilerplate = regions::boilerplate(&page);
-    if let Some(rest) = regions::unlabelled(&page, &roots, &skipped) {
+    segments.boilerplate = regions::boilerplate(page);
+    if let Some(rest) = regions::unlabelled(page, &roots, &skipped) {
         segments.boilerplate.push((BoilerplateKind::Other, rest));
     }
     segments.boilerplate.extend(tail);

@@ -74,6 +74,12 @@ pub struct Page<'a> {
 impl<'a> Page<'a> {
     /// Measures every node of `doc` (three passes over the arena).
     pub fn new(doc: &'a Document) -> Self {
+        Page::reading(doc, false)
+    }
+
+    /// [`Page::new`], with comment regions read as content when
+    /// `comments_are_content` (a thread whose posts are marked as comments).
+    pub fn reading(doc: &'a Document, comments_are_content: bool) -> Self {
         let n = doc.nodes.len();
         let mut stats = vec![Stats::default(); n];
         // Top-down: visibility (parents come first in the arena).
@@ -133,7 +139,7 @@ impl<'a> Page<'a> {
                 }
             }
         }
-        let negative = negative_regions(doc, &stats);
+        let negative = negative_regions(doc, &stats, comments_are_content);
         Page {
             doc,
             stats,
@@ -204,7 +210,11 @@ impl<'a> Page<'a> {
 /// ancestor-or-self. A region holding much of the page's paragraph text is
 /// the article's wrapper whatever its class says (`page-ad-margins`,
 /// `header-style-2`, `penci_sidebar`).
-fn negative_regions(doc: &Document, stats: &[Stats]) -> Vec<Option<BoilerplateKind>> {
+fn negative_regions(
+    doc: &Document,
+    stats: &[Stats],
+    comments_are_content: bool,
+) -> Vec<Option<BoilerplateKind>> {
     let mut negative = vec![None; doc.nodes.len()];
     let total = stats.first().map_or(0.0, |s| s.mass);
     let mut memo = HashMap::new();
@@ -234,12 +244,14 @@ fn negative_regions(doc: &Document, stats: &[Stats]) -> Vec<Option<BoilerplateKi
                 if stats.get(i).map_or(0.0, |s| s.mass) <= total * WRAPPER_MASS_SHARE
                     && (is_block(&e.name) || !in_sentence) =>
             {
-                negative_kind_cached(e, &mut memo).or_else(|| {
-                    // Written before the page's own <body> tag: a plugin's
-                    // banner, not the article's markup.
-                    doc.is_injected_whole(i as NodeId)
-                        .then_some(BoilerplateKind::Other)
-                })
+                negative_kind_cached(e, &mut memo)
+                    .filter(|&kind| !(comments_are_content && kind == BoilerplateKind::Comments))
+                    .or_else(|| {
+                        // Written before the page's own <body> tag: a plugin's
+                        // banner, not the article's markup.
+                        doc.is_injected_whole(i as NodeId)
+                            .then_some(BoilerplateKind::Other)
+                    })
             }
             _ => None,
         };
@@ -248,4 +260,21 @@ fn negative_regions(doc: &Document, stats: &[Stats]) -> Vec<Option<BoilerplateKi
         }
     }
     negative
+}
+
+impl Page<'_> {
+    /// The weighted length of the text in comment regions (each region
+    /// counted once, at its outermost element).
+    pub fn comments_length(&self) -> f32 {
+        let is_comments = |id: NodeId| {
+            self.negative.get(id as usize).copied().flatten() == Some(BoilerplateKind::Comments)
+        };
+        self.doc
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|&(i, node)| is_comments(i as NodeId) && !is_comments(node.parent))
+            .map(|(i, _)| self.stat(i as NodeId).length)
+            .sum()
+    }
 }
