@@ -95,6 +95,7 @@ fn html_path(text: String, decode: DecodeReport, input: InputInfo, script: Scrip
     drop(text);
     decode.warnings.extend(doc.limits.warning());
     decode::report_controls_removed(&mut decode, doc.controls_removed);
+    html::veil::lift(&mut doc);
     let mut meta = markup::read(&doc);
     decode.warnings.extend(meta.json_ld_warning());
     let mut segments = html::extract(&doc, &meta);

@@ -403,3 +403,16 @@ fn a_part_streamed_by_react_is_read_where_its_script_would_show_it() {
         a.text
     );
 }
+
+#[test]
+fn a_page_veiled_until_its_scripts_run_is_read() {
+    // Next.js-style anti-flicker wrapper: hidden until hydration shows it.
+    let page = format!(
+        "<html><body><div id=__next><div style=\"visibility:hidden;min-height:100vh\">\
+         <nav><a href=/>Home</a></nav><main><h1>Bus network</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></main>\
+         <div style=\"visibility:hidden\">Cookie settings</div></div></div></body></html>"
+    );
+    let a = html(&page);
+    assert!(a.text.starts_with(P1), "{}", a.text);
+    assert!(a.text.ends_with(P3), "{}", a.text);
+}

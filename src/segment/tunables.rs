@@ -106,6 +106,11 @@ pub const REPEAT_MIN_ITEMS: usize = 3;
 /// Non-link text (weighted) an item needs to count.
 pub const REPEAT_ITEM_MIN: f32 = 50.0;
 
+/// A `visibility:hidden` wrapper is a loading veil, lifted, when the page
+/// shows less than this share of its text and the wrapper holds at least
+/// this share (a hidden menu or dialog holds a small part).
+pub const VEIL_SHARE: f32 = 0.5;
+
 /// When the article found outside comment regions is shorter than
 /// `THREAD_BODY_MAX` (weighted, about 400 words) and holds less than
 /// `THREAD_SHARE` of their text, the page is a thread whose posts are

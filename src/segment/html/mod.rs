@@ -19,6 +19,7 @@ pub mod noscript;
 pub mod page;
 pub mod passes;
 pub mod regions;
+pub mod veil;
 pub mod visible;
 pub mod writer;
 

@@ -1,0 +1,131 @@
+//! Loading veils. A page built by scripts often hides its whole content
+//! (`style="visibility:hidden"` on a wrapper) until its scripts have run,
+//! then shows it: read as written it shows nothing, while its reader saw
+//! everything once the page had loaded. A veil over most of the page's
+//! text is lifted before the page is read; a hidden element holding a part
+//! of it (a menu, a dialog) stays hidden.
+
+use super::super::tunables::VEIL_SHARE;
+use crate::parse::elements::is_not_shown;
+use crate::parse::tree::{Document, Element, NodeData, NodeId, NONE};
+
+/// Whether an element is hidden by `visibility:hidden` alone (not by
+/// `display:none`, the `hidden` attribute or its tag).
+fn is_veil(element: &Element) -> bool {
+    let Some(style) = element.attr("style") else {
+        return false;
+    };
+    let compact: String = style
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    compact.contains("visibility:hidden")
+        && !compact.contains("display:none")
+        && element.attr("hidden").is_none()
+}
+
+/// Lifts the veils over most of the page's text when the page shows less
+/// than [`VEIL_SHARE`] of it; returns how many were lifted.
+pub fn lift(doc: &mut Document) -> usize {
+    // Letters per subtree, bottom-up (children follow their parent in the
+    // arena), veiled text counted, text that is never shown not.
+    let n = doc.nodes.len();
+    let mut letters = vec![0usize; n];
+    let mut shown = vec![0usize; n];
+    for i in (0..n).rev() {
+        let Some(node) = doc.nodes.get(i) else {
+            continue;
+        };
+        let (own, own_shown) = match &node.data {
+            NodeData::Text(t) => {
+                let count = t.chars().filter(|c| c.is_alphanumeric()).count();
+                (count, count)
+            }
+            NodeData::Element(e) if is_not_shown(e) && !is_veil(e) => (0, 0),
+            NodeData::Element(e) if is_veil(e) => (letters.get(i).copied().unwrap_or(0), 0),
+            _ => (
+                letters.get(i).copied().unwrap_or(0),
+                shown.get(i).copied().unwrap_or(0),
+            ),
+        };
+        if let Some(slot) = letters.get_mut(i) {
+            *slot = own;
+        }
+        if let Some(slot) = shown.get_mut(i) {
+            *slot = own_shown;
+        }
+        if node.parent != NONE {
+            if let Some(p) = letters.get_mut(node.parent as usize) {
+                *p += own;
+            }
+            if let Some(p) = shown.get_mut(node.parent as usize) {
+                *p += own_shown;
+            }
+        }
+    }
+    let root = Document::ROOT as usize;
+    let total = letters.get(root).copied().unwrap_or(0) as f32;
+    if total == 0.0 || shown.get(root).copied().unwrap_or(0) as f32 >= total * VEIL_SHARE {
+        return 0;
+    }
+    let veils: Vec<NodeId> = (0..n)
+        .filter(|&i| {
+            doc.nodes.get(i).is_some_and(|node| {
+                matches!(&node.data, NodeData::Element(e) if is_veil(e))
+                    && letters.get(i).copied().unwrap_or(0) as f32 >= total * VEIL_SHARE
+            })
+        })
+        .map(|i| i as NodeId)
+        .collect();
+    for &id in &veils {
+        if let Some(NodeData::Element(e)) = doc.nodes.get_mut(id as usize).map(|n| &mut n.data) {
+            for attr in e.attrs.iter_mut().filter(|a| &*a.name == "style") {
+                attr.value = attr
+                    .value
+                    .split(';')
+                    .filter(|declaration| {
+                        let compact: String = declaration
+                            .chars()
+                            .filter(|c| !c.is_ascii_whitespace())
+                            .collect::<String>()
+                            .to_ascii_lowercase();
+                        compact != "visibility:hidden"
+                    })
+                    .collect::<Vec<_>>()
+                    .join(";");
+            }
+        }
+    }
+    veils.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::html::visible::shown_letters;
+
+    const PROSE: &str = "<p>The whole article, which the page shows once its scripts have run.</p>";
+
+    #[test]
+    fn a_veil_over_the_page_is_lifted() {
+        let mut doc = Document::parse(&format!(
+            "<body><div id=app><div style=\"visibility: hidden; min-height:100vh\">{PROSE}{PROSE}</div></div></body>"
+        ));
+        assert_eq!(shown_letters(&doc), 0);
+        assert_eq!(lift(&mut doc), 1);
+        assert!(shown_letters(&doc) > 100);
+    }
+
+    #[test]
+    fn a_hidden_part_of_a_shown_page_stays_hidden() {
+        let html = format!(
+            "<body>{PROSE}{PROSE}<div style=\"visibility:hidden\">A closed menu.</div>\
+             <div style=\"display:none;visibility:hidden\">{PROSE}{PROSE}{PROSE}{PROSE}{PROSE}</div></body>"
+        );
+        let mut doc = Document::parse(&html);
+        let before = shown_letters(&doc);
+        assert_eq!(lift(&mut doc), 0);
+        assert_eq!(shown_letters(&doc), before);
+    }
+}
