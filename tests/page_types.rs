@@ -165,3 +165,24 @@ fn a_story_with_a_long_comment_section_stays_the_story() {
     assert!(a.text.starts_with("The council approved"), "{}", a.text);
     assert!(!a.text.contains("second-hand table saw"), "{}", a.text);
 }
+
+#[test]
+fn a_listing_without_a_landmark_is_read_from_its_body() {
+    // Forty cards straight in the body, one intro paragraph: the page
+    // names no main region, and the article found is a sliver of it.
+    let cards: String = (1..=40).map(card).collect();
+    let page = format!(
+        "<html><body><div class=top><a href=/>Home</a></div>\
+         <div class=intro><p>The latest stories from our newsroom, updated through the day by our editors.</p></div>\
+         <div class=grid>{cards}</div><footer>© 2025 Example Media</footer></body></html>"
+    );
+    let a = html(&page);
+    for i in [1, 20, 40] {
+        assert!(
+            a.text.contains(&format!("A teaser of story {i},")),
+            "teaser {i}: {}",
+            a.text
+        );
+    }
+    assert!(!a.text.contains("© 2025"), "{}", a.text);
+}

@@ -141,6 +141,13 @@ pub fn main_landmark(page: &Page) -> Option<NodeId> {
     })
 }
 
+/// The page's `<body>`: the landmark of a page that names none.
+pub fn body_element(page: &Page) -> Option<NodeId> {
+    page.doc.nodes.iter().enumerate().find_map(|(i, node)| {
+        matches!(&node.data, NodeData::Element(e) if &*e.name == "body").then_some(i as NodeId)
+    })
+}
+
 /// The article's roots in document order: the best container, the
 /// siblings that read like part of the article, and chunks elsewhere that
 /// share the container's tag and class.

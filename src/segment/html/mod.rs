@@ -24,7 +24,7 @@ pub mod visible;
 pub mod writer;
 
 use super::items::{BodyItem, Segments};
-use super::tunables::{LANDMARK_SHARE, THREAD_BODY_MAX, THREAD_SHARE};
+use super::tunables::{BODY_SHARE, LANDMARK_SHARE, THREAD_BODY_MAX, THREAD_SHARE};
 use crate::article::BoilerplateKind;
 use crate::metadata::markup::PageMeta;
 use crate::parse::tree::{Document, NodeId, NONE};
@@ -147,17 +147,20 @@ fn series_reading(
 }
 
 /// The main landmark read whole, when the chosen article holds only a small
-/// share of its text (see [`LANDMARK_SHARE`]): the page is a listing, a
-/// catalogue or a thread, not one article. Returns the landmark, its items
-/// and the subtrees left out.
+/// share of its text (see [`LANDMARK_SHARE`]; a page without one: its
+/// `<body>`, [`BODY_SHARE`]): the page is a listing, a catalogue, a thread
+/// or a service page, not one article. Returns the landmark, its items and
+/// the subtrees left out.
 fn landmark_reading(
     page: &Page,
     article: &[BodyItem],
 ) -> Option<(NodeId, Vec<BodyItem>, Vec<NodeId>)> {
-    let landmark = choose::main_landmark(page)?;
+    let (landmark, share) = match choose::main_landmark(page) {
+        Some(main) => (main, LANDMARK_SHARE),
+        None => (choose::body_element(page)?, BODY_SHARE),
+    };
     let mut writer = writer::Writer::keeping_links(page);
     writer.write(landmark);
     let (whole, left_out) = writer.finish();
-    (text_length(article) < text_length(&whole) * LANDMARK_SHARE)
-        .then_some((landmark, whole, left_out))
+    (text_length(article) < text_length(&whole) * share).then_some((landmark, whole, left_out))
 }
