@@ -410,3 +410,21 @@ fn a_json_ld_catalogue_over_the_bound_is_not_read_and_says_so() {
         a.decode.warnings
     );
 }
+
+#[test]
+fn a_date_shown_by_an_element_is_the_published_date() {
+    // No date in the metadata; the page shows it in a classed element.
+    let page = format!(
+        "<html><body><article><h1>Council expands bus network</h1>{PARAGRAPHS}</article>\
+         <div class=info><div class=publish-date>Published 11:11 PM EST Nov 19, 2019</div>\
+         <div>Filed under Transport</div><div>Share this story</div><div>Print</div></div></body></html>"
+    );
+    let a = html(&page);
+    assert_eq!(a.published.as_deref(), Some("2019-11-19T23:11:00-05:00"));
+    // A modification date alone is not a publication date.
+    let page = format!(
+        "<html><body><article><h1>Council expands bus network</h1>\
+         <span class=updated-date>Nov 20, 2019</span>{PARAGRAPHS}</article></body></html>"
+    );
+    assert_eq!(html(&page).published, None);
+}

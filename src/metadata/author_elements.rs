@@ -113,7 +113,7 @@ const AUTHOR_ITEM_MAX_NODES: usize = 64;
 /// Text of a subtree, whitespace collapsed, if at most `max` characters:
 /// the walk stops past it (an author class on a page-sized wrapper costs
 /// no more than a name).
-fn short_text(doc: &Document, root: NodeId, max: usize) -> Option<String> {
+pub(super) fn short_text(doc: &Document, root: NodeId, max: usize) -> Option<String> {
     let mut out = String::new();
     let mut stack = vec![root];
     while let Some(id) = stack.pop() {

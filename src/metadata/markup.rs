@@ -10,7 +10,8 @@
 //!   `article:published_time`/`article:modified_time` → other date metas
 //!   (`pubdate`, `publishdate`, `date`, `DC.date.issued`, `parsely-pub-date`,
 //!   `sailthru.date`) → microdata `itemprop=datePublished` → the first
-//!   `<time datetime>`;
+//!   `<time datetime>`; apart, the first date an element shows (`<time>`
+//!   without `datetime`, `class=post-date`: `date_elements.rs`);
 //! - authors: JSON-LD `author` → `<meta name=author>` / `article:author` /
 //!   `parsely-author` / `DC.creator` (URLs skipped) → `rel=author` links →
 //!   an `itemprop=author` item's name → the first element whose class
@@ -20,6 +21,7 @@
 
 use super::author_elements::{class_author, itemprop_author, names_an_author};
 use super::byline::split_names;
+use super::date_elements::{date_text, shows_a_date};
 use super::title::headline_named_by;
 pub use super::title::{split_site_suffix, SITE_NAME_MAX_CHARS};
 use crate::article::{Warning, WarningKind};
@@ -42,6 +44,9 @@ pub struct PageMeta {
     pub published: Option<String>,
     /// Modification time as written.
     pub modified: Option<String>,
+    /// The text of the first element showing a date (`<time>` without
+    /// `datetime`, `class=post-date`): visible, below every stated date.
+    pub shown_date: Option<String>,
     /// Author names.
     pub authors: Vec<String>,
     /// `description` / `og:description`.
@@ -163,6 +168,7 @@ struct Found {
     h1s: Vec<String>,
     time: Option<String>,
     itemprop_date: Option<String>,
+    shown_date: Option<String>,
     rel_authors: Vec<String>,
     /// The first `itemprop=author` element's name.
     itemprop_author: Option<String>,
@@ -229,6 +235,9 @@ fn scan(doc: &Document) -> Found {
             "time" if found.time.is_none() => found.time = e.attr("datetime").and_then(non_empty),
             _ => {}
         }
+        if found.shown_date.is_none() && shows_a_date(e) {
+            found.shown_date = date_text(doc, id);
+        }
         if found.itemprop_date.is_none() && e.attr("itemprop") == Some("datePublished") {
             found.itemprop_date = e
                 .attr("datetime")
@@ -281,6 +290,7 @@ pub fn read(doc: &Document) -> PageMeta {
             .or_else(|| found.meta(&["article:modified_time", "og:updated_time", "datemodified"])),
         authors: authors(&found),
         description: found.meta(&["description", "og:description"]),
+        shown_date: found.shown_date.clone(),
         document_title: found.document_title,
         language: found.language,
         json_ld_skipped: found.json_ld_skipped,

@@ -14,6 +14,7 @@
 
 mod author_elements;
 pub mod byline;
+mod date_elements;
 pub mod dates;
 pub mod language;
 pub mod markup;

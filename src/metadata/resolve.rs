@@ -3,8 +3,8 @@
 //! and the text's language, resolved into one set of fields.
 //!
 //! - language: detected from the body (else from the whole text), else `<html lang>`;
-//! - published: markup → the credit lines → the dateline (the first found in
-//!   that order wins); modified: markup only; a time without an offset takes
+//! - published: markup → the credit lines → a date an element shows → the
+//!   dateline (the first found in that order wins); modified: markup only; a time without an offset takes
 //!   the language's region offset ([`default_offset`]);
 //! - source and editors: the credit lines, then the dateline's reporter
 //!   credit, then the end mark (`【责任编辑：…】`); the first source wins;
@@ -87,6 +87,11 @@ pub fn resolve(page: PageMeta, evidence: Evidence<'_>) -> Resolved {
         }
         published = dates.rfc3339(&line);
         dateline_text = Some(line);
+    }
+    // A date an element shows names the page's own date more surely than a
+    // dateline's; the credit lines and the markup say more still.
+    if let Some(date) = page.shown_date.as_deref().and_then(|d| dates.rfc3339(d)) {
+        published = Some(date);
     }
     if let Some(date) = dates.rfc3339(&meta) {
         published = Some(date);
