@@ -428,3 +428,19 @@ fn a_date_shown_by_an_element_is_the_published_date() {
     );
     assert_eq!(html(&page).published, None);
 }
+
+#[test]
+fn an_author_after_a_label_element_is_read() {
+    let page = format!(
+        "<html><body><article><h1>Council expands bus network</h1>\
+         <div class=meta><p class=small>Written by</p><p class=name>Edzel Tabing</p></div>{PARAGRAPHS}\
+         <aside><h3>By</h3><p>Recent Posts</p></aside></article></body></html>"
+    );
+    assert_eq!(html(&page).authors, ["Edzel Tabing"]);
+    // A label followed by something that is not a name gives no author.
+    let page = format!(
+        "<html><body><article><h1>Council expands bus network</h1>\
+         <div class=meta><p>Written by</p><p>our newsroom, 4 min read</p></div>{PARAGRAPHS}</article></body></html>"
+    );
+    assert!(html(&page).authors.is_empty());
+}

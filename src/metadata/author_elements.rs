@@ -6,7 +6,7 @@
 
 use super::byline::split_names;
 use crate::parse::elements::is_not_shown;
-use crate::parse::tree::{Document, Element, NodeData, NodeId};
+use crate::parse::tree::{Document, Element, NodeData, NodeId, NONE};
 use crate::text::{at_most_chars, collapse_whitespace, is_cjk_letter};
 
 /// The name of an `itemprop=author` item: its `itemprop=name` (a Person
@@ -33,6 +33,47 @@ pub(super) fn class_author(doc: &Document, id: NodeId) -> Option<String> {
     short_text(doc, id, AUTHOR_MAX_CHARS)
         .filter(|t| !t.chars().any(is_cjk_letter))
         .and_then(|t| author_name(&t))
+}
+
+/// Labels standing alone in their element before the author's name in the
+/// next one (`<p>Written by</p><p>Edzel Tabing</p>`). Not a bare "Author":
+/// that heads sidebar boxes ("Author" then "Recent Posts").
+const AUTHOR_LABELS: &[&str] = &["written by", "by", "posted by", "words by", "authored by"];
+
+/// The name after a label element ([`AUTHOR_LABELS`]): the next element
+/// beside it, else beside its parent, when that reads as a name. Not on
+/// CJK text (as [`class_author`]).
+pub(super) fn labelled_author(doc: &Document, id: NodeId) -> Option<String> {
+    let node = doc.node(id)?;
+    let only = doc.node(node.first_child)?;
+    let NodeData::Text(label) = &only.data else {
+        return None;
+    };
+    if only.next_sibling != NONE {
+        return None;
+    }
+    let label = label.trim().trim_end_matches(':').trim_end();
+    if !AUTHOR_LABELS.iter().any(|l| l.eq_ignore_ascii_case(label)) {
+        return None;
+    }
+    let next = next_element(doc, id).or_else(|| next_element(doc, node.parent))?;
+    short_text(doc, next, AUTHOR_MAX_CHARS)
+        .filter(|t| !t.chars().any(is_cjk_letter))
+        .and_then(|t| author_name(&t))
+}
+
+/// The element right after `id` among its siblings (blank text passed;
+/// other text between them: none).
+fn next_element(doc: &Document, id: NodeId) -> Option<NodeId> {
+    let mut next = doc.node(id)?.next_sibling;
+    while let Some(node) = doc.node(next) {
+        match &node.data {
+            NodeData::Element(_) => return Some(next),
+            NodeData::Text(t) if t.trim().is_empty() => next = node.next_sibling,
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// An author element's text is at most this long (a name or two with a

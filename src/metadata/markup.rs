@@ -19,7 +19,7 @@
 //!   form, not on CJK pages, whose bylines are read from the text);
 //! - language: `<html lang>`.
 
-use super::author_elements::{class_author, itemprop_author, names_an_author};
+use super::author_elements::{class_author, itemprop_author, labelled_author, names_an_author};
 use super::byline::split_names;
 use super::date_elements::{date_text, shows_a_date};
 use super::title::headline_named_by;
@@ -174,6 +174,8 @@ struct Found {
     itemprop_author: Option<String>,
     /// The first element whose class names an author's name.
     class_author: Option<String>,
+    /// The first name after a label element (`<p>Written by</p><p>…</p>`).
+    labelled_author: Option<String>,
     json_ld_skipped: usize,
 }
 
@@ -254,6 +256,9 @@ fn scan(doc: &Document) -> Found {
         }
         if found.class_author.is_none() && names_an_author(e) {
             found.class_author = class_author(doc, id);
+        }
+        if found.labelled_author.is_none() {
+            found.labelled_author = labelled_author(doc, id);
         }
     }
     found
@@ -366,7 +371,8 @@ fn published(found: &Found) -> Option<String> {
 }
 
 /// Author names: JSON-LD, else author metas (URLs skipped), else `rel=author`,
-/// else an `itemprop=author` element, else one whose class names the author.
+/// else an `itemprop=author` element, else one whose class names the author,
+/// else the name after a "Written by" element.
 fn authors(found: &Found) -> Vec<String> {
     let mut authors = found
         .ld_article
@@ -395,6 +401,7 @@ fn authors(found: &Found) -> Vec<String> {
             .itemprop_author
             .as_deref()
             .or(found.class_author.as_deref())
+            .or(found.labelled_author.as_deref())
             .map(split_names)
             .unwrap_or_default();
     }
