@@ -389,7 +389,8 @@ fn authors(found: &Found) -> Vec<String> {
                 "dc.creator",
                 "sailthru.author",
             ])
-            .filter(|a| !a.starts_with("http"))
+            // (A profile URL or a numeric account id is not a name.)
+            .filter(|a| !a.starts_with("http") && a.chars().any(char::is_alphabetic))
             .map(|a| split_names(&a))
             .unwrap_or_default();
     }
@@ -452,6 +453,13 @@ mod tests {
         ] {
             assert_eq!(page(og, h1).as_deref(), Some(og), "{og}");
         }
+    }
+
+    #[test]
+    fn an_account_id_in_an_author_meta_is_not_a_name() {
+        let page = "<html><head><meta property=article:author content=262588213843476></head>\
+                    <body><span class=byline>By Dana Ruiz</span></body></html>";
+        assert_eq!(read_page(page).authors, ["Dana Ruiz"]);
     }
 
     #[test]
