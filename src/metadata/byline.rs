@@ -113,6 +113,8 @@ pub const CREDIT_WORDS: &[CreditWord] = &[
     word("摄影", Some(Role::Other), true),
     word("攝影", Some(Role::Other), true),
     word("发布时间", Some(Role::Other), true),
+    word("发布日期", Some(Role::Other), true),
+    word("發布日期", Some(Role::Other), true),
     word("發布時間", Some(Role::Other), true),
     word("Updated", Some(Role::Other), true),
     word("Published", Some(Role::Other), true),
@@ -175,9 +177,11 @@ pub fn byline(line: &str) -> Byline {
             continue;
         }
         match role {
-            Role::Source => {
+            // (Markup a broken template left in the line is no source.)
+            Role::Source if !value.contains(['=', '"', '<', '>']) => {
                 out.source.get_or_insert_with(|| value.to_string());
             }
+            Role::Source => {}
             Role::Editor => out.editors.extend(
                 split_names(value)
                     .into_iter()
@@ -217,6 +221,72 @@ fn could_be_a_name(name: &str) -> bool {
         }
     }
     true
+}
+
+/// Authors credited where the body closes: names in brackets ending the
+/// last paragraph (`……新春佳节。（常书香 马丹阳）`, `（记者 张三）`), or a
+/// last line `新京报记者 彭冲 山东冠县报道` (the reporter, then where from).
+pub fn closing_credit(last: &str) -> Vec<String> {
+    let text = last.trim();
+    if let Some(inner) = text
+        .strip_suffix(['）', ')'])
+        .and_then(|t| t.rfind(['（', '(']).map(|at| &t[at..]))
+        .map(|t| t.trim_start_matches(['（', '(']))
+    {
+        let inner = inner.trim();
+        let inner = ["记者", "記者", "通讯员", "通訊員"]
+            .iter()
+            .find_map(|w| inner.strip_prefix(w))
+            .unwrap_or(inner)
+            .trim();
+        // (`（姚峰 上海报道）`: where the reporter filed from is no name.)
+        let mut names = split_names(inner);
+        if names.last().is_some_and(|w| is_report_place(w)) {
+            names.pop();
+        }
+        if (1..=CLOSING_NAMES_MAX).contains(&names.len())
+            && names.iter().all(|n| is_chinese_name(n))
+        {
+            return names;
+        }
+        return Vec::new();
+    }
+    if is_report_place(text) && text.chars().count() <= CLOSING_LINE_MAX_CHARS {
+        if let Some((_, after)) = text
+            .rsplit_once("记者")
+            .or_else(|| text.rsplit_once("記者"))
+        {
+            return after
+                .split_whitespace()
+                .take_while(|w| is_chinese_name(w))
+                .map(str::to_string)
+                .collect();
+        }
+    }
+    Vec::new()
+}
+
+/// Whether a credit's word says where it was filed from (`上海报道`).
+fn is_report_place(word: &str) -> bool {
+    ["报道", "報導", "报导"].iter().any(|w| word.ends_with(w))
+}
+
+/// Most names a closing credit holds.
+const CLOSING_NAMES_MAX: usize = 6;
+/// A closing reporter line is at most this long.
+const CLOSING_LINE_MAX_CHARS: usize = 40;
+
+/// Words in closing brackets that are notes, not names (`（组图）`).
+const NOT_NAMES: &[&str] = &[
+    "组图", "組圖", "图文", "圖文", "待续", "待續", "未完", "原创", "原創", "转载", "轉載", "全文",
+    "附图", "附圖", "视频", "視頻", "完",
+];
+
+/// A Chinese personal name: two to four Han characters, not a note word.
+fn is_chinese_name(word: &str) -> bool {
+    (2..=4).contains(&word.chars().count())
+        && word.chars().all(is_cjk_letter)
+        && !NOT_NAMES.contains(&word)
 }
 
 /// A run of this many digits is an id or a count, not part of a name.
@@ -277,6 +347,41 @@ pub fn dateline(paragraph: &str) -> Option<(String, Option<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn closing_credits() {
+        for (last, names) in [
+            (
+                "过一个平安、祥和、温馨、廉洁的新春佳节。（常书香 马丹阳 ）",
+                &["常书香", "马丹阳"][..],
+            ),
+            (
+                "……记者了解到，项目将于年底完工。（记者 张三）",
+                &["张三"][..],
+            ),
+            ("新京报记者 彭冲 山东冠县报道", &["彭冲"][..]),
+            ("“……利益再分配的过程吗？”（姚峰 上海报道）", &["姚峰"][..]),
+            // Notes and other brackets are no credit.
+            ("图为现场。（组图）", &[][..]),
+            ("他说（见下文）还有更多。", &[][..]),
+            ("全文完。（完）", &[][..]),
+            ("据新华社报道", &[][..]),
+        ] {
+            assert_eq!(closing_credit(last), names, "{last}");
+        }
+    }
+
+    #[test]
+    fn a_source_of_template_debris_is_none() {
+        let b = byline("来源：size=\"20\" 发布日期： 7/5/2005 9:23:57 PM");
+        assert_eq!(b.source, None);
+        assert_eq!(
+            byline("来源：新华网 发布日期：2005-05-07")
+                .source
+                .as_deref(),
+            Some("新华网")
+        );
+    }
 
     #[test]
     fn template_debris_after_a_credit_word_is_no_name() {

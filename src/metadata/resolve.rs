@@ -8,15 +8,19 @@
 //!   the language's region offset ([`default_offset`]);
 //! - source and editors: the credit lines, then the dateline's reporter
 //!   credit, then the end mark (`【责任编辑：…】`); the first source wins;
-//! - authors: markup, else the visible bylines;
+//! - authors: markup, else the visible bylines, else a closing credit
+//!   (`（常书香 马丹阳）` ending the body);
 //! - site name: markup, else the first header line of a pasted page;
 //! - title: markup, else the headline line the segmenter found;
 //! - lead: the markup's description unless the body already starts with it.
 
-use super::byline::{byline, dateline, Byline};
+use super::byline::{byline, closing_credit, dateline, Byline};
 use super::dates::{default_offset, find_date, page_year};
 use super::language::detect_language;
 use super::markup::PageMeta;
+
+/// A closing credit is looked for in this many last paragraphs.
+const CLOSING_PARAGRAPHS: usize = 3;
 
 /// Characters of the description that must not open the body for it to be a lead.
 const LEAD_PROBE_CHARS: usize = 40;
@@ -108,9 +112,19 @@ pub fn resolve(page: PageMeta, evidence: Evidence<'_>) -> Resolved {
     }
     let Byline {
         source,
-        authors,
+        mut authors,
         editors,
     } = found;
+    if authors.is_empty() {
+        // (An editor's line or a share prompt may follow the credit.)
+        authors = evidence
+            .body_text
+            .rsplit("\n\n")
+            .take(CLOSING_PARAGRAPHS)
+            .map(closing_credit)
+            .find(|names| !names.is_empty())
+            .unwrap_or_default();
+    }
     let body_text = evidence.body_text;
     Resolved {
         language,
