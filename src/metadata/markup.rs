@@ -509,6 +509,13 @@ mod tests {
             )
         );
         assert_eq!(
+            split_site_suffix("多数夫妻生活有名无实 日本无性婚姻问题严重(图)--雅虎新闻"),
+            (
+                "多数夫妻生活有名无实 日本无性婚姻问题严重(图)".to_string(),
+                Some("雅虎新闻".to_string())
+            )
+        );
+        assert_eq!(
             split_site_suffix("Re-opening of e-mail services"),
             ("Re-opening of e-mail services".to_string(), None)
         );

@@ -21,7 +21,7 @@ const H1_SHARE_OF_TITLE: f32 = 0.4;
 /// that is not the headline goes to the site name.
 pub fn split_site_suffix(title: &str) -> (String, Option<String>) {
     for sep in [
-        " | ", " - ", " – ", " — ", "_", "｜", " :: ", " · ", "-", "－", "—",
+        " | ", " - ", " – ", " — ", "_", "｜", " :: ", " · ", "--", "-", "－", "—",
     ] {
         if let Some((head, tail)) = title.rsplit_once(sep) {
             let (head, tail) = (head.trim(), tail.trim());

@@ -92,12 +92,17 @@ fn extract_from(page: &Page, meta: &PageMeta) -> Segments {
     passes::drop_title_repeats(&mut items, &names, &mut tail);
     segments.end_mark = passes::take_end_mark(&mut items);
     passes::cut_tail(&mut items, &mut tail);
-    passes::drop_leading_credits(&mut items, &mut tail);
+    let credits = passes::drop_leading_credits(&mut items, &mut tail);
     passes::credited_captions(&mut items);
     passes::move_closing_prompts(&mut items, &mut tail);
     passes::move_ad_labels(&mut items, &mut tail);
 
     segments.meta = regions::meta_lines(page, top);
+    for line in credits {
+        if !segments.meta.contains(&line) {
+            segments.meta.push(line);
+        }
+    }
     segments.body = items;
     segments.boilerplate = regions::boilerplate(page);
     if let Some(rest) = regions::unlabelled(page, &roots, &skipped) {

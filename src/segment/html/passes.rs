@@ -22,6 +22,28 @@ pub type Tail = Vec<(BoilerplateKind, String)>;
 pub fn drop_title_repeats(items: &mut Vec<BodyItem>, names: &[&String], tail: &mut Tail) {
     let mut i = 0;
     while i < items.len().min(TITLE_REPEAT_WINDOW) {
+        // A title line heading a paragraph or a table (a layout cell or
+        // table holding the headline and the credit line under it): the
+        // title goes, the rest is read as lines of text.
+        let headed = match items.get(i) {
+            Some(BodyItem::Paragraph(p) | BodyItem::Table(p)) => p
+                .split_once('\n')
+                .filter(|(first, _)| names.iter().any(|n| normalized(first) == normalized(n)))
+                .map(|(_, rest)| rest.to_string()),
+            _ => None,
+        };
+        if let Some(rest) = headed {
+            let lines: Vec<BodyItem> = match items.get(i) {
+                Some(BodyItem::Table(_)) => rest
+                    .lines()
+                    .map(|row| row.split('\t').map(str::trim).collect::<Vec<_>>().join(" "))
+                    .filter(|row| !row.trim().is_empty())
+                    .map(BodyItem::Paragraph)
+                    .collect(),
+                _ => vec![BodyItem::Paragraph(rest.trim_start().to_string())],
+            };
+            items.splice(i..=i, lines);
+        }
         let repeats = match items.get(i) {
             Some(BodyItem::Heading(_, h) | BodyItem::Paragraph(h)) => {
                 h.chars().count() <= TITLE_REPEAT_MAX_CHARS
@@ -159,9 +181,10 @@ fn starts_tail(item: &BodyItem) -> bool {
 
 /// The container's own credit lines before the text (`By …`,
 /// `Published Monday, …`, `The Associated Press`) and stray ad labels are
-/// not body, judged by the plain-text line features: they go to `tail`
-/// (the metadata reader reads them from the page).
-pub fn drop_leading_credits(items: &mut Vec<BodyItem>, tail: &mut Tail) {
+/// not body, judged by the plain-text line features: they go to `tail`,
+/// and are returned for the metadata reader.
+pub fn drop_leading_credits(items: &mut Vec<BodyItem>, tail: &mut Tail) -> Vec<String> {
+    let mut credits = Vec::new();
     while let Some(BodyItem::Paragraph(first)) = items.first() {
         let f = features(first);
         let credit =
@@ -170,9 +193,11 @@ pub fn drop_leading_credits(items: &mut Vec<BodyItem>, tail: &mut Tail) {
             break;
         }
         if let BodyItem::Paragraph(line) = items.remove(0) {
+            credits.push(line.clone());
             tail.push((BoilerplateKind::Other, line));
         }
     }
+    credits
 }
 
 /// Paragraphs that are captions with a photo credit become figures.
@@ -337,6 +362,25 @@ mod tests {
         ];
         cut_tail(&mut items, &mut tail);
         assert_eq!(items.len(), 2);
+    }
+
+    #[test]
+    fn a_layout_table_heading_the_body_gives_its_credit_line() {
+        // The headline and the credit row in one layout table, above the text.
+        let title = "2004中国十大科技骗局 老中医绝食49天居首".to_string();
+        let mut items = vec![
+            BodyItem::Table(format!(
+                "{title}\n2005-01-06 08:13更新 来源：转载文章\t第1页/共1页"
+            )),
+            p("2004年3月20日至5月7日，老中医陈建民在碧峰峡绝食。"),
+            p("此事引起了广泛的关注。"),
+        ];
+        let mut tail = Tail::new();
+        drop_title_repeats(&mut items, &[&title], &mut tail);
+        let credits = drop_leading_credits(&mut items, &mut tail);
+        assert_eq!(credits, ["2005-01-06 08:13更新 来源：转载文章 第1页/共1页"]);
+        assert_eq!(items.len(), 2);
+        assert_eq!(tail.len(), 1, "the credit line is kept as boilerplate");
     }
 
     #[test]
