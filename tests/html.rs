@@ -423,8 +423,9 @@ fn a_date_shown_by_an_element_is_the_published_date() {
     assert_eq!(a.published.as_deref(), Some("2019-11-19T23:11:00-05:00"));
     // A modification date alone is not a publication date.
     let page = format!(
-        "<html><body><article><h1>Council expands bus network</h1>\
-         <span class=updated-date>Nov 20, 2019</span>{PARAGRAPHS}</article></body></html>"
+        "<html><body><article><h1>Council expands bus network</h1>{PARAGRAPHS}</article>\
+         <div class=info><span class=updated-date>Nov 20, 2019</span>\
+         <div>Filed under Transport</div><div>Share this story</div><div>Print</div></div></body></html>"
     );
     assert_eq!(html(&page).published, None);
 }
