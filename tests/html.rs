@@ -445,3 +445,22 @@ fn an_author_after_a_label_element_is_read() {
     );
     assert!(html(&page).authors.is_empty());
 }
+
+#[test]
+fn the_script_option_reaches_source_editors_and_every_field() {
+    let page = "<html><head><title>國際新聞報導 - 聯合新聞網</title></head><body><h1>國際新聞報導</h1>\
+        <div class=info>2024年11月16日 來源：聯合報 編輯：張小明</div><div class=content>\
+        <p>這是一個測試，國際新聞報導的內容，記者在現場觀察到許多變化，民眾也表達了他們的看法。</p>\
+        <p>專家表示，這樣的發展將會對經濟產生重要的影響，政府應該採取相應的措施來應對。</p></div></body></html>";
+    let options = Options {
+        script: newsdecode::Script::Hans,
+        ..Options::default()
+    };
+    let a = extract(Input::Text(page), &options).unwrap();
+    assert_eq!(a.source.as_deref(), Some("联合报"));
+    assert_eq!(a.editors, ["张小明"]);
+    // "记者" inside a sentence of the body credits nobody.
+    assert!(a.authors.is_empty(), "{:?}", a.authors);
+    assert_eq!(a.title.as_deref(), Some("国际新闻报导"));
+    assert!(a.text.starts_with("这是一个测试"), "{}", a.text);
+}

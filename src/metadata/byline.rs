@@ -162,9 +162,9 @@ pub fn byline(line: &str) -> Byline {
         let end = keys.get(n + 1).map_or(line.len(), |&(p, _, _)| p);
         let value = line.get(at + len..end).unwrap_or_default();
         let value = value.trim_start_matches([':', '：', ' ', '\u{3000}']);
-        // The value ends at a wide gap, a bar, or a date.
+        // The value ends at a line break, a wide gap, a bar, or a date.
         let value = value
-            .split(['|', '｜', '\u{3000}'])
+            .split(['|', '｜', '\u{3000}', '\n'])
             .next()
             .unwrap_or_default();
         let value = value.split("  ").next().unwrap_or_default();
@@ -210,6 +210,12 @@ pub fn byline(line: &str) -> Byline {
 /// (`size="20"`, `L_104485`, `能力值:545803` after `作者：` on pages that
 /// broke their own templates; `3i Global` is a name).
 fn could_be_a_name(name: &str) -> bool {
+    // A CJK name is a few characters (`张小明`, `長谷川健太郎`); more, it is a
+    // sentence that happened to hold a credit word (`记者在现场观察到…`).
+    let cjk = name.chars().filter(|&c| is_cjk_letter(c)).count();
+    if cjk > CJK_NAME_MAX_CHARS && !name.contains('·') {
+        return false;
+    }
     let mut digits = 0;
     for c in name.chars() {
         if "=<>\"_{}[]:：".contains(c) {
@@ -289,6 +295,10 @@ fn is_chinese_name(word: &str) -> bool {
         && !NOT_NAMES.contains(&word)
 }
 
+/// Most CJK characters in one person's name, a foreign name written with
+/// `·` apart.
+const CJK_NAME_MAX_CHARS: usize = 6;
+
 /// A run of this many digits is an id or a count, not part of a name.
 const NAME_MAX_DIGITS: usize = 4;
 
@@ -347,6 +357,15 @@ pub fn dateline(paragraph: &str) -> Option<(String, Option<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_holding_a_credit_word_names_nobody() {
+        let b = byline("这是一个测试，记者在现场观察到许多变化，民众也表达了他们的看法。");
+        assert!(b.authors.is_empty(), "{:?}", b.authors);
+        let b = byline("来源：联合报 编辑：张小明\n这是一个测试，国际新闻报导的内容");
+        assert_eq!(b.editors, ["张小明"]);
+        assert_eq!(byline("新华社记者 张三 李四").authors, ["张三", "李四"]);
+    }
 
     #[test]
     fn closing_credits() {

@@ -50,13 +50,27 @@ pub fn repair_segments(
 /// Every repairable string, in a fixed order.
 fn slots<'a>(seg: &'a mut Segments, meta: &'a mut PageMeta) -> Vec<&'a mut String> {
     let mut slots: Vec<&mut String> = Vec::new();
-    for field in [&mut meta.title, &mut meta.site_name, &mut meta.description]
-        .into_iter()
-        .flatten()
+    for field in [
+        &mut meta.title,
+        &mut meta.document_title,
+        &mut meta.site_name,
+        &mut meta.description,
+        &mut seg.title,
+        &mut seg.end_mark,
+    ]
+    .into_iter()
+    .flatten()
     {
         slots.push(field);
     }
     slots.extend(meta.authors.iter_mut());
+    // The credit lines the source, authors and editors are read from.
+    slots.extend(seg.header.iter_mut());
+    slots.extend(seg.meta.iter_mut());
+    if let Some((line, items)) = &mut seg.breadcrumbs {
+        slots.push(line);
+        slots.extend(items.iter_mut());
+    }
     for item in &mut seg.body {
         match item {
             BodyItem::Paragraph(t)
@@ -116,6 +130,30 @@ mod tests {
             [BodyItem::Paragraph("会议召开，代表发言.".into())]
         );
         assert!(decode.warnings.is_empty());
+    }
+
+    #[test]
+    fn the_script_reaches_credit_lines_and_every_field() {
+        let mut seg = Segments {
+            meta: vec!["來源：聯合報 編輯：張三".into()],
+            end_mark: Some("【責任編輯：李四】".into()),
+            breadcrumbs: Some(("首頁 > 國際".into(), vec!["首頁".into(), "國際".into()])),
+            body: vec![BodyItem::Paragraph("這是一個測試，國際新聞報導。".into())],
+            ..Segments::default()
+        };
+        let mut meta = PageMeta {
+            document_title: Some("國際新聞".into()),
+            ..PageMeta::default()
+        };
+        let mut decode = report();
+        repair_segments(&mut seg, &mut meta, Script::Hans, &mut decode);
+        assert_eq!(seg.meta, ["来源：联合报 编辑：张三"]);
+        assert_eq!(seg.end_mark.as_deref(), Some("【责任编辑：李四】"));
+        assert_eq!(
+            seg.breadcrumbs.as_ref().map(|b| &b.1[..]),
+            Some(&["首页".to_string(), "国际".to_string()][..])
+        );
+        assert_eq!(meta.document_title.as_deref(), Some("国际新闻"));
     }
 
     #[test]
