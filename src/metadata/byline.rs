@@ -93,6 +93,9 @@ pub const CREDIT_WORDS: &[CreditWord] = &[
     word("責任編輯", Some(Role::Editor), false),
     word("来源", Some(Role::Source), true),
     word("來源", Some(Role::Source), true),
+    word("稿源", Some(Role::Source), true),
+    word("出处", Some(Role::Source), true),
+    word("出處", Some(Role::Source), true),
     word("出典", Some(Role::Source), false),
     word("Source", Some(Role::Source), false),
     word("责编", Some(Role::Editor), true),
@@ -101,6 +104,12 @@ pub const CREDIT_WORDS: &[CreditWord] = &[
     word("編輯", Some(Role::Editor), true),
     word("編集", Some(Role::Editor), false),
     word("Editor", Some(Role::Editor), false),
+    word("审核", Some(Role::Editor), true),
+    word("審核", Some(Role::Editor), true),
+    word("校对", Some(Role::Editor), true),
+    word("校對", Some(Role::Editor), true),
+    word("监制", Some(Role::Editor), true),
+    word("監製", Some(Role::Editor), true),
     word("作者", Some(Role::Author), true),
     word("撰文", Some(Role::Author), true),
     word("撰稿", Some(Role::Author), true),
@@ -108,6 +117,12 @@ pub const CREDIT_WORDS: &[CreditWord] = &[
     word("通訊員", Some(Role::Author), true),
     word("记者", Some(Role::Author), true),
     word("記者", Some(Role::Author), true),
+    word("文/", Some(Role::Author), true),
+    word("文／", Some(Role::Author), true),
+    word("图/", Some(Role::Other), true),
+    word("圖/", Some(Role::Other), true),
+    word("图／", Some(Role::Other), true),
+    word("圖／", Some(Role::Other), true),
     word("By ", Some(Role::Author), true),
     word("BY ", Some(Role::Author), false),
     word("摄影", Some(Role::Other), true),
@@ -118,6 +133,8 @@ pub const CREDIT_WORDS: &[CreditWord] = &[
     word("發布時間", Some(Role::Other), true),
     word("Updated", Some(Role::Other), true),
     word("Published", Some(Role::Other), true),
+    word("最后更新", Some(Role::Other), true),
+    word("最後更新", Some(Role::Other), true),
     word("发布于", None, true),
     word("配信", None, true),
     word("更新", None, true),
@@ -142,12 +159,14 @@ pub fn byline(line: &str) -> Byline {
     let mut keys: Vec<(usize, usize, Role)> = Vec::new();
     for (key, role) in CREDIT_WORDS.iter().filter_map(|w| Some((w.word, w.reads?))) {
         for (at, _) in line.match_indices(key) {
-            let latin = key.is_ascii();
-            let boundary = !latin
+            // Latin words and `文/` `图/` start a credit only at a word's
+            // start (`中文/英文` credits nobody).
+            let bounded = key.is_ascii() || key.ends_with(['/', '／']);
+            let boundary = !bounded
                 || at == 0
                 || line
                     .get(..at)
-                    .is_some_and(|b| b.ends_with([' ', '|', '\n', '·']));
+                    .is_some_and(|b| b.ends_with([' ', '|', '\n', '·', '\u{3000}', '（', '(']));
             let overlaps = keys
                 .iter()
                 .any(|&(p, l, _)| at < p + l && p < at + key.len());
@@ -179,17 +198,21 @@ pub fn byline(line: &str) -> Byline {
         match role {
             // (Markup a broken template left in the line is no source.)
             Role::Source if !value.contains(['=', '"', '<', '>']) => {
-                out.source.get_or_insert_with(|| value.to_string());
+                if let Some(source) = clean_source(value) {
+                    out.source.get_or_insert(source);
+                }
             }
             Role::Source => {}
             Role::Editor => out.editors.extend(
                 split_names(value)
-                    .into_iter()
+                    .iter()
+                    .map(|n| without_staff_code(n))
                     .filter(|n| could_be_a_name(n)),
             ),
             Role::Author => {
                 for name in split_names(value)
-                    .into_iter()
+                    .iter()
+                    .map(|n| without_staff_code(n))
                     .filter(|n| could_be_a_name(n))
                 {
                     if AGENCIES.contains(&name.as_str()) {
@@ -229,70 +252,74 @@ fn could_be_a_name(name: &str) -> bool {
     true
 }
 
-/// Authors credited where the body closes: names in brackets ending the
-/// last paragraph (`……新春佳节。（常书香 马丹阳）`, `（记者 张三）`), or a
-/// last line `新京报记者 彭冲 山东冠县报道` (the reporter, then where from).
-pub fn closing_credit(last: &str) -> Vec<String> {
-    let text = last.trim();
-    if let Some(inner) = text
-        .strip_suffix(['）', ')'])
-        .and_then(|t| t.rfind(['（', '(']).map(|at| &t[at..]))
-        .map(|t| t.trim_start_matches(['（', '(']))
-    {
-        let inner = inner.trim();
-        let inner = ["记者", "記者", "通讯员", "通訊員"]
-            .iter()
-            .find_map(|w| inner.strip_prefix(w))
-            .unwrap_or(inner)
-            .trim();
-        // (`（姚峰 上海报道）`: where the reporter filed from is no name.)
-        let mut names = split_names(inner);
-        if names.last().is_some_and(|w| is_report_place(w)) {
-            names.pop();
-        }
-        if (1..=CLOSING_NAMES_MAX).contains(&names.len())
-            && names.iter().all(|n| is_chinese_name(n))
-        {
-            return names;
-        }
-        return Vec::new();
-    }
-    if is_report_place(text) && text.chars().count() <= CLOSING_LINE_MAX_CHARS {
-        if let Some((_, after)) = text
-            .rsplit_once("记者")
-            .or_else(|| text.rsplit_once("記者"))
-        {
-            return after
-                .split_whitespace()
-                .take_while(|w| is_chinese_name(w))
-                .map(str::to_string)
-                .collect();
-        }
-    }
-    Vec::new()
-}
-
-/// Whether a credit's word says where it was filed from (`上海报道`).
-fn is_report_place(word: &str) -> bool {
-    ["报道", "報導", "报导"].iter().any(|w| word.ends_with(w))
-}
-
-/// Most names a closing credit holds.
-const CLOSING_NAMES_MAX: usize = 6;
-/// A closing reporter line is at most this long.
-const CLOSING_LINE_MAX_CHARS: usize = 40;
-
-/// Words in closing brackets that are notes, not names (`（组图）`).
-const NOT_NAMES: &[&str] = &[
-    "组图", "組圖", "图文", "圖文", "待续", "待續", "未完", "原创", "原創", "转载", "轉載", "全文",
-    "附图", "附圖", "视频", "視頻", "完",
+/// Words a CMS prints after the source on the same line: controls
+/// (`举报` report, `纠错` correct, `打印` print…), not the source.
+const SOURCE_UI_WORDS: &[&str] = &[
+    "举报",
+    "舉報",
+    "纠错",
+    "糾錯",
+    "打印",
+    "关闭",
+    "關閉",
+    "收藏",
+    "分享到",
+    "分享",
+    "评论",
+    "評論",
+    "字号",
+    "字號",
+    "大",
+    "中",
+    "小",
 ];
 
-/// A Chinese personal name: two to four Han characters, not a note word.
-fn is_chinese_name(word: &str) -> bool {
-    (2..=4).contains(&word.chars().count())
-        && word.chars().all(is_cjk_letter)
-        && !NOT_NAMES.contains(&word)
+/// A source value cleaned: trailing control words out, and an agency
+/// quoted as `据新华社报道` / `据新华社消息` read as `新华社`.
+fn clean_source(value: &str) -> Option<String> {
+    let mut words: Vec<&str> = value.split_whitespace().collect();
+    while words.len() > 1 && words.last().is_some_and(|w| SOURCE_UI_WORDS.contains(w)) {
+        words.pop();
+    }
+    let joined = words.join(" ");
+    let mut source = joined.as_str();
+    for prefix in ["据", "據"] {
+        source = source.strip_prefix(prefix).unwrap_or(source);
+    }
+    for suffix in ["报道", "報導", "消息", "电", "電"] {
+        if let Some(rest) = source
+            .strip_suffix(suffix)
+            .filter(|r| r.chars().count() >= 2)
+        {
+            if joined.starts_with(['据', '據']) {
+                source = rest;
+            }
+        }
+    }
+    let source = source.trim();
+    (!source.is_empty()).then(|| source.to_string())
+}
+
+/// A name without the staff code a CMS appends (`王小明 PN080`,
+/// `王小明_NB12345`): an ASCII code after a CJK name is dropped.
+fn without_staff_code(name: &str) -> String {
+    let head = name
+        .split(['_', ' ', '\u{3000}'])
+        .next()
+        .unwrap_or(name)
+        .trim();
+    let is_code = |rest: &str| {
+        let rest = rest.trim_matches(['_', ' ', '\u{3000}']);
+        !rest.is_empty()
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ' ')
+    };
+    let cjk_head = !head.is_empty() && head.chars().all(is_cjk_letter);
+    match name.get(head.len()..) {
+        Some(rest) if cjk_head && is_code(rest) => head.to_string(),
+        _ => name.to_string(),
+    }
 }
 
 /// Most CJK characters in one person's name, a foreign name written with
@@ -368,26 +395,30 @@ mod tests {
     }
 
     #[test]
-    fn closing_credits() {
-        for (last, names) in [
-            (
-                "过一个平安、祥和、温馨、廉洁的新春佳节。（常书香 马丹阳 ）",
-                &["常书香", "马丹阳"][..],
-            ),
-            (
-                "……记者了解到，项目将于年底完工。（记者 张三）",
-                &["张三"][..],
-            ),
-            ("新京报记者 彭冲 山东冠县报道", &["彭冲"][..]),
-            ("“……利益再分配的过程吗？”（姚峰 上海报道）", &["姚峰"][..]),
-            // Notes and other brackets are no credit.
-            ("图为现场。（组图）", &[][..]),
-            ("他说（见下文）还有更多。", &[][..]),
-            ("全文完。（完）", &[][..]),
-            ("据新华社报道", &[][..]),
-        ] {
-            assert_eq!(closing_credit(last), names, "{last}");
-        }
+    fn chinese_cms_credit_lines() {
+        let b = byline("责任编辑：王小明 PN080");
+        assert_eq!(b.editors, ["王小明"]);
+        assert_eq!(byline("责任编辑：王小明_NB12345").editors, ["王小明"]);
+        assert_eq!(
+            byline("责任编辑：王小明 审核：李四 校对：赵五").editors,
+            ["王小明", "李四", "赵五"]
+        );
+        assert_eq!(
+            byline("来源：人民网-人民日报 举报").source.as_deref(),
+            Some("人民网-人民日报")
+        );
+        assert_eq!(
+            byline("来源：据新华社报道 最后更新: 2024-11-16")
+                .source
+                .as_deref(),
+            Some("新华社")
+        );
+        assert_eq!(byline("稿源：中新网").source.as_deref(), Some("中新网"));
+        let b = byline("文/张三 图/李四");
+        assert_eq!((b.authors, b.editors), (vec!["张三".to_string()], vec![]));
+        assert!(byline("中文/英文版本同时发布").authors.is_empty());
+        // A Latin name keeps its parts.
+        assert_eq!(byline("By John Smith").authors, ["John Smith"]);
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //!   `<meta>`, microdata, `<time>`, `<title>`, `lang`) into a `PageMeta`;
 //! - [`dates`]: dates as pages write them to RFC 3339;
 //! - [`byline`]: credit lines, bylines and the dateline; the one credit vocabulary;
+//! - `closing`: the credits closing a Chinese body (`（常书香 马丹阳）`,
+//!   `责任编辑：王小明 审核：李四`);
 //! - [`language`]: the text's language;
 //! - [`resolve`]: the whole precedence between all of them.
 //!
@@ -14,6 +16,7 @@
 
 mod author_elements;
 pub mod byline;
+mod closing;
 mod date_elements;
 pub mod dates;
 pub mod language;

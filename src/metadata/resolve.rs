@@ -14,7 +14,8 @@
 //! - title: markup, else the headline line the segmenter found;
 //! - lead: the markup's description unless the body already starts with it.
 
-use super::byline::{byline, closing_credit, dateline, Byline};
+use super::byline::{byline, dateline, Byline};
+use super::closing::{closing_credit, closing_credit_line};
 use super::dates::{default_offset, find_date, page_year};
 use super::language::detect_language;
 use super::markup::PageMeta;
@@ -110,11 +111,20 @@ pub fn resolve(page: PageMeta, evidence: Evidence<'_>) -> Resolved {
             mark.trim_matches(['【', '】', '[', ']', '（', '）', '(', ')']),
         ));
     }
+    // Credit lines closing the body (`责任编辑：王小明 审核：李四`).
+    for paragraph in evidence.body_text.rsplit("\n\n").take(CLOSING_PARAGRAPHS) {
+        if let Some(credit) = closing_credit_line(paragraph) {
+            found.merge(credit);
+        }
+    }
     let Byline {
         source,
         mut authors,
-        editors,
+        mut editors,
     } = found;
+    // (A line may be read both as a credit line and as the body's close.)
+    dedup_in_order(&mut authors);
+    dedup_in_order(&mut editors);
     if authors.is_empty() {
         // (An editor's line or a share prompt may follow the credit.)
         authors = evidence
@@ -145,6 +155,12 @@ pub fn resolve(page: PageMeta, evidence: Evidence<'_>) -> Resolved {
             !body_text.contains(&start)
         }),
     }
+}
+
+/// Drops repeated names, keeping each at its first place.
+fn dedup_in_order(names: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    names.retain(|n| seen.insert(n.clone()));
 }
 
 /// Reads dates in RFC 3339 at the page's default offset. The page's year
