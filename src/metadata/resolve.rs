@@ -111,30 +111,11 @@ pub fn resolve(page: PageMeta, evidence: Evidence<'_>) -> Resolved {
             mark.trim_matches(['【', '】', '[', ']', '（', '）', '(', ')']),
         ));
     }
-    // Credit lines closing the body (`责任编辑：王小明 审核：李四`).
-    for paragraph in evidence.body_text.rsplit("\n\n").take(CLOSING_PARAGRAPHS) {
-        if let Some(credit) = closing_credit_line(paragraph) {
-            found.merge(credit);
-        }
-    }
     let Byline {
         source,
-        mut authors,
-        mut editors,
-    } = found;
-    // (A line may be read both as a credit line and as the body's close.)
-    dedup_in_order(&mut authors);
-    dedup_in_order(&mut editors);
-    if authors.is_empty() {
-        // (An editor's line or a share prompt may follow the credit.)
-        authors = evidence
-            .body_text
-            .rsplit("\n\n")
-            .take(CLOSING_PARAGRAPHS)
-            .map(closing_credit)
-            .find(|names| !names.is_empty())
-            .unwrap_or_default();
-    }
+        authors,
+        editors,
+    } = with_closing_credits(found, evidence.body_text);
     let body_text = evidence.body_text;
     Resolved {
         language,
@@ -155,6 +136,29 @@ pub fn resolve(page: PageMeta, evidence: Evidence<'_>) -> Resolved {
             !body_text.contains(&start)
         }),
     }
+}
+
+/// The credits read above the body with those closing it: closing credit
+/// lines (`责任编辑：王小明 审核：李四`) added, and the reporters named in
+/// brackets at the end when nothing else names an author; names once each.
+fn with_closing_credits(mut found: Byline, body_text: &str) -> Byline {
+    let last = || body_text.rsplit("\n\n").take(CLOSING_PARAGRAPHS);
+    for paragraph in last() {
+        if let Some(credit) = closing_credit_line(paragraph) {
+            found.merge(credit);
+        }
+    }
+    // (A line may be read both as a credit line and as the body's close.)
+    dedup_in_order(&mut found.authors);
+    dedup_in_order(&mut found.editors);
+    if found.authors.is_empty() {
+        // (An editor's line or a share prompt may follow the credit.)
+        found.authors = last()
+            .map(closing_credit)
+            .find(|names| !names.is_empty())
+            .unwrap_or_default();
+    }
+    found
 }
 
 /// Drops repeated names, keeping each at its first place.
