@@ -144,6 +144,10 @@ pub const LINK_BLOCK_MAX_LENGTH: f32 = 400.0;
 /// Paragraphs, list items and subheadings with more link text than this
 /// share are teasers.
 pub const LINK_ITEM_DENSITY: f32 = 0.6;
+/// A layout table with one picture is a photo with its caption when its
+/// text is at most this long (weighted: a caption and credit of about 150
+/// Chinese characters); longer, it is a table that also holds a picture.
+pub const PHOTO_TABLE_MAX_LENGTH: f32 = 300.0;
 /// Shortest `data:image/…` source taken as a picture: lazy-loading
 /// placeholders (1×1 GIFs and the like) are under 200 bytes.
 pub const INLINE_IMAGE_MIN: usize = 256;

@@ -6,6 +6,7 @@ use super::super::items::BodyItem;
 use super::super::lines::split_caption;
 use super::super::tunables::{
     INLINE_IMAGE_MIN, LINK_BLOCK_DENSITY, LINK_BLOCK_MAX_LENGTH, LINK_ITEM_DENSITY,
+    PHOTO_TABLE_MAX_LENGTH,
 };
 use super::classes::is_caption_like;
 use super::page::Page;
@@ -203,6 +204,10 @@ impl<'p, 'a> Writer<'p, 'a> {
             "blockquote" if !self.has_blocks_inside(id) => {
                 self.push_inline(id, BodyItem::Quote);
             }
+            "table" if !self.has_blocks_inside_table(id) && self.is_photo_table(id) => {
+                self.flush();
+                self.photo_table(id);
+            }
             "table" if !self.has_blocks_inside_table(id) => {
                 self.flush();
                 let text = self.table_text(id);
@@ -273,6 +278,56 @@ impl<'p, 'a> Writer<'p, 'a> {
             }
         }
         false
+    }
+
+    /// A layout table holding one picture and its caption in the next row
+    /// (the chinanews layout): a figure, not a data table. One `<img>`, and
+    /// a caption's text (none: an icon in a layout cell, left as before).
+    fn is_photo_table(&self, table: NodeId) -> bool {
+        let mut images = 0;
+        let mut stack = vec![table];
+        while let Some(id) = stack.pop() {
+            if self.page.name(id) == "img" {
+                images += 1;
+            }
+            stack.extend(self.page.children(id));
+        }
+        let length = self.page.stat(table).length;
+        images == 1 && length > 0.0 && length <= PHOTO_TABLE_MAX_LENGTH
+    }
+
+    /// Writes a photo table ([`Self::is_photo_table`]) as one figure: its
+    /// cells' text is the caption (with its credit split off), the image
+    /// its picture; an `alt` that repeats the caption is not kept twice.
+    fn photo_table(&mut self, table: NodeId) {
+        let mut img = None;
+        let mut stack = vec![table];
+        while let Some(id) = stack.pop() {
+            match self.page.doc.element(id) {
+                Some(e) if &*e.name == "img" => img = Some(e),
+                _ => stack.extend(self.page.children(id)),
+            }
+        }
+        let text = self.table_text(table).replace(['\t', '\n'], " ");
+        let (caption, credit) = split_caption(text.trim());
+        match img.and_then(|e| self.image(e, None)) {
+            Some(BodyItem::Figure { src, alt, .. }) => {
+                let alt = alt.filter(|a| a.trim() != caption.trim());
+                self.items.push(BodyItem::Figure {
+                    caption,
+                    credit,
+                    src,
+                    alt,
+                });
+            }
+            _ if !caption.is_empty() => self.items.push(BodyItem::Figure {
+                caption,
+                credit,
+                src: None,
+                alt: None,
+            }),
+            _ => {}
+        }
     }
 
     /// A data table as text: one row a line, cells separated by tabs.
