@@ -464,3 +464,18 @@ fn the_script_option_reaches_source_editors_and_every_field() {
     assert_eq!(a.title.as_deref(), Some("国际新闻报导"));
     assert!(a.text.starts_with("这是一个测试"), "{}", a.text);
 }
+
+#[test]
+fn an_alt_repeating_the_caption_is_not_kept_twice() {
+    let page = format!(
+        "<html><body><article><h1>Council expands bus network</h1>{PARAGRAPHS}\
+         <figure><img src=/bus.jpg alt=\"A new bus on route 12.\"><figcaption>A new bus on route 12.</figcaption></figure>\
+         <figure><img src=/map.jpg alt=\"Map of the routes\"><figcaption>The twelve new routes.</figcaption></figure>\
+         </article></body></html>"
+    );
+    let a = html(&page);
+    let figures: Vec<_> = a.blocks.iter().filter(|b| b.kind == BlockKind::Figure).collect();
+    assert_eq!(figures.len(), 2);
+    assert_eq!(figures[0].alt, None);
+    assert_eq!(figures[1].alt.as_deref(), Some("Map of the routes"));
+}

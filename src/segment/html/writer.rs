@@ -473,6 +473,8 @@ impl<'p, 'a> Writer<'p, 'a> {
         }) = item
         {
             let (caption, credit) = split_caption(&caption);
+            // An alt that repeats the caption is not shown twice.
+            let alt = alt.filter(|a| a.trim() != caption.trim());
             self.items.push(BodyItem::Figure {
                 caption,
                 credit,
