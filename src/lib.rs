@@ -91,6 +91,16 @@ fn text_path(text: String, decode: DecodeReport, input: InputInfo, script: Scrip
 /// what is kept at once is the peak memory of a huge page.
 fn html_path(text: String, decode: DecodeReport, input: InputInfo, script: Script) -> Article {
     let mut decode = decode;
+    // A page saved after being misread (UTF-8 read as GBK…) is repaired
+    // before it is read: its credit lines and dates are found only in the
+    // real characters. Its markup is ASCII and survives the misread.
+    let text = match repair::mojibake::repair_if_any(&text) {
+        Some((fixed, counts)) => {
+            decode.repairs.extend(repair::mojibake_repairs(counts));
+            fixed
+        }
+        None => text,
+    };
     let mut doc = Document::parse(&text);
     drop(text);
     decode.warnings.extend(doc.limits.warning());

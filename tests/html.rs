@@ -474,7 +474,11 @@ fn an_alt_repeating_the_caption_is_not_kept_twice() {
          </article></body></html>"
     );
     let a = html(&page);
-    let figures: Vec<_> = a.blocks.iter().filter(|b| b.kind == BlockKind::Figure).collect();
+    let figures: Vec<_> = a
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Figure)
+        .collect();
     assert_eq!(figures.len(), 2);
     assert_eq!(figures[0].alt, None);
     assert_eq!(figures[1].alt.as_deref(), Some("Map of the routes"));

@@ -451,3 +451,57 @@ fn a_numbered_section_in_hard_wrapped_text_does_not_end_the_body() {
         assert!(a.text.contains(part), "{part}: {}", a.text);
     }
 }
+
+/// The share of `want`'s characters that `got` keeps, in order (the
+/// longest common subsequence).
+fn kept_share(want: &str, got: &str) -> f64 {
+    let (w, g): (Vec<char>, Vec<char>) = (want.chars().collect(), got.chars().collect());
+    let mut row = vec![0usize; g.len() + 1];
+    for &a in &w {
+        let mut diagonal = 0;
+        for (j, &b) in g.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if a == b {
+                diagonal + 1
+            } else {
+                above.max(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    row[g.len()] as f64 / w.len().max(1) as f64
+}
+
+#[test]
+fn the_seed_misread_as_gbk_comes_back() {
+    // UTF-8 saved after being read as GBK: what the wrong decoder could not
+    // map is lost; the rest comes back, with the credits read from it.
+    let good = text(SEED);
+    let broken = misread(SEED, encoding_rs::GBK);
+    let lost = broken.matches('\u{FFFD}').count();
+    let a = text(&broken);
+    let share = kept_share(&good.text, &a.text);
+    assert_eq!(a.title, good.title);
+    assert_eq!(a.published, good.published);
+    assert_eq!(a.source, good.source);
+    assert!(share >= 0.95, "{share} of the body kept, {lost} bytes lost");
+    assert_eq!(a.editors.len(), 1, "the editor, her last character lost");
+}
+
+#[test]
+fn an_html_page_misread_as_gbk_comes_back() {
+    // A chinanews-style page saved as UTF-8 after being read as GBK.
+    let bytes = include_bytes!("pages/cms-chinanews-gbk/input.html");
+    let page = encoding_rs::GBK
+        .decode_without_bom_handling(bytes)
+        .0
+        .into_owned();
+    let good = text(&page);
+    let a = text(&misread(&page, encoding_rs::GBK));
+    assert!(good.title.is_some() && good.published.is_some() && good.source.is_some());
+    assert_eq!(a.title, good.title);
+    assert_eq!(a.published, good.published);
+    assert_eq!(a.source, good.source);
+    let share = kept_share(&good.text, &a.text);
+    assert!(share >= 0.95, "{share}: {}", a.text);
+}

@@ -13,6 +13,7 @@
 
 pub mod charsets;
 pub mod garbled;
+mod lost_bytes;
 pub mod mojibake;
 pub mod pinyin;
 pub mod punctuation;
@@ -21,6 +22,24 @@ pub mod script;
 use crate::article::{Repair, RepairKind};
 use crate::options::Script;
 pub use garbled::{marker_index, Garbled};
+
+/// The repair records of the lines [`mojibake::repair`] re-decoded, per
+/// encoding they had been misread as.
+pub fn mojibake_repairs(counts: Vec<(&'static encoding_rs::Encoding, usize)>) -> Vec<Repair> {
+    counts
+        .into_iter()
+        .map(|(encoding, lines)| {
+            repair(
+                RepairKind::Mojibake,
+                lines,
+                format!(
+                    "{lines} line(s) were UTF-8 misread as {}; re-decoded",
+                    encoding.name()
+                ),
+            )
+        })
+        .collect()
+}
 
 /// Repaired text and what was done to it.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,16 +70,7 @@ pub fn repair_text(text: &str, script_option: Script) -> Repaired {
     // reassigned, not shadowed): a shadowed binding lives to the end of the
     // function, and a 50 MB page then held six copies at once.
     let (mut text, mojibake) = mojibake::repair(text);
-    for (encoding, lines) in mojibake {
-        repairs.push(repair(
-            RepairKind::Mojibake,
-            lines,
-            format!(
-                "{lines} line(s) were UTF-8 misread as {}; re-decoded",
-                encoding.name()
-            ),
-        ));
-    }
+    repairs.extend(mojibake_repairs(mojibake));
 
     let glosses;
     (text, glosses) = pinyin::remove_glosses(&text);

@@ -7,6 +7,7 @@
 //! almost never valid UTF-8 (its lead bytes are UTF-8 continuation bytes), and
 //! real Latin-1 text with accents never is.
 
+use super::lost_bytes::decode_with_gaps;
 use encoding_rs::{Encoding, BIG5, GBK, SHIFT_JIS, WINDOWS_1252};
 
 /// The encodings a line may have been wrongly decoded with, most common first.
@@ -83,14 +84,30 @@ fn repair_line_with(line: &str, cache: &mut EncodedChars) -> Option<(String, &'s
         if encoding == WINDOWS_1252 && !latin_leads {
             continue;
         }
-        if !plausible_prefix(&kept, which, cache) {
+        // GBK as the web decodes it (GB18030) lost a byte only where it
+        // could not start a character: a continuation byte, kept as a gap
+        // in its place (`lost_bytes`) so the characters after it are whole.
+        let restored = encoding == GBK;
+        let text: &str = if restored { line } else { &kept };
+        if !plausible_prefix(text, which, cache) {
             continue;
         }
         // Encoded character by character from the cache (the suspects are
         // ASCII-compatible and stateless), which also knows the C1 bytes.
-        let mut bytes = Vec::with_capacity(kept.len());
+        let mut bytes = Vec::with_capacity(text.len());
+        let mut gaps = Vec::new();
         let mut unmappable = false;
-        for c in kept.chars() {
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\u{FFFD}' {
+                // Before a non-ASCII character the lost byte could start no
+                // pair: it was 0x80 itself. Before ASCII it is unknown.
+                if chars.peek().is_none_or(|n| n.is_ascii()) {
+                    gaps.push(bytes.len());
+                }
+                bytes.push(GBK_LOST_BYTE);
+                continue;
+            }
             match c
                 .is_ascii()
                 .then_some(([c as u8, 0, 0, 0], 1))
@@ -106,16 +123,24 @@ fn repair_line_with(line: &str, cache: &mut EncodedChars) -> Option<(String, &'s
         if unmappable {
             continue;
         }
-        let fixed = String::from_utf8_lossy(&bytes);
+        let fixed: std::borrow::Cow<str> = if restored {
+            decode_with_gaps(&bytes, &gaps).into()
+        } else {
+            String::from_utf8_lossy(&bytes)
+        };
         let spoiled = fixed.chars().filter(|&c| c == '\u{FFFD}').count();
         let multibyte = fixed
             .chars()
             .filter(|c| !c.is_ascii() && *c != '\u{FFFD}')
             .count();
-        // UTF-8 always takes fewer characters than its mojibake.
+        // UTF-8 always takes fewer characters than its mojibake. A line the
+        // wrong decoder lost bytes of comes back with at most one spoiled
+        // character per loss, and more recovered than spoiled (text with many
+        // characters GBK cannot map — Traditional, rare names — loses a lot
+        // and is still far more readable repaired).
         if spoiled <= lost
             && multibyte >= 2
-            && spoiled * 4 <= multibyte
+            && spoiled <= multibyte
             && fixed.chars().count() < line.chars().count()
         {
             return Some((fixed.into_owned(), encoding));
@@ -125,12 +150,17 @@ fn repair_line_with(line: &str, cache: &mut EncodedChars) -> Option<(String, &'s
 }
 
 /// A cheap look at the first 48 characters: re-encoded with suspect number
-/// `which`, do they start valid UTF-8 with a multi-byte sequence? Real text
-/// fails here, before the whole line is encoded; the look stops as soon as
-/// the answer is known, usually at the first non-ASCII character.
+/// `which`, do they read as UTF-8 with more multi-byte characters than
+/// broken sequences? Real text fails here, before the whole line is
+/// encoded (an unmappable character stops the look at once); a misread
+/// whose decoder lost a byte in its first characters still passes.
 fn plausible_prefix(line: &str, which: usize, cache: &mut EncodedChars) -> bool {
     let mut bytes: Vec<u8> = Vec::with_capacity(64);
-    for c in line.chars().take(48) {
+    for c in line.chars().take(PREFIX_CHARS) {
+        if c == '\u{FFFD}' {
+            bytes.push(GBK_LOST_BYTE); // only GBK lines keep their U+FFFD here
+            continue;
+        }
         if c.is_ascii() {
             bytes.push(c as u8); // all suspects are ASCII-compatible
             continue;
@@ -139,22 +169,60 @@ fn plausible_prefix(line: &str, which: usize, cache: &mut EncodedChars) -> bool 
             return false; // unmappable: this encoding did not produce the line
         };
         bytes.extend_from_slice(encoded.get(..len).unwrap_or_default());
-        match std::str::from_utf8(&bytes) {
-            Ok(_) => return bytes.iter().any(|&x| x >= 0x80),
-            // Invalid (not just cut short): decided by what came before.
-            Err(e) if e.error_len().is_some() => {
-                return bytes
-                    .get(..e.valid_up_to())
-                    .is_some_and(|b| b.iter().any(|&x| x >= 0x80));
-            }
-            Err(_) => {}
-        }
     }
-    // The prefix ended inside a sequence (or a U+FFFD was dropped there).
-    let valid = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
-    bytes
-        .get(..valid)
-        .is_some_and(|b| b.iter().any(|&x| x >= 0x80))
+    // A sequence cut short by the end of the prefix is not a broken one.
+    let complete = match std::str::from_utf8(&bytes) {
+        Err(e) if e.error_len().is_none() => e.valid_up_to(),
+        _ => bytes.len(),
+    };
+    let text = String::from_utf8_lossy(bytes.get(..complete).unwrap_or_default());
+    let broken = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    let multibyte = text
+        .chars()
+        .filter(|&c| !c.is_ascii() && c != '\u{FFFD}')
+        .count();
+    multibyte >= 1 && broken <= multibyte
+}
+
+/// The placeholder for a byte a GBK (GB18030) misread of UTF-8 lost (a
+/// continuation byte; which one is read from a gloss, or never guessed).
+const GBK_LOST_BYTE: u8 = 0x80;
+
+/// How many characters of a line [`plausible_prefix`] looks at.
+const PREFIX_CHARS: usize = 48;
+
+/// [`repair`] that copies nothing when no line is mojibake (the usual
+/// case for a whole page's markup): `None` then.
+pub fn repair_if_any(text: &str) -> Option<(String, Vec<(&'static Encoding, usize)>)> {
+    let mut counts: Vec<(&'static Encoding, usize)> = Vec::new();
+    let mut cache = EncodedChars::default();
+    let mut out: Option<String> = None;
+    let mut offset = 0;
+    for line in text.split('\n') {
+        let fixed = repair_line_with(line, &mut cache);
+        if let Some((_, encoding)) = &fixed {
+            match counts.iter_mut().find(|(e, _)| e == encoding) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((encoding, 1)),
+            }
+            if out.is_none() {
+                let mut start = String::with_capacity(text.len());
+                start.push_str(text.get(..offset).unwrap_or_default());
+                out = Some(start);
+            }
+        }
+        if let Some(out) = out.as_mut() {
+            match &fixed {
+                Some((f, _)) => out.push_str(f),
+                None => out.push_str(line),
+            }
+            if offset + line.len() < text.len() {
+                out.push('\n');
+            }
+        }
+        offset += line.len() + 1;
+    }
+    out.map(|out| (out, counts))
 }
 
 /// Repairs every line; returns the text and, per encoding, how many lines were fixed.
@@ -239,6 +307,20 @@ mod tests {
         // too little to rebuild, and the line is left as it is.
         let broken = garble("臺灣新聞報導今天", BIG5);
         assert_eq!(repair_line(&broken), None);
+    }
+
+    #[test]
+    fn a_page_is_copied_only_when_a_line_is_mojibake() {
+        let page = "<p>plain</p>\n<p>欢迎</p>\n";
+        assert_eq!(repair_if_any(page), None);
+        let broken = format!(
+            "<p>plain</p>\n<p>{}</p>\n",
+            garble("欢迎来到中国新闻网", GBK)
+        );
+        let (fixed, counts) = repair_if_any(&broken).expect("repaired");
+        // (网's last byte was lost before `<`: it stays lost.)
+        assert_eq!(fixed, "<p>plain</p>\n<p>欢迎来到中国新闻\u{FFFD}</p>\n");
+        assert_eq!(counts, [(GBK, 1)]);
     }
 
     #[test]

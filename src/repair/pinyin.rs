@@ -86,6 +86,14 @@ pub fn is_reading(c: char, syllable: &str) -> bool {
         .any(|(_, s)| s == wanted)
 }
 
+/// Whether `syllable` is the first (commonest) reading of `c`.
+pub fn is_first_reading(c: char, syllable: &str) -> bool {
+    let cp = u32::from(c);
+    (BASE..=LAST).contains(&cp)
+        && syllable_index(syllable)
+            .is_some_and(|wanted| u16_at(first_offset() + (cp - BASE) as usize * 2) == Some(wanted))
+}
+
 /// Normalises a written syllable: tone marks and tone numbers removed, `ü`
 /// (or `u:`) written `v`, lower case. `None` when it is not pinyin-shaped.
 pub fn toneless(written: &str) -> Option<String> {

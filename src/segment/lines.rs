@@ -12,6 +12,7 @@ use super::tunables::{
 use crate::article::BoilerplateKind;
 use crate::metadata::byline::CREDIT_WORDS;
 use crate::metadata::dates::find_date;
+use crate::repair::garbled::marker_index;
 
 /// What a line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -240,8 +241,13 @@ const BOILERPLATE: &[(BoilerplateKind, &[&str])] = &[
 ];
 
 fn ends_sentence(text: &str) -> bool {
+    const ENDS: [char; 8] = ['。', '！', '？', '.', '!', '?', '…', '；'];
     let trimmed = text.trim_end_matches(['”', '」', '』', '"', '\'', '’', '）', ')']);
-    trimmed.ends_with(['。', '！', '？', '.', '!', '?', '…', '；'])
+    // A line of sentences whose last character was lost (U+FFFD, or a
+    // garbled span's marker) most likely ended like the others.
+    let lost = |c: char| c == '\u{FFFD}' || marker_index(c).is_some();
+    trimmed.ends_with(ENDS)
+        || (trimmed.ends_with(lost) && trimmed.trim_end_matches(lost).contains(ENDS))
 }
 
 fn count_any(text: &str, words: &[&str]) -> usize {
