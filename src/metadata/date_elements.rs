@@ -39,15 +39,15 @@ pub(super) fn shows_a_date(e: &Element) -> bool {
     if &*e.name == "time" {
         return e.attr("datetime").is_none();
     }
+    // (Compared without allocating: this runs on every element.)
+    let is = |w: &str, list: &[&str]| list.iter().any(|l| l.eq_ignore_ascii_case(w));
     [e.attr("class"), e.attr("id")]
         .iter()
         .flatten()
         .flat_map(|v| v.split_whitespace())
-        .map(str::to_ascii_lowercase)
         .any(|token| {
-            let words: Vec<&str> = token.split(['-', '_']).filter(|w| !w.is_empty()).collect();
-            words.iter().any(|w| DATE_WORDS.contains(w))
-                && !words.iter().any(|w| NOT_PUBLISHED.contains(w))
+            let words = || token.split(['-', '_']).filter(|w| !w.is_empty());
+            words().any(|w| is(w, DATE_WORDS)) && !words().any(|w| is(w, NOT_PUBLISHED))
         })
 }
 

@@ -63,13 +63,18 @@ impl EncodedChars {
 
 /// [`repair_line`] sharing a cache of encoded characters across lines.
 fn repair_line_with(line: &str, cache: &mut EncodedChars) -> Option<(String, &'static Encoding)> {
-    let non_ascii = line.chars().filter(|c| !c.is_ascii()).count();
-    if non_ascii < 2 {
+    // (Each test stops early: this runs on every line of every page.)
+    // At least two non-ASCII characters (their UTF-8 lead bytes).
+    if line.bytes().filter(|&b| b >= 0xC0).nth(1).is_none() {
         return None;
     }
     // Bytes the wrong decoder could not map became U+FFFD: they are lost,
     // and each may spoil one character of the repair, no more.
-    let lost = line.chars().filter(|&c| c == '\u{FFFD}').count();
+    let lost = if line.contains('\u{FFFD}') {
+        line.chars().filter(|&c| c == '\u{FFFD}').count()
+    } else {
+        0
+    };
     let kept: std::borrow::Cow<str> = if lost == 0 {
         line.into()
     } else {
@@ -78,8 +83,12 @@ fn repair_line_with(line: &str, cache: &mut EncodedChars) -> Option<(String, &'s
             .collect::<String>()
             .into()
     };
-    // UTF-8 read as windows-1252 shows a lead byte as Â..ô (U+00C2–U+00F4).
-    let latin_leads = kept.chars().any(|c| ('\u{C2}'..='\u{F4}').contains(&c));
+    // UTF-8 read as windows-1252 shows a lead byte as Â..ô (U+00C2–U+00F4)
+    // from its first non-ASCII character on.
+    let latin_leads = kept
+        .chars()
+        .take(PREFIX_CHARS)
+        .any(|c| ('\u{C2}'..='\u{F4}').contains(&c));
     for (which, encoding) in SUSPECTS.into_iter().enumerate() {
         if encoding == WINDOWS_1252 && !latin_leads {
             continue;
@@ -188,14 +197,34 @@ fn plausible_prefix(line: &str, which: usize, cache: &mut EncodedChars) -> bool 
 /// continuation byte; which one is read from a gloss, or never guessed).
 const GBK_LOST_BYTE: u8 = 0x80;
 
+/// How many lines holding non-ASCII text [`repair_if_any`] tries before
+/// it decides a page is not mojibake.
+const MOJIBAKE_SAMPLE_LINES: usize = 16;
+
 /// How many characters of a line [`plausible_prefix`] looks at.
 const PREFIX_CHARS: usize = 48;
 
 /// [`repair`] that copies nothing when no line is mojibake (the usual
 /// case for a whole page's markup): `None` then.
 pub fn repair_if_any(text: &str) -> Option<(String, Vec<(&'static Encoding, usize)>)> {
-    let mut counts: Vec<(&'static Encoding, usize)> = Vec::new();
     let mut cache = EncodedChars::default();
+    // A misread spoils a whole file: when none of its first lines of
+    // non-ASCII text is mojibake, the page is not (and is not read twice).
+    let sample = text
+        .split('\n')
+        .filter(|line| line.bytes().filter(|&b| b >= 0x80).nth(1).is_some())
+        .take(MOJIBAKE_SAMPLE_LINES);
+    let mut suspect = false;
+    for line in sample {
+        if repair_line_with(line, &mut cache).is_some() {
+            suspect = true;
+            break;
+        }
+    }
+    if !suspect {
+        return None;
+    }
+    let mut counts: Vec<(&'static Encoding, usize)> = Vec::new();
     let mut out: Option<String> = None;
     let mut offset = 0;
     for line in text.split('\n') {

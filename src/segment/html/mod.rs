@@ -129,6 +129,12 @@ fn series_reading(
     article: &[BodyItem],
 ) -> Option<(Vec<NodeId>, Vec<BodyItem>, Vec<NodeId>)> {
     let mut series = choose::repeated_items(page, top)?;
+    // (The series' visible text bounds what it can write: no longer than
+    // the article, it is not read.)
+    let visible: f32 = series.iter().map(|&id| page.stat(id).length).sum();
+    if visible <= text_length(article) {
+        return None;
+    }
     let inside = |id: NodeId, of: NodeId| {
         let mut n = id;
         while n != NONE && n != of {
@@ -164,8 +170,14 @@ fn landmark_reading(
         Some(main) => (main, LANDMARK_SHARE),
         None => (choose::body_element(page)?, BODY_SHARE),
     };
+    // (The landmark's visible text bounds what it can write: when the
+    // article holds the share of that already, it is not written.)
+    let article_length = text_length(article);
+    if article_length >= page.stat(landmark).length * share {
+        return None;
+    }
     let mut writer = writer::Writer::keeping_links(page);
     writer.write(landmark);
     let (whole, left_out) = writer.finish();
-    (text_length(article) < text_length(&whole) * share).then_some((landmark, whole, left_out))
+    (article_length < text_length(&whole) * share).then_some((landmark, whole, left_out))
 }
