@@ -65,9 +65,7 @@ impl EncodedChars {
 fn repair_line_with(line: &str, cache: &mut EncodedChars) -> Option<(String, &'static Encoding)> {
     // (Each test stops early: this runs on every line of every page.)
     // At least two non-ASCII characters (their UTF-8 lead bytes).
-    if line.bytes().filter(|&b| b >= 0xC0).nth(1).is_none() {
-        return None;
-    }
+    line.bytes().filter(|&b| b >= 0xC0).nth(1)?;
     // Bytes the wrong decoder could not map became U+FFFD: they are lost,
     // and each may spoil one character of the repair, no more.
     let lost = if line.contains('\u{FFFD}') {
