@@ -10,7 +10,7 @@ use super::super::tunables::{
 };
 use super::classes::{class_weight, is_container, is_text_container, negative_kind, tag_prior};
 use super::page::Page;
-use crate::parse::tree::{NodeData, NodeId, NONE};
+use crate::parse::tree::{Element, NodeData, NodeId, NONE};
 
 /// Scores containers and returns the best one.
 pub fn best_container(page: &Page) -> Option<NodeId> {
@@ -157,19 +157,37 @@ pub fn article_roots(page: &Page, top: NodeId) -> Vec<NodeId> {
     roots
 }
 
-/// What makes elements items of one series: the tag with the first class
-/// word, or with the id without its digits (`post_123`, `post_124`).
-fn signature(page: &Page, id: NodeId) -> Option<(String, String)> {
-    let e = page.doc.element(id)?;
-    if let Some(class) = e.attr("class").filter(|c| !c.trim().is_empty()) {
-        let words: Vec<&str> = class.split_whitespace().collect();
-        return Some((e.name.to_string(), words.join(" ")));
+/// Whether two elements are items of one series: the same tag and class
+/// words, or, without a class, ids that differ only in their digits
+/// (`post_123`, `post_124`). Compared without allocating: a river has
+/// thousands of siblings.
+fn same_kind(page: &Page, a: NodeId, b: NodeId) -> bool {
+    let (Some(x), Some(y)) = (page.doc.element(a), page.doc.element(b)) else {
+        return false;
+    };
+    if x.name != y.name {
+        return false;
     }
-    let ident = e.attr("id")?;
-    ident.bytes().any(|b| b.is_ascii_digit()).then(|| {
-        let stem: String = ident.chars().filter(|c| !c.is_ascii_digit()).collect();
-        (e.name.to_string(), stem)
-    })
+    match (class(x), class(y)) {
+        (Some(cx), Some(cy)) => cx.split_whitespace().eq(cy.split_whitespace()),
+        (None, None) => match (x.attr("id"), y.attr("id")) {
+            (Some(i), Some(j)) => {
+                i.bytes().any(|b| b.is_ascii_digit()) && id_stem(i).eq(id_stem(j))
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// An element's class, when it has one.
+fn class(e: &Element) -> Option<&str> {
+    e.attr("class").filter(|c| !c.trim().is_empty())
+}
+
+/// An id without its digits.
+fn id_stem(id: &str) -> impl Iterator<Item = char> + '_ {
+    id.chars().filter(|c| !c.is_ascii_digit())
 }
 
 /// A thread's posts, a river's stories: when the best container sits in
@@ -181,14 +199,14 @@ pub fn repeated_items(page: &Page, top: NodeId) -> Option<Vec<NodeId>> {
         let parent = page.structural_parent(item);
         // (Stops at the document: the series is among elements.)
         page.doc.element(parent)?;
-        if let Some(kind) = signature(page, item) {
+        {
             let items: Vec<NodeId> = page
                 .structural_children(parent)
                 .into_iter()
                 .filter(|&c| {
                     page.stat(c).visible
                         && page.negative.get(c as usize).copied().flatten().is_none()
-                        && signature(page, c).as_ref() == Some(&kind)
+                        && same_kind(page, item, c)
                 })
                 .collect();
             // Items with text of their own make the series; a one-line
