@@ -8,6 +8,7 @@
 //! real Latin-1 text with accents never is.
 
 use super::lost_bytes::decode_with_gaps;
+use crate::text::is_cjk_letter;
 use encoding_rs::{Encoding, BIG5, GBK, SHIFT_JIS, WINDOWS_1252};
 
 /// The encodings a line may have been wrongly decoded with, most common first.
@@ -208,9 +209,18 @@ pub fn repair_if_any(text: &str) -> Option<(String, Vec<(&'static Encoding, usiz
     let mut cache = EncodedChars::default();
     // A misread spoils a whole file: when none of its first lines of
     // non-ASCII text is mojibake, the page is not (and is not read twice).
+    // Only lines a misread could have made: CJK or half-width kana (a
+    // GBK, Big5 or Shift_JIS reading) or a Latin-1 lead byte (windows-1252);
+    // an English page's curly quotes are neither.
+    let misread_like = |c: char| {
+        is_cjk_letter(c)
+            || ('\u{FF61}'..='\u{FF9F}').contains(&c)
+            || ('\u{C2}'..='\u{F4}').contains(&c)
+    };
     let sample = text
         .split('\n')
         .filter(|line| line.bytes().filter(|&b| b >= 0x80).nth(1).is_some())
+        .filter(|line| line.chars().any(misread_like))
         .take(MOJIBAKE_SAMPLE_LINES);
     let mut suspect = false;
     for line in sample {
