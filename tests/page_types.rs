@@ -128,18 +128,23 @@ fn a_thread_whose_posts_are_marked_as_comments_is_read() {
     );
 }
 
-#[test]
-fn a_short_story_with_a_long_thread_keeps_the_story_first() {
+/// A story of `paragraphs` paragraphs (about 28 words each) under which 60
+/// reader comments follow.
+fn story_with_comments(paragraphs: usize) -> Article {
     let story = "The council approved the plan after a long debate, and the mayor said the \
                  new routes would start running in the spring, once drivers have been hired.";
-    // A story of 300 words: a short one, shorter than its comments.
-    let paragraphs: String = (0..12).map(|_| format!("<p>{story}</p>")).collect();
+    let paragraphs: String = (0..paragraphs).map(|_| format!("<p>{story}</p>")).collect();
     let posts = comment_posts(&[REPLY; 60]);
-    let page = format!(
+    html(&format!(
         "<html><body><article><h1>Council expands bus network</h1>{paragraphs}</article>\
          <section id=comments><ul class=posts>{posts}</ul></section></body></html>"
-    );
-    let a = html(&page);
+    ))
+}
+
+#[test]
+fn a_short_story_with_a_long_thread_keeps_the_story_first() {
+    // A story of 300 words: a short one, shorter than its comments.
+    let a = story_with_comments(12);
     // Read as a thread (it is one, to a reader), the story still comes first.
     assert!(a.text.starts_with("The council approved"), "{}", a.text);
     assert_eq!(
@@ -152,16 +157,8 @@ fn a_short_story_with_a_long_thread_keeps_the_story_first() {
 
 #[test]
 fn a_story_with_a_long_comment_section_stays_the_story() {
-    let story = "The council approved the plan after a long debate, and the mayor said the \
-                 new routes would start running in the spring, once drivers have been hired.";
     // About 500 words: a story, whatever the length of its comments.
-    let paragraphs: String = (0..18).map(|_| format!("<p>{story}</p>")).collect();
-    let posts = comment_posts(&[REPLY; 60]);
-    let page = format!(
-        "<html><body><article><h1>Council expands bus network</h1>{paragraphs}</article>\
-         <section id=comments><ul class=posts>{posts}</ul></section></body></html>"
-    );
-    let a = html(&page);
+    let a = story_with_comments(18);
     assert!(a.text.starts_with("The council approved"), "{}", a.text);
     assert!(!a.text.contains("second-hand table saw"), "{}", a.text);
 }

@@ -119,13 +119,19 @@ pub fn is_hidden(element: &Element) -> bool {
     (element.attr("hidden").is_some() && !is_streamed_part(element))
         || (&*element.name == "dialog" && element.attr("open").is_none())
         || element.attr("style").is_some_and(|style| {
-            let style: String = style
-                .chars()
-                .filter(|c| !c.is_ascii_whitespace())
-                .collect::<String>()
-                .to_ascii_lowercase();
+            let style = compact_style(style);
             style.contains("display:none") || style.contains("visibility:hidden")
         })
+}
+
+/// A `style` value (or one declaration of it) without whitespace, lower
+/// case: `Visibility : hidden` is `visibility:hidden`.
+pub fn compact_style(style: &str) -> String {
+    style
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase()
 }
 
 /// Not shown: an element that is never rendered (a declarative shadow root

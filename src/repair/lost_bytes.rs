@@ -3,18 +3,19 @@
 //! it could not start a character — a lone `0x80`, or any byte before an
 //! ASCII character that cannot follow it (`據(jù)`: the last byte of `據`
 //! before `(`). Such a byte is a continuation byte: the character it
-//! belonged to is one of 64. A pinyin gloss right after it (`(jù)`, as
-//! machine-converted Chinese carries) names which one; without one the
-//! character stays lost (U+FFFD), never guessed.
+//! belonged to is one of 64. Three things name which one: a date unit
+//! after a digit (`2024年`), the second character of a credit word after
+//! its first (`來源`), or a pinyin gloss right after it (`(jù)`, as
+//! machine-converted Chinese carries). Without one the character stays
+//! lost (U+FFFD).
 
-use super::pinyin::{is_first_reading, is_reading, toneless};
+use super::pinyin::{gloss_at, is_first_reading, is_reading, GLOSS_MAX_CHARS};
 use super::script::convert;
 
 /// Decodes `bytes` as UTF-8 where the bytes at `gaps` (sorted indices) are
 /// unknown continuation bytes: a character holding one gap is read from
-/// the gloss after it when exactly one of its candidates has that reading,
-/// else it is U+FFFD; other invalid sequences are U+FFFD, as lossy
-/// decoding gives.
+/// its context (see the module), else it is U+FFFD; other invalid
+/// sequences are U+FFFD, as lossy decoding gives.
 pub fn decode_with_gaps(bytes: &[u8], gaps: &[usize]) -> String {
     // First pass: characters, with the candidates of each gapped one.
     let mut out: Vec<char> = Vec::with_capacity(bytes.len());
@@ -39,15 +40,17 @@ pub fn decode_with_gaps(bytes: &[u8], gaps: &[usize]) -> String {
             i += 1;
             continue;
         };
-        let gapped: Vec<usize> = (1..len).filter(|&k| is_gap(i + k)).collect();
+        // (No allocation per character: at most three continuation bytes.)
+        let mut gapped = (1..len).filter(|&k| is_gap(i + k));
+        let (first_gap, more_gaps) = (gapped.next(), gapped.next().is_some());
         let continuation = |k: usize| seq.get(k).is_some_and(|b| (0x80..=0xBF).contains(b));
-        if !(1..len).all(|k| gapped.contains(&k) || continuation(k)) {
+        if !(1..len).all(|k| is_gap(i + k) || continuation(k)) {
             out.push('\u{FFFD}');
             i += 1;
             continue;
         }
-        match gapped.as_slice() {
-            [] => match std::str::from_utf8(seq).ok().and_then(|s| s.chars().next()) {
+        match (first_gap, more_gaps) {
+            (None, _) => match std::str::from_utf8(seq).ok().and_then(|s| s.chars().next()) {
                 Some(c) => out.push(c),
                 None => {
                     out.push('\u{FFFD}');
@@ -55,11 +58,11 @@ pub fn decode_with_gaps(bytes: &[u8], gaps: &[usize]) -> String {
                     continue;
                 }
             },
-            [k] => {
+            (Some(k), false) => {
                 let mut candidate = seq.to_vec();
                 let chars: Vec<char> = (0x80..=0xBFu8)
                     .filter_map(|b| {
-                        *candidate.get_mut(*k)? = b;
+                        *candidate.get_mut(k)? = b;
                         std::str::from_utf8(&candidate).ok()?.chars().next()
                     })
                     .collect();
@@ -153,24 +156,20 @@ fn is_converted_traditional(c: char) -> bool {
 fn character_before(chars: &[char], at: usize) -> Option<char> {
     let mut p = at.checked_sub(1)?;
     if matches!(chars.get(p), Some(')' | '）')) {
+        let from = p.saturating_sub(GLOSS_MAX_CHARS);
         let open = chars
-            .get(p.saturating_sub(8)..p)?
+            .get(from..p)?
             .iter()
             .rposition(|&c| c == '(' || c == '（')?;
-        p = (p.saturating_sub(8) + open).checked_sub(1)?;
+        p = (from + open).checked_sub(1)?;
     }
     chars.get(p).copied()
 }
 
 /// The toneless syllable of a gloss `(jù)` starting at `at`, if any.
 fn gloss_after(chars: &[char], at: usize) -> Option<String> {
-    if !matches!(chars.get(at), Some('(' | '（')) {
-        return None;
-    }
-    let rest = chars.get(at + 1..)?;
-    let end = rest.iter().take(8).position(|&c| c == ')' || c == '）')?;
-    let written: String = rest.get(..end)?.iter().collect();
-    toneless(&written)
+    let window: String = chars.get(at..)?.iter().take(GLOSS_MAX_CHARS + 1).collect();
+    gloss_at(&window).map(|(syllable, _)| syllable)
 }
 
 #[cfg(test)]

@@ -65,8 +65,9 @@ impl EncodedChars {
 /// [`repair_line`] sharing a cache of encoded characters across lines.
 fn repair_line_with(line: &str, cache: &mut EncodedChars) -> Option<(String, &'static Encoding)> {
     // (Each test stops early: this runs on every line of every page.)
-    // At least two non-ASCII characters (their UTF-8 lead bytes).
-    line.bytes().filter(|&b| b >= 0xC0).nth(1)?;
+    if !has_two_non_ascii(line) {
+        return None;
+    }
     // Bytes the wrong decoder could not map became U+FFFD: they are lost,
     // and each may spoil one character of the repair, no more.
     let lost = if line.contains('\u{FFFD}') {
@@ -217,26 +218,36 @@ pub fn repair_if_any(text: &str) -> Option<(String, Vec<(&'static Encoding, usiz
             || ('\u{FF61}'..='\u{FF9F}').contains(&c)
             || ('\u{C2}'..='\u{F4}').contains(&c)
     };
-    let sample = text
+    let suspect = text
         .split('\n')
-        .filter(|line| line.bytes().filter(|&b| b >= 0x80).nth(1).is_some())
-        .filter(|line| line.chars().any(misread_like))
-        .take(MOJIBAKE_SAMPLE_LINES);
-    let mut suspect = false;
-    for line in sample {
-        if repair_line_with(line, &mut cache).is_some() {
-            suspect = true;
-            break;
-        }
-    }
+        .filter(|line| has_two_non_ascii(line) && line.chars().any(misread_like))
+        .take(MOJIBAKE_SAMPLE_LINES)
+        .any(|line| repair_line_with(line, &mut cache).is_some());
     if !suspect {
         return None;
     }
+    repair_lines(text, &mut cache)
+}
+
+/// Whether a line holds at least two non-ASCII characters (counted by
+/// their UTF-8 lead bytes, stopping at the second).
+fn has_two_non_ascii(line: &str) -> bool {
+    line.bytes().filter(|&b| b >= 0xC0).nth(1).is_some()
+}
+
+/// Repairs every line, copying the text only from the first line repaired
+/// on; `None` when no line was. Written into one string as it goes: a
+/// `String` per line first cost 36 × the input for millions of
+/// one-character lines.
+fn repair_lines(
+    text: &str,
+    cache: &mut EncodedChars,
+) -> Option<(String, Vec<(&'static Encoding, usize)>)> {
     let mut counts: Vec<(&'static Encoding, usize)> = Vec::new();
     let mut out: Option<String> = None;
     let mut offset = 0;
     for line in text.split('\n') {
-        let fixed = repair_line_with(line, &mut cache);
+        let fixed = repair_line_with(line, cache);
         if let Some((_, encoding)) = &fixed {
             match counts.iter_mut().find(|(e, _)| e == encoding) {
                 Some((_, n)) => *n += 1,
@@ -264,27 +275,8 @@ pub fn repair_if_any(text: &str) -> Option<(String, Vec<(&'static Encoding, usiz
 
 /// Repairs every line; returns the text and, per encoding, how many lines were fixed.
 pub fn repair(text: &str) -> (String, Vec<(&'static Encoding, usize)>) {
-    let mut counts: Vec<(&'static Encoding, usize)> = Vec::new();
-    let mut cache = EncodedChars::default();
-    // Written into one string as it goes: a `String` per line first cost
-    // 36 × the input for millions of one-character lines.
-    let mut out = String::with_capacity(text.len());
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        match repair_line_with(line, &mut cache) {
-            Some((fixed, encoding)) => {
-                match counts.iter_mut().find(|(e, _)| *e == encoding) {
-                    Some((_, n)) => *n += 1,
-                    None => counts.push((encoding, 1)),
-                }
-                out.push_str(&fixed);
-            }
-            None => out.push_str(line),
-        }
-    }
-    (out, counts)
+    repair_lines(text, &mut EncodedChars::default())
+        .unwrap_or_else(|| (text.to_string(), Vec::new()))
 }
 
 #[cfg(test)]

@@ -152,21 +152,24 @@ pub fn remove_glosses(text: &str) -> (String, usize) {
 /// The byte length of a gloss for `prev` at the start of `rest` (which starts
 /// with an opening bracket), if there is one.
 fn gloss_len(prev: char, rest: &str) -> Option<usize> {
+    let (syllable, len) = gloss_at(rest)?;
+    is_reading(prev, &syllable).then_some(len)
+}
+
+/// Characters looked at after a gloss's opening bracket for its closing one.
+pub const GLOSS_MAX_CHARS: usize = 9;
+
+/// A gloss `(syllable)` at the start of `rest`: its toneless syllable and
+/// its byte length, brackets included. Copy-paste mixes widths, so `(yè）`
+/// counts as well.
+pub fn gloss_at(rest: &str) -> Option<(String, usize)> {
     let mut chars = rest.char_indices();
-    let (_, open) = chars.next()?;
-    let mut end = None;
-    // Copy-paste mixes widths, so `(yè）` counts as well.
-    for (i, c) in chars.take(9) {
-        if c == ')' || c == '）' {
-            end = Some(i);
-            break;
-        }
-    }
-    let end = end?;
-    let inner = rest.get(open.len_utf8()..end)?;
-    let syllable = toneless(inner)?;
-    let close_len = rest.get(end..)?.chars().next()?.len_utf8();
-    is_reading(prev, &syllable).then_some(end + close_len)
+    let (_, open) = chars.next().filter(|&(_, c)| matches!(c, '(' | '（'))?;
+    let (end, close) = chars
+        .take(GLOSS_MAX_CHARS)
+        .find(|&(_, c)| c == ')' || c == '）')?;
+    let syllable = toneless(rest.get(open.len_utf8()..end)?)?;
+    Some((syllable, end + close.len_utf8()))
 }
 
 #[cfg(test)]

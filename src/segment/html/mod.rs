@@ -39,11 +39,11 @@ pub fn extract(doc: &Document, meta: &PageMeta) -> Segments {
     // A thread whose posts are all marked as comments: the article found
     // outside them is short and a fraction of them, and they are the
     // content.
-    let body = body_length(&segments);
+    let body = text_length(&segments.body);
     if body < THREAD_BODY_MAX && body < page.comments_length() * THREAD_SHARE {
         drop(page);
         let mut thread = extract_from(&Page::reading(doc, true), meta);
-        if body_length(&thread) > body {
+        if text_length(&thread.body) > body {
             // The opening post read outside the comments stays first.
             let kept = segments.body.iter().any(|item| thread.body.contains(item));
             if !kept {
@@ -55,11 +55,6 @@ pub fn extract(doc: &Document, meta: &PageMeta) -> Segments {
         }
     }
     segments
-}
-
-/// The weighted length of the body's text.
-fn body_length(segments: &Segments) -> f32 {
-    text_length(&segments.body)
 }
 
 /// [`extract`] over a measured page.
@@ -74,11 +69,14 @@ fn extract_from(page: &Page, meta: &PageMeta) -> Segments {
         writer.write(root);
     }
     let (mut items, mut skipped) = writer.finish();
-    if let Some((landmark, whole, left_out)) = landmark_reading(page, &items) {
+    let article_length = text_length(&items);
+    if let Some((landmark, whole, left_out)) = landmark_reading(page, article_length) {
         roots = vec![landmark];
         items = whole;
         skipped = left_out;
-    } else if let Some((series, posts, left_out)) = series_reading(page, top, &roots, &items) {
+    } else if let Some((series, posts, left_out)) =
+        series_reading(page, top, &roots, article_length)
+    {
         roots = series;
         items = posts;
         skipped = left_out;
@@ -119,20 +117,21 @@ fn text_length(items: &[BodyItem]) -> f32 {
 
 /// A thread's posts or a river's stories read in order, when the best
 /// container is one item of such a series and the series holds more text
-/// than the article chosen from it. The article's roots outside the series
-/// (an introduction above a tutorial's steps) stay. Returns the roots,
-/// their body items and the subtrees left out.
+/// than the article chosen from it (`article_length`, its text's weighted
+/// length). The article's roots outside the series (an introduction above
+/// a tutorial's steps) stay. Returns the roots, their body items and the
+/// subtrees left out.
 fn series_reading(
     page: &Page,
     top: NodeId,
     roots: &[NodeId],
-    article: &[BodyItem],
+    article_length: f32,
 ) -> Option<(Vec<NodeId>, Vec<BodyItem>, Vec<NodeId>)> {
     let mut series = choose::repeated_items(page, top)?;
     // (The series' visible text bounds what it can write: no longer than
     // the article, it is not read.)
     let visible: f32 = series.iter().map(|&id| page.stat(id).length).sum();
-    if visible <= text_length(article) {
+    if visible <= article_length {
         return None;
     }
     let inside = |id: NodeId, of: NodeId| {
@@ -154,17 +153,18 @@ fn series_reading(
         writer.write(root);
     }
     let (posts, left_out) = writer.finish();
-    (text_length(&posts) > text_length(article)).then_some((series, posts, left_out))
+    (text_length(&posts) > article_length).then_some((series, posts, left_out))
 }
 
-/// The main landmark read whole, when the chosen article holds only a small
-/// share of its text (see [`LANDMARK_SHARE`]; a page without one: its
-/// `<body>`, [`BODY_SHARE`]): the page is a listing, a catalogue, a thread
-/// or a service page, not one article. Returns the landmark, its items and
-/// the subtrees left out.
+/// The main landmark read whole, when the chosen article (`article_length`,
+/// its text's weighted length) holds only a small share of the landmark's
+/// text (see [`LANDMARK_SHARE`]; a page without one: its `<body>`,
+/// [`BODY_SHARE`]): the page is a listing, a catalogue, a thread or a
+/// service page, not one article. Returns the landmark, its items and the
+/// subtrees left out.
 fn landmark_reading(
     page: &Page,
-    article: &[BodyItem],
+    article_length: f32,
 ) -> Option<(NodeId, Vec<BodyItem>, Vec<NodeId>)> {
     let (landmark, share) = match choose::main_landmark(page) {
         Some(main) => (main, LANDMARK_SHARE),
@@ -172,7 +172,6 @@ fn landmark_reading(
     };
     // (The landmark's visible text bounds what it can write: when the
     // article holds the share of that already, it is not written.)
-    let article_length = text_length(article);
     if article_length >= page.stat(landmark).length * share {
         return None;
     }

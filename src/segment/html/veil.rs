@@ -6,7 +6,7 @@
 //! of it (a menu, a dialog) stays hidden.
 
 use super::super::tunables::VEIL_SHARE;
-use crate::parse::elements::is_not_shown;
+use crate::parse::elements::{compact_style, is_not_shown};
 use crate::parse::tree::{Document, Element, NodeData, NodeId, NONE};
 
 /// Whether an element is hidden by `visibility:hidden` alone (not by
@@ -20,11 +20,7 @@ fn is_veil(element: &Element) -> bool {
     }) else {
         return false;
     };
-    let compact: String = style
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace())
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let compact = compact_style(style);
     compact.contains("visibility:hidden")
         && !compact.contains("display:none")
         && element.attr("hidden").is_none()
@@ -34,11 +30,12 @@ fn is_veil(element: &Element) -> bool {
 /// than [`VEIL_SHARE`] of it; returns how many were lifted.
 pub fn lift(doc: &mut Document) -> usize {
     // Most pages have no veil at all: found without counting any text.
-    let any_veil = doc
+    let veiled: Vec<bool> = doc
         .nodes
         .iter()
-        .any(|node| matches!(&node.data, NodeData::Element(e) if is_veil(e)));
-    if !any_veil {
+        .map(|node| matches!(&node.data, NodeData::Element(e) if is_veil(e)))
+        .collect();
+    if !veiled.contains(&true) {
         return 0;
     }
     // Letters per subtree, bottom-up (children follow their parent in the
@@ -50,13 +47,14 @@ pub fn lift(doc: &mut Document) -> usize {
         let Some(node) = doc.nodes.get(i) else {
             continue;
         };
+        let veil = veiled.get(i).copied().unwrap_or(false);
         let (own, own_shown) = match &node.data {
             NodeData::Text(t) => {
                 let count = t.chars().filter(|c| c.is_alphanumeric()).count();
                 (count, count)
             }
-            NodeData::Element(e) if is_not_shown(e) && !is_veil(e) => (0, 0),
-            NodeData::Element(e) if is_veil(e) => (letters.get(i).copied().unwrap_or(0), 0),
+            NodeData::Element(_) if veil => (letters.get(i).copied().unwrap_or(0), 0),
+            NodeData::Element(e) if is_not_shown(e) => (0, 0),
             _ => (
                 letters.get(i).copied().unwrap_or(0),
                 shown.get(i).copied().unwrap_or(0),
@@ -84,10 +82,8 @@ pub fn lift(doc: &mut Document) -> usize {
     }
     let veils: Vec<NodeId> = (0..n)
         .filter(|&i| {
-            doc.nodes.get(i).is_some_and(|node| {
-                matches!(&node.data, NodeData::Element(e) if is_veil(e))
-                    && letters.get(i).copied().unwrap_or(0) as f32 >= total * VEIL_SHARE
-            })
+            veiled.get(i).copied().unwrap_or(false)
+                && letters.get(i).copied().unwrap_or(0) as f32 >= total * VEIL_SHARE
         })
         .map(|i| i as NodeId)
         .collect();
@@ -97,14 +93,7 @@ pub fn lift(doc: &mut Document) -> usize {
                 attr.value = attr
                     .value
                     .split(';')
-                    .filter(|declaration| {
-                        let compact: String = declaration
-                            .chars()
-                            .filter(|c| !c.is_ascii_whitespace())
-                            .collect::<String>()
-                            .to_ascii_lowercase();
-                        compact != "visibility:hidden"
-                    })
+                    .filter(|declaration| compact_style(declaration) != "visibility:hidden")
                     .collect::<Vec<_>>()
                     .join(";");
             }

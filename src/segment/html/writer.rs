@@ -204,15 +204,14 @@ impl<'p, 'a> Writer<'p, 'a> {
             "blockquote" if !self.has_blocks_inside(id) => {
                 self.push_inline(id, BodyItem::Quote);
             }
-            "table" if !self.has_blocks_inside_table(id) && self.is_photo_table(id) => {
-                self.flush();
-                self.photo_table(id);
-            }
             "table" if !self.has_blocks_inside_table(id) => {
                 self.flush();
                 let text = self.table_text(id);
-                if !text.is_empty() {
-                    self.items.push(BodyItem::Table(text));
+                match self.photo_table_image(id) {
+                    // A picture and its caption laid out in a table.
+                    Some(img) => self.push_figure(Some(img), &text.replace(['\t', '\n'], " ")),
+                    None if !text.is_empty() => self.items.push(BodyItem::Table(text)),
+                    None => {}
                 }
             }
             "pre" => {
@@ -280,54 +279,48 @@ impl<'p, 'a> Writer<'p, 'a> {
         false
     }
 
-    /// A layout table holding one picture and its caption in the next row
-    /// (the chinanews layout): a figure, not a data table. One `<img>`, and
-    /// a caption's text (none: an icon in a layout cell, left as before).
-    fn is_photo_table(&self, table: NodeId) -> bool {
-        let mut images = 0;
-        let mut stack = vec![table];
-        while let Some(id) = stack.pop() {
-            if self.page.name(id) == "img" {
-                images += 1;
-            }
-            stack.extend(self.page.children(id));
-        }
+    /// The picture of a layout table holding one picture and its caption
+    /// in the next row (the chinanews layout): a figure, not a data table.
+    /// One `<img>`, and a caption's text (none: an icon in a layout cell,
+    /// left as before).
+    fn photo_table_image(&self, table: NodeId) -> Option<&'a Element> {
         let length = self.page.stat(table).length;
-        images == 1 && length > 0.0 && length <= PHOTO_TABLE_MAX_LENGTH
-    }
-
-    /// Writes a photo table ([`Self::is_photo_table`]) as one figure: its
-    /// cells' text is the caption (with its credit split off), the image
-    /// its picture; an `alt` that repeats the caption is not kept twice.
-    fn photo_table(&mut self, table: NodeId) {
-        let mut img = None;
+        if length <= 0.0 || length > PHOTO_TABLE_MAX_LENGTH {
+            return None;
+        }
+        let mut images = Vec::new();
         let mut stack = vec![table];
         while let Some(id) = stack.pop() {
             match self.page.doc.element(id) {
-                Some(e) if &*e.name == "img" => img = Some(e),
+                Some(e) if &*e.name == "img" => images.push(e),
                 _ => stack.extend(self.page.children(id)),
             }
         }
-        let text = self.table_text(table).replace(['\t', '\n'], " ");
-        let (caption, credit) = split_caption(text.trim());
-        match img.and_then(|e| self.image(e, None)) {
-            Some(BodyItem::Figure { src, alt, .. }) => {
-                let alt = alt.filter(|a| a.trim() != caption.trim());
-                self.items.push(BodyItem::Figure {
-                    caption,
-                    credit,
-                    src,
-                    alt,
-                });
-            }
-            _ if !caption.is_empty() => self.items.push(BodyItem::Figure {
-                caption,
-                credit,
-                src: None,
-                alt: None,
-            }),
-            _ => {}
+        match images.as_slice() {
+            [img] => Some(img),
+            _ => None,
         }
+    }
+
+    /// Pushes a figure: `img`'s picture, when it has a usable source, with
+    /// `caption` (its credit split off); an `alt` that repeats the caption
+    /// is not kept twice. Nothing when there is neither picture nor caption.
+    fn push_figure(&mut self, img: Option<&Element>, caption: &str) {
+        let (caption, credit) = split_caption(caption.trim());
+        let (src, alt) = match img.and_then(|e| self.image(e, None)) {
+            Some(BodyItem::Figure { src, alt, .. }) => (src, alt),
+            _ => (None, None),
+        };
+        if src.is_none() && caption.is_empty() {
+            return;
+        }
+        let alt = alt.filter(|a| a.trim() != caption.trim());
+        self.items.push(BodyItem::Figure {
+            caption,
+            credit,
+            src,
+            alt,
+        });
     }
 
     /// A data table as text: one row a line, cells separated by tabs.
@@ -458,29 +451,6 @@ impl<'p, 'a> Writer<'p, 'a> {
                 _ => stack.extend(self.page.children(n)),
             }
         }
-        let caption = caption.filter(|c| !c.is_empty());
-        let item = match img.and_then(|e| self.image(e, caption.clone())) {
-            Some(item) => Some(item),
-            None => caption.map(|c| BodyItem::Figure {
-                caption: c,
-                credit: None,
-                src: None,
-                alt: None,
-            }),
-        };
-        if let Some(BodyItem::Figure {
-            caption, src, alt, ..
-        }) = item
-        {
-            let (caption, credit) = split_caption(&caption);
-            // An alt that repeats the caption is not shown twice.
-            let alt = alt.filter(|a| a.trim() != caption.trim());
-            self.items.push(BodyItem::Figure {
-                caption,
-                credit,
-                src,
-                alt,
-            });
-        }
+        self.push_figure(img, caption.as_deref().unwrap_or_default());
     }
 }
