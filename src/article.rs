@@ -301,6 +301,12 @@ pub enum InputKind {
 pub struct InputInfo {
     /// HTML or plain text, as sniffed.
     pub kind: InputKind,
-    /// Size of the input in bytes (UTF-8 bytes for a string input).
+    /// Size of the input in bytes (UTF-8 bytes for a string input; after
+    /// inflating, for gzip input).
     pub bytes: usize,
+    /// The input's name, set by the shells (the path as given to the CLI,
+    /// `-` for standard input, a file's name in the browser); absent when
+    /// the caller gave none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }

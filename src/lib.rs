@@ -3,8 +3,8 @@
 //!
 //! The pipeline runs one way through one module per stage: [`decode`] →
 //! parse → segment → repair → metadata → assemble → [`render`]; [`extract`]
-//! below is the recipe (see `docs/ARCHITECTURE.md`). `src/wasm.rs` and
-//! `src/bin/newsdecode.rs` are thin shells over [`extract`] and [`render()`].
+//! below is the recipe (see `docs/ARCHITECTURE.md`). `src/wasm/` and
+//! `src/bin/newsdecode/` are thin shells over [`extract`] and [`render()`].
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -52,6 +52,24 @@ use segment::{html, plain, repairs};
 /// HTML path (each: segment and repair) → metadata and assembly.
 pub fn extract(input: Input<'_>, options: &Options) -> Result<Article, Error> {
     let (decoded, bytes) = match input {
+        Input::Bytes(b) if decode::is_gzip(b) => {
+            let inflated = decode::gunzip(b, options.max_bytes)?;
+            let mut decoded = decode::decode_bytes(
+                &inflated.bytes,
+                options.encoding.as_deref(),
+                options.max_bytes,
+            )?;
+            if inflated.ignored > 0 {
+                decoded.report.warnings.push(Warning::new(
+                    WarningKind::DecodeErrors,
+                    format!(
+                        "{} bytes after the gzip data were ignored",
+                        inflated.ignored
+                    ),
+                ));
+            }
+            (decoded, inflated.bytes.len())
+        }
         Input::Bytes(b) => (
             decode::decode_bytes(b, options.encoding.as_deref(), options.max_bytes)?,
             b.len(),
@@ -59,7 +77,11 @@ pub fn extract(input: Input<'_>, options: &Options) -> Result<Article, Error> {
         Input::Text(t) => (decode::decode_str(t, options.max_bytes)?, t.len()),
     };
     let kind = parse::sniff_kind(&decoded.text);
-    let input = InputInfo { kind, bytes };
+    let input = InputInfo {
+        kind,
+        bytes,
+        name: None,
+    };
     let (text, report) = (decoded.text, decoded.report);
     Ok(match kind {
         InputKind::Text => text_path(text, report, input, options.script),

@@ -359,6 +359,7 @@ mod tests {
             InputInfo {
                 kind: InputKind::Text,
                 bytes: text.len(),
+                name: None,
             },
         );
         a.title = Some("<script>alert(1)</script>".into());

@@ -1,43 +1,12 @@
 //! The command-line shell: formats, several files, stdin, exit codes 0/1/2.
+#![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::cli::{run, scratch, stderr, stdout};
 use std::io::Write;
-use std::process::{Command, Output, Stdio};
 
 const SEED: &str = "tests/pages/seed-chinanews-sichuan-wuhou/input.txt";
-
-fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_newsdecode"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Taken out of `child` so it closes at the end of the statement.
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.unwrap_or_default())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-fn scratch(name: &str, bytes: &[u8]) -> String {
-    let dir = std::env::temp_dir().join(format!("newsdecode-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).unwrap();
-    path.to_string_lossy().into_owned()
-}
 
 #[test]
 fn one_file_gives_one_json_document() {
@@ -69,12 +38,26 @@ fn several_files_give_jsonl_and_a_failure_does_not_stop_the_rest() {
     let png = scratch("bad.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
     let out = run(&[&good, &png, SEED], None);
     assert_eq!(out.status.code(), Some(1));
-    let lines: Vec<&str> = std::str::from_utf8(&out.stdout).unwrap().lines().collect();
-    assert_eq!(lines.len(), 2);
-    for line in lines {
-        let v: serde_json::Value = serde_json::from_str(line).unwrap();
-        assert_eq!(v["schema"], 1);
-    }
+    // One record per input, in order: the failure is a record in place.
+    let records: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 3);
+    let names: Vec<&str> = records
+        .iter()
+        .map(|r| r["input"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, [good.as_str(), png.as_str(), SEED]);
+    assert_eq!(records[0]["schema"], 1);
+    assert_eq!(records[2]["schema"], 1);
+    assert_eq!(records[1]["error"]["code"], "binary_input");
+    assert_eq!(records[1]["input"]["bytes"], 16);
+    assert!(records[1]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("PNG image"));
+    assert_eq!(records[1].as_object().unwrap().len(), 2, "{}", records[1]);
     let err = stderr(&out);
     assert!(
         err.contains("bad.png") && err.contains("PNG image") && err.contains("binary_input"),
@@ -83,6 +66,10 @@ fn several_files_give_jsonl_and_a_failure_does_not_stop_the_rest() {
     let missing = run(&["/nonexistent/page.html"], None);
     assert_eq!(missing.status.code(), Some(1));
     assert!(stderr(&missing).contains("/nonexistent/page.html"));
+    let record: serde_json::Value = serde_json::from_str(&stdout(&missing)).unwrap();
+    assert_eq!(record["error"]["code"], "unreadable");
+    assert_eq!(record["input"]["name"], "/nonexistent/page.html");
+    assert_eq!(record["input"]["bytes"], serde_json::Value::Null);
 }
 
 #[test]
@@ -209,8 +196,14 @@ fn parallel_jobs_keep_the_input_order_and_the_failures() {
     }
     args.push(SEED.to_string());
     let arg_refs: Vec<&str> = args.iter().map(String::as_str).collect();
-    let serial = run(&[&["-j", "1", "-f", "text"], &arg_refs[..]].concat(), None);
-    let parallel = run(&[&["-j", "4", "-f", "text"], &arg_refs[..]].concat(), None);
+    let serial = run(
+        &[&["-q", "-j", "1", "-f", "text"], &arg_refs[..]].concat(),
+        None,
+    );
+    let parallel = run(
+        &[&["-q", "-j", "4", "-f", "text"], &arg_refs[..]].concat(),
+        None,
+    );
     assert_eq!(serial.status.code(), Some(1));
     assert_eq!(parallel.status.code(), Some(1));
     assert_eq!(stdout(&parallel), stdout(&serial));

@@ -286,7 +286,7 @@ fn errors_are_typed() {
         (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "PNG image"),
         (b"\xFF\xD8\xFF\xE0\0\x10JFIF", "JPEG image"),
         (b"GIF89a\x01\0\x01\0", "GIF image"),
-        (b"\x1f\x8b\x08\0\0\0\0\0", "gzip-compressed data"),
+        (b"\x1f\x8b\x08\0\0\0\0\0", "gzip data that does not inflate"),
         (b"\x7fELF\x02\x01\x01", "ELF executable"),
         (b"RIFF\x24\0\0\0WEBPVP8 ", "WebP image"),
         (b"text\0\0\0\0with\0\0\0\0nuls\0\0\0\0", "NUL bytes"),
@@ -380,4 +380,37 @@ fn a_gbk_page_with_a_few_broken_bytes_stays_gbk() {
     // Latin text in windows-1252 is not taken for Hanzi.
     let latin = encode(&ENGLISH.repeat(4), enc("windows-1252")).unwrap();
     assert_eq!(decode(&latin).report.encoding, "windows-1252");
+}
+
+#[test]
+fn gzip_bytes_are_inflated_by_the_library_within_the_limit() {
+    use flate2::{write::GzEncoder, Compression};
+    use std::io::Write;
+    let page = "<meta charset=gbk><title>壓縮</title><p>壓縮的頁面，正文一段。</p>";
+    let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+    gz.write_all(&encoding_rs::GBK.encode(page).0).unwrap();
+    let mut data = gz.finish().unwrap();
+    let inflated_len = encoding_rs::GBK.encode(page).0.len();
+    let article = extract(Input::Bytes(&data), &Options::default()).unwrap();
+    assert_eq!(article.text, "壓縮的頁面，正文一段。");
+    assert_eq!(article.decode.encoding, "GBK");
+    assert_eq!(article.input.bytes, inflated_len);
+    assert!(article.decode.warnings.is_empty());
+    data.extend([0u8; 9]);
+    let article = extract(Input::Bytes(&data), &Options::default()).unwrap();
+    let messages: Vec<&str> = article
+        .decode
+        .warnings
+        .iter()
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(messages, ["9 bytes after the gzip data were ignored"]);
+    let small = Options {
+        max_bytes: 20,
+        ..Options::default()
+    };
+    assert_eq!(
+        extract(Input::Bytes(&data), &small).unwrap_err().code(),
+        "too_large"
+    );
 }

@@ -9,6 +9,7 @@ use encoding_rs::{Encoding, BIG5, GBK, UTF_16BE, UTF_16LE, UTF_8};
 
 mod confidence;
 mod detect;
+mod gzip;
 mod prescan;
 
 use confidence::{
@@ -21,6 +22,7 @@ use detect::{
     detect, is_cjk_multibyte, mostly_hanzi, mostly_utf8, refine_gbk, sniff_binary, sniff_utf16,
     utf8_evidence,
 };
+pub use gzip::{gunzip, is_gzip, Inflated};
 pub use prescan::Declared;
 use prescan::{prescan_meta, xml_declaration};
 

@@ -3,4 +3,6 @@
 
 pub mod bad_inputs;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod oracle;

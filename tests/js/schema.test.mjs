@@ -48,12 +48,30 @@ test("wasm output validates and renders back the same", () => {
   initSync({ module: readFileSync(join(root, "pkg/newsdecode_bg.wasm")) });
   const fromText = extract(readFileSync(seed, "utf8"));
   assertValid(fromText, "seed as a string");
-  const fromBytes = extract(new Uint8Array(readFileSync(seed)));
+  const fromBytes = extract(new Uint8Array(readFileSync(seed)), { name: seed });
   assertValid(fromBytes, "seed as bytes");
   // The CLI and the wasm build agree on the article.
   const viaCli = JSON.parse(execFileSync(cli, ["--format", "json", seed]).toString("utf8"));
   assert.deepEqual(JSON.parse(render(fromBytes, "json")), viaCli);
   assert.deepEqual(fromBytes, viaCli);
+});
+
+test("batch records validate: articles and failures in place", () => {
+  const validateRecord = new Ajv2020({ strict: true, strictRequired: false })
+    .addSchema(schema)
+    .compile({ oneOf: [{ $ref: schema.$id }, { $ref: `${schema.$id}#/$defs/failure` }] });
+  const png = join(root, "www/icons", readdirSync(join(root, "www/icons")).find((f) => f.endsWith(".png")));
+  let out = "";
+  try {
+    execFileSync(cli, ["-q", "-f", "jsonl", seed, png, "/nonexistent.html", seed], { stdio: "pipe" });
+  } catch (e) {
+    assert.equal(e.status, 1);
+    out = e.stdout.toString("utf8");
+  }
+  const records = out.trim().split("\n").map((l) => JSON.parse(l));
+  assert.deepEqual(records.map((r) => r.error?.code ?? "ok"), ["ok", "binary_input", "unreadable", "ok"]);
+  records.forEach((r, i) => assert.ok(validateRecord(r), `record ${i}: ${JSON.stringify(validateRecord.errors)}`));
+  assert.equal(validateRecord({ input: { name: "x", bytes: 1 }, error: { code: "nope", message: "m" } }), false);
 });
 
 test("the schema rejects what is not an article", () => {

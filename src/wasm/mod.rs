@@ -5,6 +5,8 @@ use crate::{Article, Error, Format, Input, Options, Script};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
+mod stream;
+
 // The TypeScript types of what crosses the boundary, emitted into
 // pkg/newsdecode.d.ts (docs/schema.md is the reference; tests/js/types.test.mjs
 // checks that every schema field is typed here).
@@ -18,6 +20,8 @@ export interface ExtractOptions {
   script?: "auto" | "keep" | "hans" | "hant";
   /** Inputs larger than this many bytes are refused (default 64 MiB). */
   maxBytes?: number;
+  /** The input's name (e.g. a file's), copied to `article.input.name`. */
+  name?: string;
 }
 
 /** Output formats of `render`. */
@@ -94,8 +98,17 @@ export interface Article {
   end_mark: string | null;
   boilerplate: Boilerplate[];
   decode: DecodeReport;
-  input: { kind: "html" | "text"; bytes: number };
+  input: { kind: "html" | "text"; bytes: number; name?: string };
 }
+
+/** A batch record for an input that gave no article (docs/schema.md, Records). */
+export interface Failure {
+  input: { name: string; bytes: number | null };
+  error: { code: NewsdecodeError["code"] | "unreadable"; message: string };
+}
+
+/** One record of a batch: an article, or a failure in its place. */
+export type BatchRecord = Article | Failure;
 
 /** What `extract` and `render` throw: an `Error` with a stable `code`. */
 export interface NewsdecodeError extends Error {
@@ -105,13 +118,14 @@ export interface NewsdecodeError extends Error {
 }
 "#;
 
-/// Options as JS passes them: `{encoding, script, maxBytes}` (other keys are ignored), all optional.
+/// Options as JS passes them: `{encoding, script, maxBytes, name}` (other keys are ignored), all optional.
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 struct JsOptions {
     encoding: Option<String>,
     script: Option<String>,
     max_bytes: Option<f64>,
+    name: Option<String>,
 }
 
 /// Result type of every export: errors are JS `Error`s with a `code`.
@@ -131,9 +145,10 @@ impl From<Error> for JsValue {
     }
 }
 
-fn parse_options(value: JsValue) -> JsResult<Options> {
+/// The library's options and the input's name, from JS options.
+fn parse_options(value: JsValue) -> JsResult<(Options, Option<String>)> {
     if value.is_undefined() || value.is_null() {
-        return Ok(Options::default());
+        return Ok((Options::default(), None));
     }
     let js: JsOptions = serde_wasm_bindgen::from_value(value)
         .map_err(|e| js_error("invalid_option", &format!("invalid options: {e}")))?;
@@ -153,7 +168,17 @@ fn parse_options(value: JsValue) -> JsResult<Options> {
         }
         options.max_bytes = max as usize;
     }
-    Ok(options)
+    Ok((options, js.name.filter(|n| !n.is_empty())))
+}
+
+/// The article as a JS object, named after its input.
+fn to_js(mut article: Article, name: Option<String>) -> JsResult<JsValue> {
+    article.input.name = name;
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_maps_as_objects(true)
+        .serialize_missing_as_null(true);
+    serde::Serialize::serialize(&article, &serializer)
+        .map_err(|e| js_error("internal", &format!("could not convert the article: {e}")))
 }
 
 /// `extract(input: string | Uint8Array | ArrayBuffer, options?) → Article`.
@@ -162,7 +187,7 @@ pub fn extract(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ExtractOptions")] options: JsValue,
 ) -> JsResult<JsValue> {
-    let options = parse_options(options)?;
+    let (options, name) = parse_options(options)?;
     // The size is checked before the input is copied into wasm memory: a
     // string's UTF-8 is at least as long as its UTF-16 length, so a string
     // longer than the limit is too large whatever it holds.
@@ -196,11 +221,31 @@ pub fn extract(
             "input must be a string, a Uint8Array or an ArrayBuffer",
         ));
     };
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        .serialize_maps_as_objects(true)
-        .serialize_missing_as_null(true);
-    serde::Serialize::serialize(&article, &serializer)
-        .map_err(|e| js_error("internal", &format!("could not convert the article: {e}")))
+    to_js(article, name)
+}
+
+/// `extractBlob(input: Blob | File | Response | ReadableStream, options?) →
+/// Promise<Article>`: the input read chunk by chunk in Rust (see
+/// `stream.rs`), refused or stopped at `maxBytes`; a `File`'s name is the
+/// article's `input.name` unless `options.name` is given.
+#[wasm_bindgen(js_name = extractBlob, unchecked_return_type = "Article")]
+pub async fn extract_blob(
+    #[wasm_bindgen(unchecked_param_type = "Blob | File | Response | ReadableStream")]
+    input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ExtractOptions")] options: JsValue,
+) -> JsResult<JsValue> {
+    let (options, name) = parse_options(options)?;
+    let Some(source) = stream::source(&input, options.max_bytes)? else {
+        return Err(js_error(
+            "invalid_input",
+            "input must be a Blob, a File, a Response or a ReadableStream",
+        ));
+    };
+    let name = name.or_else(|| source.name.clone());
+    let bytes = stream::read_all(source, options.max_bytes).await?;
+    let article = crate::extract(Input::Bytes(&bytes), &options)?;
+    drop(bytes);
+    to_js(article, name)
 }
 
 /// `render(article, format) → string`, format one of json, markdown, text, html.
