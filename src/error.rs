@@ -20,6 +20,15 @@ pub enum Error {
         /// The limit in force ([`crate::Options::max_bytes`]).
         limit: usize,
     },
+    /// The input grew past the configured limit while it was read or
+    /// inflated (its whole size is not known: the rest was never read).
+    #[error("input {what} more than {limit} bytes")]
+    Exceeds {
+        /// How it grew: `"inflates to"` (gzip), `"holds"` (a stream).
+        what: &'static str,
+        /// The limit in force ([`crate::Options::max_bytes`]).
+        limit: usize,
+    },
     /// The input is not text: a known file signature or too many NUL bytes.
     #[error("input is binary ({what}), not a text or HTML page")]
     Binary {
@@ -53,7 +62,7 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::EmptyInput => "empty_input",
-            Error::TooLarge { .. } => "too_large",
+            Error::TooLarge { .. } | Error::Exceeds { .. } => "too_large",
             Error::Binary { .. } => "binary_input",
             Error::UnknownEncoding { .. } => "unknown_encoding",
             Error::UnknownFormat { .. } => "unknown_format",

@@ -51,7 +51,22 @@ use segment::{html, plain, repairs};
 /// Runs the whole pipeline on one input: decode → sniff → the text or the
 /// HTML path (each: segment and repair) → metadata and assembly.
 pub fn extract(input: Input<'_>, options: &Options) -> Result<Article, Error> {
-    let (decoded, bytes) = match input {
+    let (decoded, bytes) = decode_input(input, options)?;
+    Ok(extract_decoded(decoded, bytes, options))
+}
+
+/// [`extract`] of bytes the caller gives away: they are freed once decoded,
+/// before the page is parsed, so a huge input is not held through the
+/// whole pipeline (the wasm shell's path).
+pub fn extract_owned(bytes: Vec<u8>, options: &Options) -> Result<Article, Error> {
+    let (decoded, size) = decode_input(Input::Bytes(&bytes), options)?;
+    drop(bytes);
+    Ok(extract_decoded(decoded, size, options))
+}
+
+/// Decodes the input (inflating gzip first); also returns its size in bytes.
+fn decode_input(input: Input<'_>, options: &Options) -> Result<(decode::Decoded, usize), Error> {
+    Ok(match input {
         Input::Bytes(b) if decode::is_gzip(b) => {
             let inflated = decode::gunzip(b, options.max_bytes)?;
             let mut decoded = decode::decode_bytes(
@@ -75,7 +90,11 @@ pub fn extract(input: Input<'_>, options: &Options) -> Result<Article, Error> {
             b.len(),
         ),
         Input::Text(t) => (decode::decode_str(t, options.max_bytes)?, t.len()),
-    };
+    })
+}
+
+/// The pipeline after decoding: sniff, then the text or the HTML path.
+fn extract_decoded(decoded: decode::Decoded, bytes: usize, options: &Options) -> Article {
     let kind = parse::sniff_kind(&decoded.text);
     let input = InputInfo {
         kind,
@@ -83,10 +102,10 @@ pub fn extract(input: Input<'_>, options: &Options) -> Result<Article, Error> {
         name: None,
     };
     let (text, report) = (decoded.text, decoded.report);
-    Ok(match kind {
+    match kind {
         InputKind::Text => text_path(text, report, input, options.script),
         InputKind::Html => html_path(text, report, input, options.script),
-    })
+    }
 }
 
 /// Plain text: repair the whole text, then segment it line by line.

@@ -143,7 +143,7 @@ fn gzip_input_is_inflated_within_the_size_limit() {
     let out = run(&["--max-bytes", "1000000", &file], None);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("over the limit of 1000000 bytes"),
+        stderr(&out).contains("input inflates to more than 1000000 bytes [too_large]"),
         "{}",
         stderr(&out)
     );

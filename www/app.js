@@ -286,8 +286,24 @@ async function downloadSelected() {
   download(new Blob([text], { type: `${MIME[format]};charset=utf-8` }), baseName(result.name) + EXTENSIONS[format]);
 }
 
+/** The input's size in bytes, when known. */
+function inputBytes(input) {
+  if (typeof input === "string") return new TextEncoder().encode(input).length;
+  if (input instanceof Blob) return input.size;
+  return input?.byteLength ?? null;
+}
+
+/**
+ * A result as a batch record, the CLI's shape (docs/schema.md, Records):
+ * the article, named after its input, or the failure in its place.
+ */
+function record(result) {
+  if (result.article) return { ...result.article, input: { ...result.article.input, name: result.name } };
+  return { input: { name: result.name, bytes: inputBytes(result.input) }, error: { code: result.error.code, message: result.error.message } };
+}
+
 function downloadJsonl() {
-  const lines = state.results.filter((r) => r.article).map((r) => JSON.stringify(r.article) + "\n");
+  const lines = state.results.map((r) => JSON.stringify(record(r)) + "\n");
   download(new Blob(lines, { type: "application/jsonl;charset=utf-8" }), "newsdecode.jsonl");
 }
 
@@ -297,9 +313,10 @@ async function downloadZip() {
   const failures = [];
   for (const result of state.results) {
     if (result.article) files.push({ name: baseName(result.name) + EXTENSIONS[format], text: await rendered(result.article, format) });
-    else failures.push(`${result.name}\t${result.error.code}\t${result.error.message}\n`);
+    else failures.push(JSON.stringify(record(result)) + "\n");
   }
-  if (failures.length) files.push({ name: "errors.txt", text: failures.join("") });
+  // The failures as records, one per line, in input order.
+  if (failures.length) files.push({ name: "errors.jsonl", text: failures.join("") });
   // Loaded on first use: one module fewer before the page takes input.
   const { zip } = await import("./zip.js");
   download(await zip(files), "newsdecode.zip");

@@ -1,8 +1,9 @@
 // What the decoder does with one request, independent of where it runs (as
 // the Web Worker, see the end of this file, or in the calling thread when a
-// worker cannot be started). Loads the wasm once, lazily; reads files, inflates .gz (bounded)
-// and unpacks .mht before handing bytes to the library.
-import init, { extract, render, version } from "./pkg/newsdecode.js";
+// worker cannot be started). Loads the wasm once, lazily; hands files to the
+// library's extractBlob (read in Rust, gzip inflated there), and unpacks
+// .mht web archives (inflating .mht.gz, bounded) before handing their page over.
+import init, { extract, extractBlob, render, version } from "./pkg/newsdecode.js";
 import { DEFAULT_MAX_BYTES, JOB } from "./protocol.js";
 
 let ready = null;
@@ -26,7 +27,7 @@ function codedError(code, message) {
   return Object.assign(new Error(message), { code });
 }
 
-/** Inflates gzip bytes, stopping with `too_large` past `maxBytes` (a gzip bomb stops there). */
+/** Inflates a gzipped web archive, stopping with `too_large` past `maxBytes` (a gzip bomb stops there). */
 async function gunzip(bytes, name, maxBytes) {
   const chunks = [];
   let total = 0;
@@ -61,17 +62,35 @@ function startsLikeMime(bytes) {
   return /^(mime-version|from|subject|date|snapshot-content-location|content-type):/.test(head);
 }
 
-/** Turns a File/Blob/bytes/string into what `extract` takes. */
-async function prepare(input, name, maxBytes) {
-  if (typeof input === "string") return input;
+const MHT_NAME = /\.mht(ml)?(\.gz)?$/i;
+
+/**
+ * The article of a File/Blob/bytes/string named `name`: a page file is read
+ * by the library itself (extractBlob), a web archive is unpacked here first.
+ */
+async function extractInput(input, name, options) {
+  const maxBytes = options.maxBytes || DEFAULT_MAX_BYTES;
+  const named = { ...options, name };
+  if (typeof input === "string") return extract(input, named);
   // A file over the limit is refused before it is read (an .mht may carry
   // its page base64-encoded, a third larger, so it is read and checked after).
-  if (input instanceof Blob && input.size > maxBytes && !/\.mht(ml)?$/i.test(name)) {
+  if (input instanceof Blob && input.size > maxBytes && !MHT_NAME.test(name)) {
     throw codedError("too_large", `${name} is ${input.size} bytes, over the limit of ${maxBytes} bytes`);
   }
+  if (input instanceof Blob && !MHT_NAME.test(name) && !startsLikeMime(new Uint8Array(await input.slice(0, 32).arrayBuffer()))) {
+    return extractBlob(input, named);
+  }
+  return extract(await prepare(input, name, maxBytes), named);
+}
+
+/** The bytes of a web archive's page (or of other bytes, as they are). */
+async function prepare(input, name, maxBytes) {
   let bytes = input instanceof Blob ? new Uint8Array(await input.arrayBuffer()) : new Uint8Array(input);
-  if (bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = await gunzip(bytes, name, maxBytes);
-  if (/\.mht(ml)?$/i.test(name) || startsLikeMime(bytes)) {
+  // Other gzip data is inflated by the library; a web archive must be
+  // inflated before it can be unpacked.
+  const gzip = bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+  if (gzip && MHT_NAME.test(name)) bytes = await gunzip(bytes, name, maxBytes);
+  if (MHT_NAME.test(name) || startsLikeMime(bytes)) {
     // Loaded on first use: one fetch fewer before the worker is ready.
     // Null when it is not a multipart message with an HTML part.
     const { htmlFromMhtml } = await import("./mhtml.js");
@@ -99,9 +118,7 @@ async function run(job) {
       case JOB.VERSION:
         return { version: v };
       case JOB.EXTRACT: {
-        const options = { ...(job.options || {}) };
-        const input = await prepare(job.input, job.name || "input", options.maxBytes || DEFAULT_MAX_BYTES);
-        return { article: extract(input, options) };
+        return { article: await extractInput(job.input, job.name || "input", job.options || {}) };
       }
       case JOB.RENDER:
         return { output: render(job.article, job.format) };

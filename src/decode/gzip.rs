@@ -23,7 +23,7 @@ pub fn is_gzip(bytes: &[u8]) -> bool {
 }
 
 /// Inflates every gzip member of `bytes`, reading at most `max_bytes + 1`
-/// bytes of output so a gzip bomb stops at the limit ([`Error::TooLarge`]).
+/// bytes of output so a gzip bomb stops at the limit ([`Error::Exceeds`]).
 /// Data that does not inflate is [`Error::Binary`].
 pub fn gunzip(bytes: &[u8], max_bytes: usize) -> Result<Inflated, Error> {
     let limit = u64::try_from(max_bytes)
@@ -44,8 +44,8 @@ pub fn gunzip(bytes: &[u8], max_bytes: usize) -> Result<Inflated, Error> {
         rest = member.into_inner();
     }
     if inflated.len() > max_bytes {
-        return Err(Error::TooLarge {
-            size: inflated.len(),
+        return Err(Error::Exceeds {
+            what: "inflates to",
             limit: max_bytes,
         });
     }
@@ -81,8 +81,8 @@ mod tests {
         let data = gz(&vec![b'a'; 100_000]);
         assert_eq!(
             gunzip(&data, 1000),
-            Err(Error::TooLarge {
-                size: 1001,
+            Err(Error::Exceeds {
+                what: "inflates to",
                 limit: 1000
             })
         );

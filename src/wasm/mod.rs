@@ -210,11 +210,9 @@ pub fn extract(
     let article = if let Some(text) = input.as_string() {
         crate::extract(Input::Text(&text), &options)?
     } else if input.is_instance_of::<js_sys::Uint8Array>() {
-        let bytes = js_sys::Uint8Array::from(input).to_vec();
-        crate::extract(Input::Bytes(&bytes), &options)?
+        crate::extract_owned(js_sys::Uint8Array::from(input).to_vec(), &options)?
     } else if input.is_instance_of::<js_sys::ArrayBuffer>() {
-        let bytes = js_sys::Uint8Array::new(&input).to_vec();
-        crate::extract(Input::Bytes(&bytes), &options)?
+        crate::extract_owned(js_sys::Uint8Array::new(&input).to_vec(), &options)?
     } else {
         return Err(js_error(
             "invalid_input",
@@ -243,9 +241,7 @@ pub async fn extract_blob(
     };
     let name = name.or_else(|| source.name.clone());
     let bytes = stream::read_all(source, options.max_bytes).await?;
-    let article = crate::extract(Input::Bytes(&bytes), &options)?;
-    drop(bytes);
-    to_js(article, name)
+    to_js(crate::extract_owned(bytes, &options)?, name)
 }
 
 /// `render(article, format) → string`, format one of json, markdown, text, html.

@@ -62,7 +62,7 @@ pub fn source(value: &JsValue, max_bytes: usize) -> Result<Option<Source>, Error
 }
 
 /// Reads every chunk of `source` into one buffer (sized up front when the
-/// size is known), at most `max_bytes`: [`Error::TooLarge`] as soon as the
+/// size is known), at most `max_bytes`: [`Error::Exceeds`] as soon as the
 /// chunks read pass it, the rest never read. A chunk that is not a
 /// `Uint8Array` is `invalid_input`.
 pub async fn read_all(source: Source, max_bytes: usize) -> Result<Vec<u8>, JsValue> {
@@ -86,8 +86,8 @@ pub async fn read_all(source: Source, max_bytes: usize) -> Result<Vec<u8>, JsVal
         if size > max_bytes {
             // Cancelling tells the source to stop; its promise is not awaited.
             let _ = reader.cancel();
-            return Err(Error::TooLarge {
-                size,
+            return Err(Error::Exceeds {
+                what: "holds",
                 limit: max_bytes,
             }
             .into());

@@ -155,7 +155,7 @@ test("files: .gz and .mht are unpacked in the browser; a bad .gz is an error row
   const rows = await page.locator("#results tbody tr").allInnerTexts();
   assert.match(rows[0], /城市公园春季花展开幕/);
   assert.match(rows[1], /Harbour bridge reopens after repairs/);
-  assert.match(rows[2], /broken\.gz starts like gzip but does not inflate \[invalid_input\]/);
+  assert.match(rows[2], /broken\.gz.*input is binary \(gzip data that does not inflate\), not a text or HTML page \[binary_input\]/s);
   await page.locator("#results tbody tr").nth(1).locator("button").click();
   await page.waitForFunction(() => document.querySelector("#reader .title")?.textContent.startsWith("Harbour"));
   const body = await page.locator("#reader .body").innerText();
@@ -173,7 +173,7 @@ test("a gzip bomb stops at the size limit; a .gz that is not gzip is read as it 
   ]);
   await page.waitForFunction(() => /Decoded 1 of 2/.test(document.getElementById("status").textContent), null, { timeout: 60000 });
   const rows = await page.locator("#results tbody tr").allInnerTexts();
-  assert.match(rows[0], /bomb\.html\.gz inflates to more than 67108864 bytes \[too_large\]/);
+  assert.match(rows[0], /bomb\.html\.gz.*input inflates to more than 67108864 bytes \[too_large\]/s);
   assert.match(rows[1], /城市公园春季花展开幕/);
   assert.deepEqual(errors, []);
   await close();
@@ -274,7 +274,10 @@ test("downloads: one article as Markdown, all as JSONL and zip", async () => {
   assert.match(md.bytes.toString("utf8"), /^# 城市公园春季花展开幕\n/);
   const jsonl = await save("#download-jsonl");
   const lines = jsonl.bytes.toString("utf8").trimEnd().split("\n").map((l) => JSON.parse(l));
-  assert.deepEqual(lines.map((a) => a.title), ["城市公园春季花展开幕", "颱風過境 各地豪雨特報"]);
+  // One record per input in input order, the failure in its place (the CLI's shape).
+  assert.deepEqual(lines.map((a) => a.title ?? a.error.code), ["城市公园春季花展开幕", "颱風過境 各地豪雨特報", "binary_input"]);
+  assert.deepEqual(lines.map((a) => a.input.name), ["gbk-news.html", "big5-news.html", "image.png"]);
+  assert.deepEqual(lines[2], { input: { name: "image.png", bytes: PNG.length }, error: { code: "binary_input", message: "input is binary (PNG image), not a text or HTML page" } });
   const zip = await save("#download-zip");
   assert.equal(zip.name, "newsdecode.zip");
   // Python's zipfile checks the archive (CRCs included) and lists it.
@@ -284,7 +287,7 @@ z = zipfile.ZipFile(io.BytesIO(sys.stdin.buffer.read()))
 assert z.testzip() is None
 for i in z.infolist(): print(i.filename, z.read(i).decode("utf-8").splitlines()[0])
 `], { input: zip.bytes, encoding: "utf8" });
-  assert.equal(listing, "gbk-news.md # 城市公园春季花展开幕\nbig5-news.md # 颱風過境 各地豪雨特報\nerrors.txt image.png\tbinary_input\tinput is binary (PNG image), not a text or HTML page\n");
+  assert.equal(listing, `gbk-news.md # 城市公园春季花展开幕\nbig5-news.md # 颱風過境 各地豪雨特報\nerrors.jsonl {"input":{"name":"image.png","bytes":${PNG.length}},"error":{"code":"binary_input","message":"input is binary (PNG image), not a text or HTML page"}}\n`);
   await close();
 });
 

@@ -224,8 +224,8 @@ pub fn article(
 ) -> Result<newsdecode::Article, Failure> {
     let bytes = read(source, options.max_bytes, warn)?;
     let size = Some(bytes.len() as u64);
-    let mut article = newsdecode::extract(newsdecode::Input::Bytes(&bytes), options)
-        .map_err(|e| Failure::from_library(&e, size))?;
+    let mut article =
+        newsdecode::extract_owned(bytes, options).map_err(|e| Failure::from_library(&e, size))?;
     article.input.name = Some(source.name.clone());
     Ok(article)
 }
