@@ -82,7 +82,14 @@ pub fn assemble(
 /// Built in place, without a copy of each item first (a huge page's peak
 /// memory).
 fn body_text(body: &[BodyItem]) -> String {
-    let mut out = String::new();
+    // Sized first: grown by doubling, a huge body's string held up to twice
+    // its length, and both buffers at once while it was copied.
+    let size: usize = body
+        .iter()
+        .filter(|item| !matches!(item, BodyItem::Figure { .. }))
+        .map(|item| item.text().len() + 2)
+        .sum();
+    let mut out = String::with_capacity(size);
     let add = |out: &mut String, text: &str| {
         if !text.is_empty() {
             if !out.is_empty() {

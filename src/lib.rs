@@ -111,8 +111,7 @@ fn extract_decoded(decoded: decode::Decoded, bytes: usize, options: &Options) ->
 /// Plain text: repair the whole text, then segment it line by line.
 fn text_path(text: String, decode: DecodeReport, input: InputInfo, script: Script) -> Article {
     let mut decode = decode;
-    let repaired = repair_text(&text, script);
-    drop(text);
+    let repaired = repair_text(text, script);
     decode.repairs.extend(repaired.repairs);
     let segments = plain::segment(&repaired.text);
     decode.warnings.extend(merged_lines_warning(&segments));
@@ -165,8 +164,7 @@ fn html_path(text: String, decode: DecodeReport, input: InputInfo, script: Scrip
         let (paragraphs, controls) = visible_paragraphs(&doc);
         let plain_text = paragraphs.join("\n\n");
         drop(doc);
-        let repaired = repair_text(&plain_text, script);
-        drop(plain_text);
+        let repaired = repair_text(plain_text, script);
         decode.repairs.extend(repaired.repairs);
         let mut segments = plain::segment(&repaired.text);
         decode.warnings.extend(merged_lines_warning(&segments));

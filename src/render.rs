@@ -72,8 +72,20 @@ fn byline(article: &Article) -> Vec<String> {
     parts
 }
 
+/// Room for what a rendering adds to the article's text: title, byline,
+/// dateline, end mark (text), escapes and tags (a 1/8 share for Markdown and
+/// HTML; a page of short paragraphs may need more and grows once).
+const RENDER_SLACK: usize = 4096;
+
+/// An output buffer sized for `article`: a huge article's output grown by
+/// doubling held up to twice its size, both buffers at once while copied.
+fn output_buffer(article: &Article, markup: bool) -> String {
+    let extra = if markup { article.text.len() / 8 } else { 0 };
+    String::with_capacity(article.text.len() + extra + RENDER_SLACK)
+}
+
 fn text(article: &Article) -> String {
-    let mut out = String::new();
+    let mut out = output_buffer(article, false);
     if let Some(title) = &article.title {
         let _ = writeln!(out, "{title}\n");
     }
@@ -219,7 +231,7 @@ fn md_block(out: &mut String, block: &Block) {
 }
 
 fn markdown(article: &Article) -> String {
-    let mut out = String::new();
+    let mut out = output_buffer(article, true);
     if let Some(title) = &article.title {
         let _ = writeln!(out, "# {}\n", md_escape(title));
     }
@@ -307,7 +319,7 @@ fn html_block(out: &mut String, block: &Block) {
 fn html(article: &Article) -> String {
     let title = article.title.as_deref().unwrap_or("Article");
     let lang = article.language.as_deref().unwrap_or("und");
-    let mut out = String::new();
+    let mut out = output_buffer(article, true);
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\

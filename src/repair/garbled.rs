@@ -3,6 +3,8 @@
 //! assembly turns into U+FFFD with a `garbled_text` warning carrying the raw
 //! span, so nothing is dropped silently and nothing is guessed.
 
+use std::borrow::Cow;
+
 use super::pinyin::{is_pinyin_letter, toneless};
 use crate::text::{is_cjk, is_cjk_letter};
 
@@ -49,62 +51,73 @@ fn is_debris(c: char) -> bool {
 /// whitespace, and counts as garbled only when it holds a U+FFFD or a pinyin
 /// fragment closed by a bracket that was never opened (`qū)`): a lone `?`
 /// between CJK characters is a question mark, not damage.
-pub fn mark(text: &str) -> (String, Vec<Garbled>) {
+pub fn mark(text: &str) -> (Cow<'_, str>, Vec<Garbled>) {
     if text.chars().any(|c| marker_index(c).is_some()) {
-        return (text.to_string(), Vec::new());
+        return (text.into(), Vec::new());
     }
-    let mut out = String::with_capacity(text.len());
+    // Copied only from the first span on: a huge clean page is not copied.
+    let mut out = String::new();
+    // Where the text not yet copied into `out` starts.
+    let mut kept_from = 0;
     let mut found = Vec::new();
     let mut prev: Option<char> = None;
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
+    let mut at = 0;
+    while let Some(rest) = text.get(at..) {
+        let Some(c) = rest.chars().next() else { break };
         let starts =
             prev.is_some_and(is_cjk) && (c == '?' || c == '\u{FFFD}' || is_pinyin_letter(c));
         if starts {
-            let len: usize = rest
-                .chars()
-                .take_while(|&x| is_debris(x) && !is_cjk(x) || x == '）')
-                .map(char::len_utf8)
-                .sum();
-            let span = rest.get(..len).unwrap_or_default();
-            let next_is_cjk = rest
-                .get(len..)
-                .and_then(|r| r.chars().next())
-                .is_some_and(is_cjk_letter)
-                || rest
-                    .get(len..)
-                    .and_then(|r| r.chars().next())
-                    .is_some_and(is_cjk);
-            let mut garbled = qualify(span).filter(|_| next_is_cjk || span.starts_with('\u{FFFD}'));
-            // Without pinyin debris the damage is the replacement characters
-            // alone: digits or letters after them are intact text.
-            let len = match &mut garbled {
-                Some(g) if g.pinyin.is_empty() => {
-                    let run: usize = span
-                        .chars()
-                        .take_while(|&x| x == '\u{FFFD}')
-                        .map(char::len_utf8)
-                        .sum();
-                    g.raw = span.get(..run).unwrap_or_default().to_string();
-                    run
+            if let Some((garbled, len)) = span_at(rest) {
+                if let Some(m) = marker(found.len()) {
+                    if found.is_empty() {
+                        out.reserve(text.len());
+                    }
+                    out.push_str(text.get(kept_from..at).unwrap_or_default());
+                    out.push(m);
+                    found.push(garbled);
+                    prev = Some(m);
+                    at += len;
+                    kept_from = at;
+                    continue;
                 }
-                _ => len,
-            };
-            if let (Some(garbled), Some(m)) =
-                (garbled.filter(|g| !g.raw.is_empty()), marker(found.len()))
-            {
-                found.push(garbled);
-                out.push(m);
-                prev = Some(m);
-                rest = rest.get(len..).unwrap_or_default();
-                continue;
             }
         }
-        out.push(c);
         prev = Some(c);
-        rest = rest.get(c.len_utf8()..).unwrap_or_default();
+        at += c.len_utf8();
     }
-    (out, found)
+    if found.is_empty() {
+        return (text.into(), found);
+    }
+    out.push_str(text.get(kept_from..).unwrap_or_default());
+    (out.into(), found)
+}
+
+/// The garbled span starting `rest` (right after a CJK character) and its
+/// byte length, if the debris there is damage.
+fn span_at(rest: &str) -> Option<(Garbled, usize)> {
+    let len: usize = rest
+        .chars()
+        .take_while(|&x| is_debris(x) && !is_cjk(x) || x == '）')
+        .map(char::len_utf8)
+        .sum();
+    let span = rest.get(..len).unwrap_or_default();
+    let next = rest.get(len..).and_then(|r| r.chars().next());
+    let next_is_cjk = next.is_some_and(is_cjk_letter) || next.is_some_and(is_cjk);
+    let mut garbled = qualify(span).filter(|_| next_is_cjk || span.starts_with('\u{FFFD}'))?;
+    // Without pinyin debris the damage is the replacement characters
+    // alone: digits or letters after them are intact text.
+    let len = if garbled.pinyin.is_empty() {
+        let run: usize = span
+            .chars()
+            .take_while(|&x| x == '\u{FFFD}')
+            .map(char::len_utf8)
+            .sum();
+        garbled.raw = span.get(..run).unwrap_or_default().to_string();
+        run
+    } else {
+        len
+    };
+    (!garbled.raw.is_empty()).then_some((garbled, len))
 }
 
 /// Decides whether a candidate span is damage, collecting its pinyin.
@@ -165,7 +178,7 @@ mod tests {
             "中文abc(def)中文",
             "第1季度",
         ] {
-            assert_eq!(mark(keep), (keep.to_string(), vec![]), "{keep}");
+            assert_eq!(mark(keep), (keep.into(), vec![]), "{keep}");
         }
         let (text, found) = mark("新聞\u{FFFD}16日\u{FFFD}");
         let (m0, m1) = (marker(0).unwrap(), marker(1).unwrap());
@@ -173,7 +186,7 @@ mod tests {
         assert_eq!(found[0].raw, "\u{FFFD}");
         let (text, found) = mark("新聞\u{FFFD}\u{FFFD}報導");
         assert_eq!(
-            (text, found.len()),
+            (text.into_owned(), found.len()),
             (format!("新聞{}報導", marker(0).unwrap()), 1)
         );
     }

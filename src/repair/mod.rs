@@ -22,6 +22,7 @@ pub mod script;
 use crate::article::{Repair, RepairKind};
 use crate::options::Script;
 pub use garbled::{marker_index, Garbled};
+use std::borrow::Cow;
 
 /// The repair records of the lines [`mojibake::repair`] re-decoded, per
 /// encoding they had been misread as.
@@ -62,18 +63,27 @@ fn repair(kind: RepairKind, count: usize, message: String) -> Repair {
     }
 }
 
-/// Runs every repair on `text`.
-pub fn repair_text(text: &str, script_option: Script) -> Repaired {
-    let mut repairs = Vec::new();
+/// Replaces `text` by a step's output when the step changed it; a step
+/// that changed nothing borrows its input and nothing is copied.
+fn apply<T>(text: &mut String, step: impl FnOnce(&str) -> (Cow<'_, str>, T)) -> T {
+    let (out, found) = step(text);
+    if let Cow::Owned(changed) = out {
+        *text = changed;
+    }
+    found
+}
 
-    // Each step's input is dropped as soon as its output exists (`text` is
-    // reassigned, not shadowed): a shadowed binding lives to the end of the
-    // function, and a 50 MB page then held six copies at once.
-    let (mut text, mojibake) = mojibake::repair(text);
+/// Runs every repair on `text`, taking it so that a step that changes
+/// nothing costs no copy and a changed text replaces the old one at once
+/// (a 50 MB page once held six copies).
+pub fn repair_text(text: String, script_option: Script) -> Repaired {
+    let mut repairs = Vec::new();
+    let mut text = text;
+
+    let mojibake = apply(&mut text, mojibake::repair);
     repairs.extend(mojibake_repairs(mojibake));
 
-    let glosses;
-    (text, glosses) = pinyin::remove_glosses(&text);
+    let glosses = apply(&mut text, pinyin::remove_glosses);
     if glosses > 0 {
         repairs.push(repair(
             RepairKind::PinyinGlossesRemoved,
@@ -82,8 +92,7 @@ pub fn repair_text(text: &str, script_option: Script) -> Repaired {
         ));
     }
 
-    let garbled;
-    (text, garbled) = garbled::mark(&text);
+    let garbled = apply(&mut text, garbled::mark);
 
     let target = match script_option {
         Script::Auto if script::machine_converted(&text, glosses) => Some(true),
@@ -116,8 +125,7 @@ pub fn repair_text(text: &str, script_option: Script) -> Repaired {
         text = converted;
     }
 
-    let marks;
-    (text, marks) = punctuation::normalize(&text);
+    let marks = apply(&mut text, punctuation::normalize);
     if marks > 0 {
         repairs.push(repair(
             RepairKind::PunctuationNormalized,

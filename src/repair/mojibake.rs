@@ -274,9 +274,11 @@ fn repair_lines(
 }
 
 /// Repairs every line; returns the text and, per encoding, how many lines were fixed.
-pub fn repair(text: &str) -> (String, Vec<(&'static Encoding, usize)>) {
-    repair_lines(text, &mut EncodedChars::default())
-        .unwrap_or_else(|| (text.to_string(), Vec::new()))
+pub fn repair(text: &str) -> (std::borrow::Cow<'_, str>, Vec<(&'static Encoding, usize)>) {
+    match repair_lines(text, &mut EncodedChars::default()) {
+        Some((fixed, counts)) => (fixed.into(), counts),
+        None => (text.into(), Vec::new()),
+    }
 }
 
 #[cfg(test)]

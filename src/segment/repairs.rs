@@ -27,7 +27,7 @@ pub fn repair_segments(
         .map(|s| s.as_str())
         .collect::<Vec<_>>()
         .join(UNIT);
-    let repaired = repair_text(&joined, script);
+    let repaired = repair_text(joined, script);
     let parts: Vec<&str> = repaired.text.split(UNIT).collect();
     if parts.len() != slots.len() {
         decode.warnings.push(Warning::new(
