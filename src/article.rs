@@ -179,6 +179,9 @@ pub enum EncodingSource {
     Bom,
     /// The caller's override.
     User,
+    /// The caller's charset hint (a transport's label, e.g. the HTTP
+    /// `Content-Type` charset of a WARC record).
+    Hint,
     /// A `<meta charset>` or `<meta http-equiv>` found by the WHATWG prescan.
     Meta,
     /// An XML declaration's `encoding`.
@@ -309,4 +312,14 @@ pub struct InputInfo {
     /// the caller gave none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The WARC file a record came from (the CLI's `--warc`), as given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warc: Option<String>,
+    /// Where the record starts in that file (its gzip member's offset for
+    /// `.warc.gz`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<u64>,
+    /// The record's `WARC-Target-URI`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
 }

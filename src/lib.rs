@@ -69,9 +69,10 @@ fn decode_input(input: Input<'_>, options: &Options) -> Result<(decode::Decoded,
     Ok(match input {
         Input::Bytes(b) if decode::is_gzip(b) => {
             let inflated = decode::gunzip(b, options.max_bytes)?;
-            let mut decoded = decode::decode_bytes(
+            let mut decoded = decode::decode_bytes_hinted(
                 &inflated.bytes,
                 options.encoding.as_deref(),
+                options.charset_hint.as_deref(),
                 options.max_bytes,
             )?;
             if inflated.ignored > 0 {
@@ -86,7 +87,12 @@ fn decode_input(input: Input<'_>, options: &Options) -> Result<(decode::Decoded,
             (decoded, inflated.bytes.len())
         }
         Input::Bytes(b) => (
-            decode::decode_bytes(b, options.encoding.as_deref(), options.max_bytes)?,
+            decode::decode_bytes_hinted(
+                b,
+                options.encoding.as_deref(),
+                options.charset_hint.as_deref(),
+                options.max_bytes,
+            )?,
             b.len(),
         ),
         Input::Text(t) => (decode::decode_str(t, options.max_bytes)?, t.len()),
@@ -100,6 +106,9 @@ fn extract_decoded(decoded: decode::Decoded, bytes: usize, options: &Options) ->
         kind,
         bytes,
         name: None,
+        warc: None,
+        offset: None,
+        uri: None,
     };
     let (text, report) = (decoded.text, decoded.report);
     match kind {

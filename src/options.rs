@@ -45,6 +45,10 @@ impl FromStr for Script {
 pub struct Options {
     /// An encoding label that overrides detection (any WHATWG label).
     pub encoding: Option<String>,
+    /// A charset label from the transport (the HTTP `Content-Type` charset),
+    /// weighed like a `<meta>` label rather than obeyed (see
+    /// [`crate::decode::decode_bytes_hinted`]); not a WHATWG label: ignored.
+    pub charset_hint: Option<String>,
     /// The script to produce (see [`Script`]).
     pub script: Script,
     /// Inputs larger than this many bytes are refused with [`Error::TooLarge`].
@@ -55,6 +59,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             encoding: None,
+            charset_hint: None,
             script: Script::Auto,
             max_bytes: DEFAULT_MAX_BYTES,
         }

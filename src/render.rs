@@ -372,6 +372,9 @@ mod tests {
                 kind: InputKind::Text,
                 bytes: text.len(),
                 name: None,
+                warc: None,
+                offset: None,
+                uri: None,
             },
         );
         a.title = Some("<script>alert(1)</script>".into());

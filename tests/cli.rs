@@ -98,6 +98,14 @@ fn encoding_override_and_usage_errors() {
     assert_eq!(v["decode"]["source"], "user");
     assert_eq!(v["text"], "臺灣新聞");
 
+    // A charset hint is weighed, and reported as the source.
+    let out = run(&["--charset-hint", "big5", "-f", "json", &file], None);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        (v["decode"]["source"].as_str(), v["text"].as_str()),
+        (Some("hint"), Some("臺灣新聞"))
+    );
+
     let bad_label = run(&["--encoding", "klingon", &file], None);
     assert_eq!(bad_label.status.code(), Some(2));
     assert!(stderr(&bad_label).contains("unknown encoding label \"klingon\""));

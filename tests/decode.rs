@@ -414,3 +414,70 @@ fn gzip_bytes_are_inflated_by_the_library_within_the_limit() {
         "too_large"
     );
 }
+
+#[test]
+fn a_charset_hint_is_weighed_like_a_meta_label() {
+    use newsdecode::decode::decode_bytes_hinted;
+    let hinted = |bytes: &[u8], user: Option<&str>, hint: &str| {
+        decode_bytes_hinted(bytes, user, Some(hint), usize::MAX).unwrap()
+    };
+    let story = "<p>武侯区产业园区高质量发展大会15日召开，进一步树牢抓经济必须抓园区的意识。</p>";
+    let gbk = encoding_rs::GBK.encode(story).0.into_owned();
+
+    // No label in the page: the hint decides, and is reported as such.
+    let d = hinted(&gbk, None, "gb2312");
+    assert_eq!(
+        (d.report.encoding.as_str(), d.report.source),
+        ("GBK", EncodingSource::Hint)
+    );
+    assert_eq!(d.text, story);
+
+    // A server default against the page's own label that the bytes agree
+    // with: the page's label wins, the hint is named in a warning.
+    let mut page = b"<meta charset=gbk>".to_vec();
+    page.extend(&gbk);
+    let d = hinted(&page, None, "iso-8859-1");
+    assert_eq!(
+        (d.report.encoding.as_str(), d.report.source),
+        ("GBK", EncodingSource::Meta)
+    );
+    assert!(
+        d.report
+            .warnings
+            .iter()
+            .any(|w| w.kind == WarningKind::MislabeledEncoding
+                && w.message.contains("\"iso-8859-1\""))
+    );
+
+    // A hint the bytes contradict is overruled like a <meta> label.
+    let d = hinted(&gbk, None, "utf-8");
+    assert_eq!(
+        (d.report.encoding.as_str(), d.report.source),
+        ("GBK", EncodingSource::Detected)
+    );
+
+    // Over a page label the bytes do not side with, the hint wins (HTTP
+    // before <meta>, as in browsers).
+    let cyrillic = encoding_rs::WINDOWS_1251
+        .encode("<p>Новости дня: в городе открыли новый парк.</p>")
+        .0;
+    let mut page = b"<meta charset=koi8-r>".to_vec();
+    page.extend(cyrillic.iter());
+    let d = hinted(&page, None, "windows-1251");
+    assert_eq!(d.report.source, EncodingSource::Hint);
+    assert!(d.text.contains("Новости дня"), "{}", d.text);
+
+    // The user's override beats the hint; a hint that is no label is ignored.
+    let d = hinted(&gbk, Some("big5"), "gbk");
+    assert_eq!(d.report.source, EncodingSource::User);
+    let d = hinted(&gbk, None, "none");
+    assert_eq!(d.report.source, EncodingSource::Detected);
+
+    // Through extract, the option.
+    let options = Options {
+        charset_hint: Some("GB2312".into()),
+        ..Options::default()
+    };
+    let article = extract(Input::Bytes(&gbk), &options).unwrap();
+    assert_eq!(article.decode.source, EncodingSource::Hint);
+}

@@ -84,6 +84,21 @@ pub fn decode_bytes(
     user_label: Option<&str>,
     max_bytes: usize,
 ) -> Result<Decoded, Error> {
+    decode_bytes_hinted(bytes, user_label, None, max_bytes)
+}
+
+/// [`decode_bytes`] with a charset hint: the label a transport gave (the
+/// HTTP `Content-Type` charset of a WARC record), weighed like the page's
+/// own `<meta>` label and, as in browsers, before it — unless the two
+/// disagree and detection sides with the page's (servers often send a
+/// default such as `iso-8859-1`). The bytes can overrule it as they can a
+/// `<meta>` label. A hint that is not a WHATWG label is ignored.
+pub fn decode_bytes_hinted(
+    bytes: &[u8],
+    user_label: Option<&str>,
+    hint: Option<&str>,
+    max_bytes: usize,
+) -> Result<Decoded, Error> {
     check_size(bytes.len(), max_bytes)?;
     // Resolve the label first so a typo is reported even for a BOM'd input.
     let user = user_label
@@ -109,13 +124,29 @@ pub fn decode_bytes(
                 ));
             }
             d
-        } else if let Some(declared) = prescan_meta(bytes)
-            .map(|d| (d, EncodingSource::Meta))
-            .or_else(|| xml_declaration(bytes).map(|d| (d, EncodingSource::Xml)))
-        {
-            decode_declared(bytes, declared.0, declared.1)
         } else {
-            decode_undeclared(bytes)
+            let hint = hint.and_then(|label| prescan::declared(label.trim().as_bytes()));
+            let in_page = prescan_meta(bytes)
+                .map(|d| (d, EncodingSource::Meta))
+                .or_else(|| xml_declaration(bytes).map(|d| (d, EncodingSource::Xml)));
+            match (hint, in_page) {
+                (Some(hint), Some((page, source)))
+                    if hint.encoding != page.encoding && detect(bytes) == page.encoding =>
+                {
+                    let mut d = decode_declared(bytes, page, source);
+                    d.report.warnings.push(Warning::new(
+                        WarningKind::MislabeledEncoding,
+                        format!(
+                            "the charset hint {:?} was overruled by the page's own label, which its bytes agree with",
+                            hint.label
+                        ),
+                    ));
+                    d
+                }
+                (Some(hint), _) => decode_declared(bytes, hint, EncodingSource::Hint),
+                (None, Some((page, source))) => decode_declared(bytes, page, source),
+                (None, None) => decode_undeclared(bytes),
+            }
         }
     };
     remove_controls(&mut decoded);

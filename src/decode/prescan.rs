@@ -17,7 +17,7 @@ pub struct Declared {
 
 /// The WHATWG encoding for a label found in a document, with the rule that
 /// a declared UTF-16 means UTF-8 (the bytes were ASCII-compatible to be read).
-fn declared(label: &[u8]) -> Option<Declared> {
+pub(crate) fn declared(label: &[u8]) -> Option<Declared> {
     let encoding = Encoding::for_label(label)?;
     let encoding = if encoding == UTF_16BE || encoding == UTF_16LE {
         UTF_8

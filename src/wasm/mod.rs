@@ -16,6 +16,8 @@ const TS_TYPES: &str = r#"
 export interface ExtractOptions {
   /** A WHATWG encoding label that overrides detection, e.g. "gbk", "big5". */
   encoding?: string;
+  /** A transport's charset label (an HTTP Content-Type's), weighed like the page's `<meta>`. */
+  charsetHint?: string;
   /** Chinese script of the output: "auto" (default), "keep", "hans", "hant". */
   script?: "auto" | "keep" | "hans" | "hant";
   /** Inputs larger than this many bytes are refused (default 64 MiB). */
@@ -70,7 +72,7 @@ export interface DecodeWarning {
 /** How the input was decoded and repaired. */
 export interface DecodeReport {
   encoding: string;
-  source: "bom" | "user" | "meta" | "xml" | "detected" | "default" | "text";
+  source: "bom" | "user" | "hint" | "meta" | "xml" | "detected" | "default" | "text";
   confidence: number;
   replacements: number;
   repairs: Repair[];
@@ -98,12 +100,20 @@ export interface Article {
   end_mark: string | null;
   boilerplate: Boilerplate[];
   decode: DecodeReport;
-  input: { kind: "html" | "text"; bytes: number; name?: string };
+  input: {
+    kind: "html" | "text";
+    bytes: number;
+    name?: string;
+    /** A WARC record's file, offset and `WARC-Target-URI` (the CLI's `--warc`). */
+    warc?: string;
+    offset?: number;
+    uri?: string;
+  };
 }
 
 /** A batch record for an input that gave no article (docs/schema.md, Records). */
 export interface Failure {
-  input: { name: string; bytes: number | null };
+  input: { name: string; bytes: number | null } | { warc: string; offset: number; uri: string | null };
   error: { code: NewsdecodeError["code"] | "unreadable"; message: string };
 }
 
@@ -118,11 +128,12 @@ export interface NewsdecodeError extends Error {
 }
 "#;
 
-/// Options as JS passes them: `{encoding, script, maxBytes, name}` (other keys are ignored), all optional.
+/// Options as JS passes them: `{encoding, charsetHint, script, maxBytes, name}` (other keys are ignored), all optional.
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 struct JsOptions {
     encoding: Option<String>,
+    charset_hint: Option<String>,
     script: Option<String>,
     max_bytes: Option<f64>,
     name: Option<String>,
@@ -154,6 +165,7 @@ fn parse_options(value: JsValue) -> JsResult<(Options, Option<String>)> {
         .map_err(|e| js_error("invalid_option", &format!("invalid options: {e}")))?;
     let mut options = Options {
         encoding: js.encoding,
+        charset_hint: js.charset_hint,
         ..Options::default()
     };
     if let Some(script) = js.script {

@@ -42,6 +42,12 @@ test("the package imports in Node with no init call", () => {
 
 const { extract, extractBlob } = await import(join(root, "pkg/node.js"));
 
+test("charsetHint is weighed like a <meta> label", () => {
+  const big5 = new Uint8Array([0xbb, 0x4f, 0xc6, 0x57, 0xb7, 0x73, 0xbb, 0x44]); // 臺灣新聞
+  const article = extract(big5, { charsetHint: "big5" });
+  assert.deepEqual([article.decode.source, article.decode.encoding, article.text], ["hint", "Big5", "臺灣新聞"]);
+});
+
 test("extract inflates gzip bytes", () => {
   const article = extract(new Uint8Array(gzipSync(Buffer.from(page))));
   assert.equal(article.title, "Node");
