@@ -7,6 +7,8 @@ Content-Type is empty or names HTML, XML or plain text. The payload stays
 bytes (newsdecode finds the encoding); the HTTP charset goes along as the hint.
 """
 
+import sys
+
 import pyarrow as pa
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
@@ -32,15 +34,20 @@ def is_page(record):
 
 
 def records(path):
-    """The page records of one WARC file (.warc or .warc.gz) as dicts."""
-    for record in ArchiveIterator(str(path), record_types=WarcRecordType.response, parse_http=True):
-        if is_page(record):
-            yield {
-                "uri": record.headers.get("WARC-Target-URI"),
-                "offset": record.stream_pos,
-                "content": record.reader.read(),
-                "charset": record.http_charset,
-            }
+    """The page records of one WARC file (.warc or .warc.gz) as dicts. A file
+    that breaks off (a truncated download, a corrupt gzip member) ends with
+    the records read so far and a note on stderr: never a dead task."""
+    try:
+        for record in ArchiveIterator(str(path), record_types=WarcRecordType.response, parse_http=True):
+            if is_page(record):
+                yield {
+                    "uri": record.headers.get("WARC-Target-URI"),
+                    "offset": record.stream_pos,
+                    "content": record.reader.read(),
+                    "charset": record.http_charset,
+                }
+    except Exception as error:  # noqa: BLE001 - any reader failure ends this file only
+        print(f"warc_rows: {path}: stopped reading: {error}", file=sys.stderr)
 
 
 def extract_arrow(rows):
