@@ -196,10 +196,17 @@ async function decodeInputs(inputs) {
   $("cancel").disabled = false;
 }
 
+/** A paste that is only a web address (pages are never fetched). */
+const URL_ONLY = /^(https?:\/\/|www\.)\S+$/i;
+
 function decodePaste() {
   const text = state.pastedHtml ?? $("paste").value;
   if (!text.trim()) {
     status(state.t("status.empty"));
+    return;
+  }
+  if (URL_ONLY.test($("paste").value.trim())) {
+    status(state.t("status.url"));
     return;
   }
   decodeInputs([{ name: state.t("results.pasted"), input: text }]);

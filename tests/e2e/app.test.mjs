@@ -71,6 +71,26 @@ test("pasting the seed text shows the repaired article; copy as Markdown gives t
   await app.close();
 });
 
+test("a pasted web address is explained, not fetched or decoded as an article", async () => {
+  const { page, requests, close } = await openApp(env, { locale: "en-US" });
+  const before = requests.length;
+  await page.fill("#paste", "  https://www.example.com/news/2024/11/16/story.html \n");
+  await page.click("#decode");
+  await page.waitForFunction(() => /never fetches pages/.test(document.getElementById("status").textContent));
+  assert.match(await page.locator("#status").textContent(), /save it .*or select all of it/);
+  assert.equal(await page.locator("#results tbody tr").count(), 0);
+  assert.deepEqual(requests.slice(before), []);
+  // In Chinese too; a sentence that holds an address is still a paste.
+  await page.selectOption("#lang", "zh-Hans");
+  await page.fill("#paste", "www.example.com/story");
+  await page.click("#decode");
+  await page.waitForFunction(() => /从不联网获取网页/.test(document.getElementById("status").textContent));
+  await page.fill("#paste", "Read more at https://www.example.com/story about the council's budget vote on Monday.");
+  await page.click("#decode");
+  await page.locator("#reader .body").waitFor();
+  await close();
+});
+
 test("a text/html paste keeps the markup as input and never runs it", async () => {
   const { page, close } = await openApp(env);
   await page.focus("#paste");
