@@ -116,7 +116,8 @@ pub fn resolve(page: PageMeta, evidence: Evidence<'_>) -> Resolved {
         authors,
         editors,
     } = with_closing_credits(found, evidence.body_text);
-    let body_text = evidence.body_text;
+    let title = page.title.or(evidence.title_line);
+    let lead = lead(page.description, title.as_deref(), evidence.body_text);
     Resolved {
         language,
         published,
@@ -130,12 +131,46 @@ pub fn resolve(page: PageMeta, evidence: Evidence<'_>) -> Resolved {
         },
         editors,
         site_name: page.site_name.or(evidence.header_site_name),
-        title: page.title.or(evidence.title_line),
-        lead: page.description.filter(|d| {
-            let start: String = d.chars().take(LEAD_PROBE_CHARS).collect();
-            !body_text.contains(&start)
-        }),
+        title,
+        lead,
     }
+}
+
+/// Characters of the body's opening a description is compared with: a
+/// description that copies the body copies its opening paragraphs.
+const LEAD_BODY_CHARS: usize = 4000;
+
+/// The letters and digits of `text`, lower-cased: what two copies of a
+/// sentence share whatever their quotes, spaces and ellipses.
+fn letters(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The markup's description as the lead, unless it says nothing new: the
+/// title again, or a copy of the body's text: its first
+/// [`LEAD_PROBE_CHARS`] characters anywhere in the body, or its first as many
+/// letters (whatever the quotes, spaces and ellipses) in the body's first
+/// [`LEAD_BODY_CHARS`]. Entities a page escaped twice (`&amp;quot;`) are
+/// decoded.
+fn lead(description: Option<String>, title: Option<&str>, body_text: &str) -> Option<String> {
+    let description = description?;
+    let description = if description.contains('&') {
+        htmlize::unescape(&description).into_owned()
+    } else {
+        description
+    };
+    let key = letters(&description);
+    if key.is_empty() || title.is_some_and(|t| letters(t) == key) {
+        return None;
+    }
+    let probe: String = key.chars().take(LEAD_PROBE_CHARS).collect();
+    let opening: String = body_text.chars().take(LEAD_BODY_CHARS).collect();
+    // Anywhere in the body, as written (no copy of a huge body is made).
+    let start: String = description.chars().take(LEAD_PROBE_CHARS).collect();
+    (!letters(&opening).contains(&probe) && !body_text.contains(&start)).then_some(description)
 }
 
 /// The credits read above the body with those closing it: closing credit
@@ -247,6 +282,22 @@ mod tests {
             ..Evidence::default()
         };
         assert_eq!(resolve(page(body), evidence()).lead, None);
+        // A truncated copy with other quotes and spaces is the body too.
+        let truncated = "The  council approved the budget on Monday after a…";
+        assert_eq!(resolve(page(truncated), evidence()).lead, None);
+        // The title again is no lead; entities escaped twice are decoded.
+        let titled = PageMeta {
+            title: Some("Budget approved".into()),
+            description: Some("Budget Approved.".into()),
+            ..PageMeta::default()
+        };
+        assert_eq!(resolve(titled, evidence()).lead, None);
+        assert_eq!(
+            resolve(page("A &quot;budget&quot; at last &amp; more."), evidence())
+                .lead
+                .as_deref(),
+            Some("A \"budget\" at last & more.")
+        );
         assert_eq!(
             resolve(page("A budget at last."), evidence())
                 .lead
