@@ -72,6 +72,43 @@ fn byline(article: &Article) -> Vec<String> {
     parts
 }
 
+/// What the reader shows between the byline and the body: the lead, and the
+/// dateline when the body does not open with it (as `www/reader.js`).
+fn opening(article: &Article) -> [Option<&str>; 2] {
+    let dateline = article
+        .dateline
+        .as_deref()
+        .filter(|d| !article.text.contains(*d));
+    [article.lead.as_deref(), dateline]
+}
+
+/// Markdown's YAML front matter: the article's identity for notes and
+/// static-site tools (Obsidian, Hugo, Jekyll). Values are JSON strings,
+/// which YAML reads as double-quoted scalars; absent fields are left out.
+fn front_matter(article: &Article, out: &mut String) {
+    let quoted = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    let field = |key: &str, value: Option<&str>| value.map(|v| format!("{key}: {}", quoted(v)));
+    let authors = (!article.authors.is_empty()).then(|| {
+        let names: Vec<String> = article.authors.iter().map(|a| quoted(a)).collect();
+        format!("authors: [{}]", names.join(", "))
+    });
+    let lines: Vec<String> = [
+        field("title", article.title.as_deref()),
+        field("url", article.input.uri.as_deref()),
+        field("site", article.site_name.as_deref()),
+        field("source", article.source.as_deref()),
+        authors,
+        field("published", article.published.as_deref()),
+        field("language", article.language.as_deref()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !lines.is_empty() {
+        let _ = writeln!(out, "---\n{}\n---\n", lines.join("\n"));
+    }
+}
+
 /// Room for what a rendering adds to the article's text: title, byline,
 /// dateline, end mark (text), escapes and tags (a 1/8 share for Markdown and
 /// HTML; a page of short paragraphs may need more and grows once).
@@ -92,6 +129,9 @@ fn text(article: &Article) -> String {
     let byline = byline(article);
     if !byline.is_empty() {
         let _ = writeln!(out, "{}\n", byline.join(" · "));
+    }
+    for line in opening(article).into_iter().flatten() {
+        let _ = writeln!(out, "{line}\n");
     }
     out.push_str(&article.text);
     if let Some(end) = &article.end_mark {
@@ -232,12 +272,20 @@ fn md_block(out: &mut String, block: &Block) {
 
 fn markdown(article: &Article) -> String {
     let mut out = output_buffer(article, true);
+    front_matter(article, &mut out);
     if let Some(title) = &article.title {
         let _ = writeln!(out, "# {}\n", md_escape(title));
     }
     let byline = byline(article);
     if !byline.is_empty() {
         let _ = writeln!(out, "*{}*\n", md_escape(&byline.join(" · ")));
+    }
+    let [lead, dateline] = opening(article);
+    if let Some(lead) = lead {
+        let _ = writeln!(out, "**{}**\n", md_escape(lead));
+    }
+    if let Some(dateline) = dateline {
+        let _ = writeln!(out, "{}\n", md_escape(dateline));
     }
     for block in &article.blocks {
         md_block(&mut out, block);
@@ -343,6 +391,13 @@ fn html(article: &Article) -> String {
             html_escape(&byline.join(" · "))
         );
     }
+    let [lead, dateline] = opening(article);
+    if let Some(lead) = lead {
+        let _ = writeln!(out, "<p class=\"lead\">{}</p>", html_escape(lead));
+    }
+    if let Some(dateline) = dateline {
+        let _ = writeln!(out, "<p class=\"dateline\">{}</p>", html_escape(dateline));
+    }
     for block in &article.blocks {
         html_block(&mut out, block);
     }
@@ -402,6 +457,39 @@ mod tests {
         );
         assert!(md.contains(r"\# not a heading \*or\* \[link\](x)  "));
         assert!(md.contains(r"\1. no list"));
+    }
+
+    #[test]
+    fn every_format_shows_lead_and_a_dateline_the_body_lacks() {
+        let mut a = article("The council met on Monday.");
+        a.title = Some("Budget \"approved\"".into());
+        a.lead = Some("A budget at last.".into());
+        a.dateline = Some("SPRINGFIELD, Nov. 16".into());
+        a.authors = vec!["Jane Roe".into(), "王小明".into()];
+        a.language = Some("en".into());
+        a.input.uri = Some("https://a.example/budget".into());
+        let md = render(&a, Format::Markdown);
+        assert!(
+            md.starts_with(
+                "---\ntitle: \"Budget \\\"approved\\\"\"\nurl: \"https://a.example/budget\"\n\
+             authors: [\"Jane Roe\", \"王小明\"]\nlanguage: \"en\"\n---\n\n# Budget"
+            ),
+            "{md}"
+        );
+        assert!(
+            md.contains("**A budget at last.**\n\nSPRINGFIELD, Nov. 16\n\nThe council"),
+            "{md}"
+        );
+        let text = render(&a, Format::Text);
+        assert!(
+            text.contains("A budget at last.\n\nSPRINGFIELD, Nov. 16\n\nThe council"),
+            "{text}"
+        );
+        let html = render(&a, Format::Html);
+        assert!(html.contains("<p class=\"lead\">A budget at last.</p>\n<p class=\"dateline\">SPRINGFIELD, Nov. 16</p>"), "{html}");
+        // A dateline the body opens with is not shown twice.
+        a.text = "SPRINGFIELD, Nov. 16 — The council met on Monday.".into();
+        assert!(!render(&a, Format::Text).contains("Nov. 16\n"));
     }
 
     #[test]

@@ -80,7 +80,10 @@ fn every_format_renders() {
     );
     let md = stdout(&run(&["--format", "markdown", &page], None));
     // The <title> is the title; the body is the page's text.
-    assert_eq!(md, "# T\n\nx\n\na \\*b\\* \\<c\\>\n");
+    assert_eq!(
+        md,
+        "---\ntitle: \"T\"\n---\n\n# T\n\nx\n\na \\*b\\* \\<c\\>\n"
+    );
     let html = stdout(&run(&["--format", "html", &page], None));
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<p>a *b* &lt;c&gt;</p>"));
     let text = stdout(&run(&["-f", "text", &page], None));

@@ -239,6 +239,27 @@ function baseName(name) {
   return name.replace(/(\.gz)?$/i, "").replace(/\.[^./]*$/, "").replace(/[\\/:*?"<>|]+/g, "_") || "article";
 }
 
+/** Longest file name stem of a download, in characters (file systems allow 255 bytes). */
+const TITLE_NAME_MAX = 80;
+
+/**
+ * A download's file name stem: the article's title (what a reader knows it
+ * by), else the input's name; characters file systems refuse or shells
+ * misread replaced, spaces collapsed, cut at TITLE_NAME_MAX.
+ */
+function downloadStem(result) {
+  const title = result.article?.title?.replace(/[\u0000-\u001f\\/:*?"<>|]+/g, " ").replace(/\s+/g, " ").trim().replace(/^\.+/, "");
+  return title ? [...title].slice(0, TITLE_NAME_MAX).join("").trim() : baseName(result.name);
+}
+
+/** `stem + ext`, numbered ("name (2).md") when `taken` already holds it, case-insensitively. */
+function uniqueName(stem, ext, taken) {
+  let name = stem + ext;
+  for (let n = 2; taken.has(name.toLowerCase()); n += 1) name = `${stem} (${n})${ext}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
 function download(blob, name) {
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
@@ -290,7 +311,7 @@ async function downloadSelected() {
   if (!result?.article) return;
   const format = $("format").value;
   const text = await rendered(result.article, format);
-  download(new Blob([text], { type: `${MIME[format]};charset=utf-8` }), baseName(result.name) + EXTENSIONS[format]);
+  download(new Blob([text], { type: `${MIME[format]};charset=utf-8` }), downloadStem(result) + EXTENSIONS[format]);
 }
 
 /** The input's size in bytes, when known. */
@@ -318,8 +339,9 @@ async function downloadZip() {
   const format = $("format").value;
   const files = [];
   const failures = [];
+  const taken = new Set(["errors.jsonl"]);
   for (const result of state.results) {
-    if (result.article) files.push({ name: baseName(result.name) + EXTENSIONS[format], text: await rendered(result.article, format) });
+    if (result.article) files.push({ name: uniqueName(downloadStem(result), EXTENSIONS[format], taken), text: await rendered(result.article, format) });
     else failures.push(JSON.stringify(record(result)) + "\n");
   }
   // The failures as records, one per line, in input order.

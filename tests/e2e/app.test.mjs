@@ -58,14 +58,16 @@ test("pasting the seed text shows the repaired article; copy as Markdown gives t
   await page.click("#copy");
   await page.waitForFunction(() => /Copied/.test(document.getElementById("status").textContent));
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  assert.ok(copied.startsWith(`# ${SEED_TITLE}\n`), copied.slice(0, 80));
+  // YAML front matter, then the title.
+  assert.ok(copied.startsWith(`---\ntitle: "${SEED_TITLE}"\n`), copied.slice(0, 80));
+  assert.match(copied, new RegExp(`\n---\n\n# ${SEED_TITLE}\n`));
   if (existsSync(CLI)) {
     const cli = execFileSync(CLI, ["--format", "markdown", SEED_PATH], { encoding: "utf8" });
     assert.equal(copied, cli);
   }
   // The output view shows the same rendering.
   await page.selectOption("#view", "source");
-  await page.waitForFunction(() => document.getElementById("output").textContent.startsWith("# "));
+  await page.waitForFunction(() => document.getElementById("output").textContent.startsWith("---\n"));
   assert.equal(await page.locator("#output").textContent(), copied);
   assert.deepEqual(app.errors, []);
   await app.close();
@@ -290,8 +292,9 @@ test("downloads: one article as Markdown, all as JSONL and zip", async () => {
     return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
   };
   const md = await save("#download");
-  assert.equal(md.name, "gbk-news.md");
-  assert.match(md.bytes.toString("utf8"), /^# 城市公园春季花展开幕\n/);
+  // Named from the title; front matter, then the title.
+  assert.equal(md.name, "城市公园春季花展开幕.md");
+  assert.match(md.bytes.toString("utf8"), /^---\ntitle: "城市公园春季花展开幕"\n[\s\S]*?\n---\n\n# 城市公园春季花展开幕\n/);
   const jsonl = await save("#download-jsonl");
   const lines = jsonl.bytes.toString("utf8").trimEnd().split("\n").map((l) => JSON.parse(l));
   // One record per input in input order, the failure in its place (the CLI's shape).
@@ -305,9 +308,29 @@ test("downloads: one article as Markdown, all as JSONL and zip", async () => {
 import io, sys, zipfile
 z = zipfile.ZipFile(io.BytesIO(sys.stdin.buffer.read()))
 assert z.testzip() is None
-for i in z.infolist(): print(i.filename, z.read(i).decode("utf-8").splitlines()[0])
+for i in z.infolist():
+    lines = z.read(i).decode("utf-8").splitlines()
+    print(i.filename, next((l for l in lines if l.startswith("# ")), lines[0]))
 `], { input: zip.bytes, encoding: "utf8" });
-  assert.equal(listing, `gbk-news.md # 城市公园春季花展开幕\nbig5-news.md # 颱風過境 各地豪雨特報\nerrors.jsonl {"input":{"name":"image.png","bytes":${PNG.length}},"error":{"code":"binary_input","message":"input is binary (PNG image), not a text or HTML page"}}\n`);
+  assert.equal(listing, `城市公园春季花展开幕.md # 城市公园春季花展开幕\n颱風過境 各地豪雨特報.md # 颱風過境 各地豪雨特報\nerrors.jsonl {"input":{"name":"image.png","bytes":${PNG.length}},"error":{"code":"binary_input","message":"input is binary (PNG image), not a text or HTML page"}}\n`);
+  await close();
+});
+
+test("zip downloads are named from titles, sanitised and numbered when they repeat", async () => {
+  const { page, close } = await openApp(env, { acceptDownloads: true });
+  const slashed = Buffer.from("<title>Budget: 2025/26 \"approved\"</title><article><h1>Budget: 2025/26 \"approved\"</h1><p>The council approved the budget on Monday after a long debate about roads and schools.</p></article>");
+  await page.setInputFiles("#files", [
+    { name: "gbk-news.html", mimeType: "text/html", buffer: fixture("web/gbk-news.html") },
+    { name: "copy-of-it.html", mimeType: "text/html", buffer: fixture("web/gbk-news.html") },
+    { name: "budget.html", mimeType: "text/html", buffer: slashed },
+  ]);
+  await page.waitForFunction(() => /Decoded 3 of 3/.test(document.getElementById("status").textContent));
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-zip")]);
+  const listing = execFileSync("python3", ["-c", `
+import sys, zipfile
+print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))
+`, await download.path()], { encoding: "utf8" });
+  assert.equal(listing.trim(), "城市公园春季花展开幕.md\n城市公园春季花展开幕 (2).md\nBudget 2025 26 approved.md");
   await close();
 });
 
