@@ -61,7 +61,7 @@ def test_engine_writes_the_clis_articles(crawl, engine):
     assert [r["error"] for r in rows] == [None] * PAGES
     written = {r["url"]: r["text"] for r in rows}
     assert written == cli
-    assert all(json.loads(r["article"])["input"]["uri"] == r["url"] for r in rows)
+    assert all(json.loads(r["article"])["url"] == r["url"] for r in rows)
     score = f1(gt, written, tmp, engine)
     assert score == f1(gt, cli, tmp, "cli")
     print(f"{engine}: {PAGES} rows, body F1 {score:.3f} (the CLI's)")

@@ -17,6 +17,9 @@ pub struct Article {
     pub schema: u32,
     /// The headline.
     pub title: Option<String>,
+    /// The article's address: the `url` option (where the caller got the
+    /// page), else the page's canonical link or `og:url`.
+    pub url: Option<String>,
     /// Publication time, RFC 3339 (with offset when known).
     pub published: Option<String>,
     /// Last modification time, RFC 3339.
@@ -57,6 +60,7 @@ impl Article {
         Article {
             schema: SCHEMA_VERSION,
             title: None,
+            url: None,
             published: None,
             modified: None,
             source: None,

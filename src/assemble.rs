@@ -50,6 +50,7 @@ pub fn assemble(
     article.site_name = found.site_name;
     article.title = found.title;
     article.lead = found.lead;
+    article.url = found.url;
 
     if let Some((_, items)) = &seg.breadcrumbs {
         article.breadcrumbs = items.clone();

@@ -111,10 +111,14 @@ fn extract_decoded(decoded: decode::Decoded, bytes: usize, options: &Options) ->
         uri: None,
     };
     let (text, report) = (decoded.text, decoded.report);
-    match kind {
+    let mut article = match kind {
         InputKind::Text => text_path(text, report, input, options.script),
         InputKind::Html => html_path(text, report, input, options.script),
+    };
+    if let Some(url) = options.url.as_deref().filter(|u| !u.trim().is_empty()) {
+        article.url = Some(url.trim().to_string());
     }
+    article
 }
 
 /// Plain text: repair the whole text, then segment it line by line.

@@ -45,6 +45,9 @@ impl FromStr for Script {
 pub struct Options {
     /// An encoding label that overrides detection (any WHATWG label).
     pub encoding: Option<String>,
+    /// Where the page came from (the address it was fetched or saved
+    /// from): the article's `url`, over the page's own canonical link.
+    pub url: Option<String>,
     /// A charset label from the transport (the HTTP `Content-Type` charset),
     /// weighed like a `<meta>` label rather than obeyed (see
     /// [`crate::decode::decode_bytes_hinted`]); not a WHATWG label: ignored.
@@ -59,6 +62,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             encoding: None,
+            url: None,
             charset_hint: None,
             script: Script::Auto,
             max_bytes: DEFAULT_MAX_BYTES,

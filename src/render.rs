@@ -94,7 +94,7 @@ fn front_matter(article: &Article, out: &mut String) {
     });
     let lines: Vec<String> = [
         field("title", article.title.as_deref()),
-        field("url", article.input.uri.as_deref()),
+        field("url", article.url.as_deref()),
         field("site", article.site_name.as_deref()),
         field("source", article.source.as_deref()),
         authors,
@@ -467,7 +467,7 @@ mod tests {
         a.dateline = Some("SPRINGFIELD, Nov. 16".into());
         a.authors = vec!["Jane Roe".into(), "王小明".into()];
         a.language = Some("en".into());
-        a.input.uri = Some("https://a.example/budget".into());
+        a.url = Some("https://a.example/budget".into());
         let md = render(&a, Format::Markdown);
         assert!(
             md.starts_with(

@@ -143,6 +143,8 @@ fn warc_and_warc_gz_give_one_record_per_page_with_offsets() {
         assert!(recs
             .iter()
             .all(|r| r["input"]["warc"] == path.to_str().unwrap()));
+        // The record's URI is the article's url.
+        assert_eq!(recs[0]["url"], "https://a.example/zh");
         // The HTTP charset is the hint; the chunked body is joined.
         assert_eq!(recs[0]["decode"]["source"], "hint");
         assert_eq!(recs[0]["title"], "武侯区");

@@ -483,3 +483,37 @@ fn an_alt_repeating_the_caption_is_not_kept_twice() {
     assert_eq!(figures[0].alt, None);
     assert_eq!(figures[1].alt.as_deref(), Some("Map of the routes"));
 }
+
+#[test]
+fn the_url_is_the_option_else_the_canonical_link_else_og_url() {
+    let page = |head: &str| {
+        format!(
+            "<html><head>{head}</head><body><article><p>The council met on Monday and approved the budget.</p></article></body></html>"
+        )
+    };
+    let url = |html: &str, option: Option<&str>| {
+        let options = Options {
+            url: option.map(str::to_string),
+            ..Options::default()
+        };
+        extract(Input::Text(html), &options).unwrap().url
+    };
+    let both = page(
+        r#"<meta property="og:url" content="https://a.example/og"><link rel="Canonical" href="https://a.example/canonical">"#,
+    );
+    assert_eq!(
+        url(&both, None).as_deref(),
+        Some("https://a.example/canonical")
+    );
+    assert_eq!(
+        url(&both, Some(" https://a.example/fetched ")).as_deref(),
+        Some("https://a.example/fetched")
+    );
+    let og_only = page(r#"<meta property="og:url" content="https://a.example/og">"#);
+    assert_eq!(url(&og_only, None).as_deref(), Some("https://a.example/og"));
+    // A relative or non-web address says nothing on its own.
+    let relative = page(
+        r#"<link rel="canonical" href="/story"><meta property="og:url" content="javascript:x">"#,
+    );
+    assert_eq!(url(&relative, None), None);
+}

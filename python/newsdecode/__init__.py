@@ -32,7 +32,7 @@ def extract(data, *, url=None, encoding=None, charset_hint=None, script="auto", 
     """The article of one page as a dict (``docs/schema.md``).
 
     ``data``: ``bytes`` (decoded by newsdecode) or ``str``. ``url``: where the
-    page came from, kept as ``input.uri``. ``encoding``: a WHATWG label that
+    page came from: the article's ``url`` (over its canonical link). ``encoding``: a WHATWG label that
     overrides detection. ``charset_hint``: a transport's label (an HTTP
     ``Content-Type`` charset), weighed like the page's ``<meta>``.
     ``script``: ``auto``, ``keep``, ``hans`` or ``hant``.

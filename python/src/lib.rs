@@ -20,6 +20,7 @@ type Outcome = (Option<String>, Option<(String, String)>);
 
 /// The library's options from the keyword arguments.
 fn options(
+    url: Option<String>,
     encoding: Option<String>,
     charset_hint: Option<String>,
     script: &str,
@@ -27,23 +28,21 @@ fn options(
 ) -> Result<Options, newsdecode::Error> {
     Ok(Options {
         encoding,
+        url,
         charset_hint,
         script: script.parse::<Script>()?,
         max_bytes,
     })
 }
 
-/// One extraction; `url` is recorded as the article's `input.uri`.
-fn run(data: &Data, url: Option<&str>, options: &Result<Options, newsdecode::Error>) -> Outcome {
+/// One extraction.
+fn run(data: &Data, options: &Result<Options, newsdecode::Error>) -> Outcome {
     let result = options.clone().and_then(|options| match data {
         Data::Bytes(bytes) => newsdecode::extract(Input::Bytes(bytes), &options),
         Data::Text(text) => newsdecode::extract(Input::Text(text), &options),
     });
     match result {
-        Ok(mut article) => {
-            article.input.uri = url.map(str::to_string);
-            (Some(newsdecode::render::to_json(&article, false)), None)
-        }
+        Ok(article) => (Some(newsdecode::render::to_json(&article, false)), None),
         Err(e) => (None, Some((e.code().to_string(), e.to_string()))),
     }
 }
@@ -61,8 +60,8 @@ fn extract_json(
     script: &str,
     max_bytes: usize,
 ) -> Outcome {
-    let options = options(encoding, charset_hint, script, max_bytes);
-    py.detach(|| run(&data, url.as_deref(), &options))
+    let options = options(url, encoding, charset_hint, script, max_bytes);
+    py.detach(|| run(&data, &options))
 }
 
 /// `extract_json_many(data, urls, charset_hints, encoding, script,
@@ -93,8 +92,14 @@ fn extract_json_many(
                 let at = |list: &Option<Vec<Option<String>>>| {
                     list.as_ref().and_then(|l| l.get(i).cloned().flatten())
                 };
-                let options = options(encoding.clone(), at(&charset_hints), script, max_bytes);
-                run(item, at(&urls).as_deref(), &options)
+                let options = options(
+                    at(&urls),
+                    encoding.clone(),
+                    at(&charset_hints),
+                    script,
+                    max_bytes,
+                );
+                run(item, &options)
             })
             .collect()
     }))

@@ -38,7 +38,7 @@ def test_text_gzip_options_and_url():
     gbk = GBK_PAGE.encode("gbk")
     hinted = extract(gbk, charset_hint="gb2312", url="https://a.example/zh")
     assert (hinted["decode"]["source"], hinted["title"]) == ("hint", "武侯区")
-    assert hinted["input"]["uri"] == "https://a.example/zh"
+    assert hinted["url"] == "https://a.example/zh"
     assert extract(gzip.compress(gbk), encoding="gbk")["title"] == "武侯区"
     assert extract("<p>頁面內容</p>", script="hans")["text"] == "页面内容"
 
@@ -71,7 +71,7 @@ def test_batch_rows_in_order_with_errors_in_place():
     assert rows[1]["error"] == {"code": "empty_input", "message": "input is empty"}
     assert [r["error"] is None for r in rows] == [True, False, True, True]
     assert rows[0]["url"] == "https://a.example/seed"
-    assert json.loads(rows[0]["article"])["input"]["uri"] == "https://a.example/seed"
+    assert json.loads(rows[0]["article"])["url"] == "https://a.example/seed"
     assert rows[2]["encoding"] == "GBK"
     assert rows[0]["authors"] == extract(SEED.read_bytes())["authors"]
     with pytest.raises(ValueError):

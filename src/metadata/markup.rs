@@ -53,6 +53,10 @@ pub struct PageMeta {
     pub description: Option<String>,
     /// `<html lang>`.
     pub language: Option<String>,
+    /// The page's own address: `<link rel=canonical>`, else `og:url`
+    /// (absolute `http`/`https` only: a relative one needs the address it
+    /// is relative to).
+    pub url: Option<String>,
     /// JSON-LD blocks over [`JSON_LD_MAX_BYTES`], not read (a
     /// `limit_reached` warning says so).
     pub json_ld_skipped: usize,
@@ -176,6 +180,8 @@ struct Found {
     class_author: Option<String>,
     /// The first name after a label element (`<p>Written by</p><p>…</p>`).
     labelled_author: Option<String>,
+    /// The first `<link rel=canonical>`'s `href`.
+    canonical: Option<String>,
     json_ld_skipped: usize,
 }
 
@@ -235,6 +241,13 @@ fn scan(doc: &Document) -> Found {
                 }
             }
             "time" if found.time.is_none() => found.time = e.attr("datetime").and_then(non_empty),
+            "link"
+                if found.canonical.is_none()
+                    && e.attr("rel")
+                        .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+            {
+                found.canonical = e.attr("href").and_then(non_empty);
+            }
             _ => {}
         }
         if found.shown_date.is_none() && shows_a_date(e) {
@@ -283,6 +296,11 @@ pub fn read(doc: &Document) -> PageMeta {
     let found = scan(doc);
     let (title, site_suffix) = title(&found);
     let ld = found.ld_article.as_ref();
+    let url = found
+        .canonical
+        .clone()
+        .filter(|u| is_web_address(u))
+        .or_else(|| found.meta(&["og:url"]).filter(|u| is_web_address(u)));
     PageMeta {
         title,
         site_name: found
@@ -298,8 +316,16 @@ pub fn read(doc: &Document) -> PageMeta {
         shown_date: found.shown_date.clone(),
         document_title: found.document_title,
         language: found.language,
+        url,
         json_ld_skipped: found.json_ld_skipped,
     }
+}
+
+/// An absolute `http`/`https` address.
+fn is_web_address(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://"))
+        && !url.contains(char::is_whitespace)
 }
 
 /// The title, and the site suffix split off `<title>`.

@@ -69,6 +69,8 @@ pub struct Resolved {
     pub title: Option<String>,
     /// The standfirst, when the page has one apart from the body.
     pub lead: Option<String>,
+    /// The page's own address (canonical, `og:url`).
+    pub url: Option<String>,
 }
 
 /// Resolves the markup's metadata and the text's evidence into fields.
@@ -117,6 +119,7 @@ pub fn resolve(page: PageMeta, evidence: Evidence<'_>) -> Resolved {
         editors,
     } = with_closing_credits(found, evidence.body_text);
     let title = page.title.or(evidence.title_line);
+    let url = page.url;
     let lead = lead(page.description, title.as_deref(), evidence.body_text);
     Resolved {
         language,
@@ -133,6 +136,7 @@ pub fn resolve(page: PageMeta, evidence: Evidence<'_>) -> Resolved {
         site_name: page.site_name.or(evidence.header_site_name),
         title,
         lead,
+        url,
     }
 }
 

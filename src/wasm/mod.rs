@@ -16,6 +16,8 @@ const TS_TYPES: &str = r#"
 export interface ExtractOptions {
   /** A WHATWG encoding label that overrides detection, e.g. "gbk", "big5". */
   encoding?: string;
+  /** Where the page came from: the article's `url` (over the page's canonical link). */
+  url?: string;
   /** A transport's charset label (an HTTP Content-Type's), weighed like the page's `<meta>`. */
   charsetHint?: string;
   /** Chinese script of the output: "auto" (default), "keep", "hans", "hant". */
@@ -83,6 +85,8 @@ export interface DecodeReport {
 export interface Article {
   schema: 1;
   title: string | null;
+  /** The article's address: the `url` option, else the page's canonical link or og:url. */
+  url: string | null;
   /** RFC 3339, e.g. "2024-11-16T14:11:00+08:00". */
   published: string | null;
   modified: string | null;
@@ -128,11 +132,12 @@ export interface NewsdecodeError extends Error {
 }
 "#;
 
-/// Options as JS passes them: `{encoding, charsetHint, script, maxBytes, name}` (other keys are ignored), all optional.
+/// Options as JS passes them: `{encoding, url, charsetHint, script, maxBytes, name}` (other keys are ignored), all optional.
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 struct JsOptions {
     encoding: Option<String>,
+    url: Option<String>,
     charset_hint: Option<String>,
     script: Option<String>,
     max_bytes: Option<f64>,
@@ -165,6 +170,7 @@ fn parse_options(value: JsValue) -> JsResult<(Options, Option<String>)> {
         .map_err(|e| js_error("invalid_option", &format!("invalid options: {e}")))?;
     let mut options = Options {
         encoding: js.encoding,
+        url: js.url,
         charset_hint: js.charset_hint,
         ..Options::default()
     };

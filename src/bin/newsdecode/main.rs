@@ -48,6 +48,10 @@ struct Cli {
     /// Encoding label overriding detection (any WHATWG label, e.g. gbk, big5, shift_jis).
     #[arg(long, short = 'e', value_name = "LABEL")]
     encoding: Option<String>,
+    /// Where the page came from: the article's `url` (over its canonical
+    /// link); for one input, or the same for every input.
+    #[arg(long, value_name = "URL")]
+    url: Option<String>,
     /// A charset label from the transport (e.g. an HTTP Content-Type's),
     /// weighed like the page's <meta> label, not obeyed like --encoding.
     #[arg(long, value_name = "LABEL")]
@@ -117,6 +121,7 @@ impl Cli {
             .max(1);
         let options = Options {
             encoding: self.encoding,
+            url: self.url,
             charset_hint: self.charset_hint,
             script: match self.script {
                 CliScript::Auto => Script::Auto,

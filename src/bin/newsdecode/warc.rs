@@ -331,6 +331,7 @@ fn convert(
         let size = body.len() as u64;
         let options = newsdecode::Options {
             charset_hint: record.charset.clone(),
+            url: record.uri.clone(),
             ..options.clone()
         };
         newsdecode::extract_owned(body, &options).map_err(|e| Failure {
