@@ -53,9 +53,9 @@ fn output_dir_writes_one_file_per_input_with_safe_numbered_names() {
     // The failed input has no Markdown file; the others are numbered.
     assert_eq!(listing(&out_dir), ["page-2.md", "page.md", "secret.md"]);
     let first = std::fs::read_to_string(out_dir.join("page.md")).unwrap();
-    assert!(first.starts_with("# First"), "{first}");
+    assert!(first.contains("---\n\n# First\n"), "{first}");
     let second = std::fs::read_to_string(out_dir.join("page-2.md")).unwrap();
-    assert!(second.starts_with("# Second"), "{second}");
+    assert!(second.contains("---\n\n# Second\n"), "{second}");
     let err = stderr(&out);
     assert!(
         err.contains("broken.html") && err.contains("[empty_input]"),
@@ -115,7 +115,7 @@ fn output_dir_replaces_a_symlink_instead_of_writing_through_it() {
     assert!(!written.symlink_metadata().unwrap().file_type().is_symlink());
     assert!(std::fs::read_to_string(written)
         .unwrap()
-        .starts_with("# Story"));
+        .contains("---\n\n# Story\n"));
 }
 
 #[test]
