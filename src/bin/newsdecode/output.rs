@@ -52,8 +52,17 @@ impl CliFormat {
 
     /// The record of a failed input (`docs/schema.md`, "Records").
     pub fn failure_record(self, source: &Source, failure: &Failure) -> String {
+        self.failure_text(
+            serde_json::json!({ "name": source.name, "bytes": failure.bytes }),
+            failure,
+        )
+    }
+
+    /// A failure record with `input` as given (a file's, or a WARC
+    /// record's `{warc, offset, uri}`), as this format writes records.
+    pub fn failure_text(self, input: serde_json::Value, failure: &Failure) -> String {
         let record = serde_json::json!({
-            "input": { "name": source.name, "bytes": failure.bytes },
+            "input": input,
             "error": { "code": failure.code, "message": failure.message },
         });
         let text = if self == CliFormat::Json {

@@ -349,16 +349,9 @@ fn convert(
         }
         Err(failure) => {
             let text = format.is_json().then(|| {
-                let value = serde_json::json!({
-                    "input": { "warc": warc, "offset": record.offset, "uri": record.uri },
-                    "error": { "code": failure.code, "message": failure.message },
-                });
-                let text = if format == CliFormat::Json {
-                    serde_json::to_string_pretty(&value)
-                } else {
-                    serde_json::to_string(&value)
-                };
-                text.unwrap_or_default() + "\n"
+                let input =
+                    serde_json::json!({ "warc": warc, "offset": record.offset, "uri": record.uri });
+                format.failure_text(input, &failure)
             });
             (label, text, Some(failure))
         }
