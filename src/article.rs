@@ -126,6 +126,22 @@ pub struct Block {
     /// List items.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<String>>,
+    /// The links in `text`, in order (schema 1.1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+}
+
+/// A link inside a block's text: the characters `start..end` of `text`
+/// (Unicode scalar values, as [`Warning`] offsets) lead to `href`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    /// The first character of the link's text.
+    pub start: usize,
+    /// One past its last character.
+    pub end: usize,
+    /// The target: absolute, `http`, `https` or `mailto` only, resolved
+    /// against the page's address.
+    pub href: String,
 }
 
 impl Block {
@@ -140,6 +156,7 @@ impl Block {
             src: None,
             alt: None,
             items: None,
+            links: Vec::new(),
         }
     }
 }

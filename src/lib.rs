@@ -32,6 +32,7 @@ pub mod render;
 mod repair;
 mod segment;
 mod text;
+mod url;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
@@ -113,7 +114,7 @@ fn extract_decoded(decoded: decode::Decoded, bytes: usize, options: &Options) ->
     let (text, report) = (decoded.text, decoded.report);
     let mut article = match kind {
         InputKind::Text => text_path(text, report, input, options.script),
-        InputKind::Html => html_path(text, report, input, options.script),
+        InputKind::Html => html_path(text, report, input, options),
     };
     if let Some(url) = options.url.as_deref().filter(|u| !u.trim().is_empty()) {
         article.url = Some(url.trim().to_string());
@@ -142,7 +143,8 @@ fn text_path(text: String, decode: DecodeReport, input: InputInfo, script: Scrip
 /// its strings; a page with no article container is read like a paste.
 /// Takes the text to drop it once parsed, and drops the tree once read:
 /// what is kept at once is the peak memory of a huge page.
-fn html_path(text: String, decode: DecodeReport, input: InputInfo, script: Script) -> Article {
+fn html_path(text: String, decode: DecodeReport, input: InputInfo, options: &Options) -> Article {
+    let script = options.script;
     let mut decode = decode;
     // A page saved after being misread (UTF-8 read as GBK…) is repaired
     // before it is read: its credit lines and dates are found only in the
@@ -160,6 +162,7 @@ fn html_path(text: String, decode: DecodeReport, input: InputInfo, script: Scrip
     decode::report_controls_removed(&mut decode, doc.controls_removed);
     html::veil::lift(&mut doc);
     let mut meta = markup::read(&doc);
+    meta.set_base(options.url.as_deref());
     decode.warnings.extend(meta.json_ld_warning());
     let mut segments = html::extract(&doc, &meta);
     // What a page built by scripts shows only without them (`<noscript>`).
@@ -273,6 +276,7 @@ pub mod internals {
     pub use crate::parse::tree::{Document, Element, NodeData};
     pub use crate::repair::pinyin::remove_glosses;
     pub use crate::text::is_cjk_letter;
+    pub use crate::url::resolve as resolve_url;
 }
 
 /// The library's version, as in `Cargo.toml`.

@@ -88,6 +88,21 @@ fn shapes() -> Vec<(&'static str, Make)> {
         ("links", |n| {
             format!("<ul>{}", "<li><a href=/x>link</a>".repeat(n / 24))
         }),
+        ("links in prose", |n| {
+            format!(
+                "<base href=https://x.example/a/><p>{}",
+                "Some words <a href=../b/c?d=e#f>a link</a> and more, ".repeat(n / 56)
+            )
+        }),
+        // A repair changes every link's text (`,` between Chinese
+        // characters becomes `，`): no link is found, and each search is
+        // bounded by the scan budget, not by the text after it.
+        ("links whose text a repair changed", |n| {
+            format!(
+                "<base href=https://x.example/><p>{}",
+                "<a href=/x>中,文</a>".repeat(n / 21)
+            )
+        }),
         ("headings", |n| {
             "<h2>Heading</h2><p>Text, words words.</p>".repeat(n / 42)
         }),

@@ -106,6 +106,8 @@ const OWN_ELEMENTS: &[&str] = &[
     "aside",
     "details",
     "summary",
+    // The article's own links (schema 1.1), checked below.
+    "a",
 ];
 const OWN_ATTRIBUTES: &[&str] = &[
     "lang",
@@ -116,6 +118,8 @@ const OWN_ATTRIBUTES: &[&str] = &[
     "class",
     "datetime",
     "title",
+    "href",
+    "rel",
 ];
 
 /// A page carrying `vector` everywhere a news page carries markup.
@@ -175,6 +179,19 @@ fn assert_only_own_markup(html: &str, vector: &str) {
                     !value.contains("javascript:") && !value.contains("data:"),
                     "{value} from {vector:?}"
                 );
+                // A link is the renderer's: absolute, web or mail, never followed blindly.
+                if name == "a" && &*a.name == "href" {
+                    assert!(
+                        ["http://", "https://", "mailto:"]
+                            .iter()
+                            .any(|s| value.starts_with(s))
+                            && !value.contains(['"', '<', '>', ' ']),
+                        "href {value} from {vector:?}"
+                    );
+                }
+                if &*a.name == "rel" {
+                    assert_eq!(&*a.value, "noopener noreferrer nofollow");
+                }
             }
         }
     });

@@ -70,6 +70,53 @@ function markedText(text, raws, t) {
   });
 }
 
+/** Only http(s) and mailto links are live; anything else stays text. */
+function safeLinkUrl(href) {
+  try {
+    const url = new URL(href);
+    return ["http:", "https:", "mailto:"].includes(url.protocol) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Characters `from`… of a block's text (`text`) with the block's links as
+ * `<a>` nodes. Link offsets count code points, so the text is indexed as
+ * `Array.from(text)`, not by UTF-16 units.
+ */
+function linkedText(text, from, links, raws, t) {
+  if (!links?.length) return markedText(text, raws, t);
+  const chars = Array.from(text);
+  const nodes = [];
+  let at = 0;
+  const plain = (a, b) => nodes.push(...markedText(chars.slice(a, b).join(""), raws, t));
+  for (const link of links) {
+    const start = Math.max(link.start - from, at);
+    const end = Math.min(link.end - from, chars.length);
+    if (link.end <= from || start >= end) continue;
+    if (start > at) plain(at, start);
+    const href = safeLinkUrl(link.href);
+    const inner = markedText(chars.slice(start, end).join(""), raws, t);
+    nodes.push(href
+      ? el("a", { href, rel: "noopener noreferrer nofollow", target: "_blank", referrerpolicy: "no-referrer" }, ...inner)
+      : el("span", {}, ...inner));
+    at = end;
+  }
+  if (at < chars.length) plain(at, chars.length);
+  return nodes;
+}
+
+/** Pieces of a block's text (list items, table cells) with their offsets. */
+function pieces(parts) {
+  let from = 0;
+  return parts.map((text) => {
+    const piece = { text, from };
+    from += Array.from(text).length + 1;
+    return piece;
+  });
+}
+
 function figure(block, showImages, t) {
   const image = safeImageUrl(block.src);
   const label = block.alt || block.caption || t("reader.figure");
@@ -83,16 +130,23 @@ function figure(block, showImages, t) {
       media.append(el("a", { href: image.url, target: "_blank", rel: "noopener noreferrer nofollow", referrerpolicy: "no-referrer" }, t("reader.openImage")));
     }
   }
+  // The caption is the block's text, where its links are.
   const caption = block.caption || block.credit
-    ? el("figcaption", {}, block.caption || "", block.credit ? el("span", { class: "credit" }, block.credit) : null)
+    ? el("figcaption", {}, ...(block.caption ? linkedText(block.caption, 0, block.links, [], t) : []),
+      block.credit ? el("span", { class: "credit" }, block.credit) : null)
     : null;
   return el("figure", {}, media, caption);
 }
 
-function table(block) {
+function table(block, t) {
   const body = el("tbody");
+  // Rows end with a newline and cells with a tab: one character each.
+  let from = 0;
   for (const row of block.text.split("\n")) {
-    body.append(el("tr", {}, ...row.split("\t").map((cell) => el("td", {}, cell))));
+    const cells = pieces(row.split("\t")).map(({ text, from: at }) =>
+      el("td", {}, ...linkedText(text, from + at, block.links, [], t)));
+    body.append(el("tr", {}, ...cells));
+    from += Array.from(row).length + 1;
   }
   return el("div", { class: "table-wrap" }, el("table", {}, body));
 }
@@ -103,20 +157,21 @@ function blockNode(block, context) {
     case "heading": {
       // The article's title is the view's h2; body headings sit below it.
       const level = Math.min(6, Math.max(3, (block.level || 2) + 1));
-      return el(`h${level}`, {}, ...markedText(block.text, raws, t));
+      return el(`h${level}`, {}, ...linkedText(block.text, 0, block.links, raws, t));
     }
     case "figure":
       return figure(block, context.showImages, t);
     case "quote":
-      return el("blockquote", {}, ...markedText(block.text, raws, t));
+      return el("blockquote", {}, ...linkedText(block.text, 0, block.links, raws, t));
     case "list":
-      return el("ul", {}, ...(block.items || []).map((item) => el("li", {}, ...markedText(item, raws, t))));
+      return el("ul", {}, ...pieces(block.items || []).map(({ text, from }) =>
+        el("li", {}, ...linkedText(text, from, block.links, raws, t))));
     case "table":
-      return table(block);
+      return table(block, t);
     case "code":
       return el("pre", {}, el("code", {}, block.text));
     default:
-      return el("p", {}, ...markedText(block.text, raws, t));
+      return el("p", {}, ...linkedText(block.text, 0, block.links, raws, t));
   }
 }
 

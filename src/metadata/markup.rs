@@ -27,7 +27,7 @@ pub use super::title::{split_site_suffix, SITE_NAME_MAX_CHARS};
 use crate::article::{Warning, WarningKind};
 use crate::parse::elements::subtree_text;
 use crate::parse::tokenizer::decode_references;
-use crate::parse::tree::{Document, NodeData, NodeId};
+use crate::parse::tree::{Document, Element, NodeData, NodeId};
 use crate::text::{at_most_chars, collapse_whitespace, is_stray_control};
 use serde_json::Value;
 
@@ -60,6 +60,11 @@ pub struct PageMeta {
     /// JSON-LD blocks over [`JSON_LD_MAX_BYTES`], not read (a
     /// `limit_reached` warning says so).
     pub json_ld_skipped: usize,
+    /// The first `<base href>`, as written.
+    pub base_href: Option<String>,
+    /// What the page's links and images are relative to (see
+    /// [`PageMeta::set_base`]).
+    pub base: Option<String>,
 }
 
 impl PageMeta {
@@ -182,6 +187,8 @@ struct Found {
     labelled_author: Option<String>,
     /// The first `<link rel=canonical>`'s `href`.
     canonical: Option<String>,
+    /// The first `<base href>`.
+    base_href: Option<String>,
     json_ld_skipped: usize,
 }
 
@@ -241,13 +248,7 @@ fn scan(doc: &Document) -> Found {
                 }
             }
             "time" if found.time.is_none() => found.time = e.attr("datetime").and_then(non_empty),
-            "link"
-                if found.canonical.is_none()
-                    && e.attr("rel")
-                        .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
-            {
-                found.canonical = e.attr("href").and_then(non_empty);
-            }
+            "link" | "base" => note_address(e, &mut found),
             _ => {}
         }
         if found.shown_date.is_none() && shows_a_date(e) {
@@ -275,6 +276,23 @@ fn scan(doc: &Document) -> Found {
         }
     }
     found
+}
+
+/// The first `<link rel=canonical>` and the first `<base href>`.
+fn note_address(e: &Element, found: &mut Found) {
+    let slot = match &*e.name {
+        "base" => &mut found.base_href,
+        _ if e
+            .attr("rel")
+            .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+        {
+            &mut found.canonical
+        }
+        _ => return,
+    };
+    if slot.is_none() {
+        *slot = e.attr("href").and_then(non_empty);
+    }
 }
 
 /// The first article object and the first publisher name of a JSON-LD block.
@@ -318,6 +336,8 @@ pub fn read(doc: &Document) -> PageMeta {
         language: found.language,
         url,
         json_ld_skipped: found.json_ld_skipped,
+        base_href: found.base_href,
+        base: None,
     }
 }
 

@@ -1,6 +1,7 @@
 //! Stage 5, metadata: what a page says about itself and how the fields are
 //! resolved.
 //!
+//! - `address`: the page's address, what its links are relative to;
 //! - [`markup`]: the readers of the page's own markup (JSON-LD, OpenGraph,
 //!   `<meta>`, microdata, `<time>`, `<title>`, `lang`) into a `PageMeta`;
 //! - [`dates`]: dates as pages write them to RFC 3339;
@@ -14,6 +15,7 @@
 //! `dates.rs`; a new credit word into `byline::CREDIT_WORDS`; a change of
 //! precedence only into `resolve.rs`.
 
+mod address;
 mod author_elements;
 pub mod byline;
 mod closing;

@@ -48,6 +48,21 @@ impl BodyItem {
     }
 }
 
+/// A link in the body's markup: where its text was written, and its
+/// `href` as written (resolved when the article is assembled).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The link's text.
+    pub anchor: String,
+    /// Its target, as written.
+    pub href: String,
+    /// The run of text it was written in (a paragraph, a list item, a
+    /// cell): an index into [`Segments::link_runs`].
+    pub run: usize,
+    /// Where its text starts in the run, in bytes.
+    pub at: usize,
+}
+
 /// The page read into its parts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Segments {
@@ -67,4 +82,8 @@ pub struct Segments {
     pub boilerplate: Vec<(BoilerplateKind, String)>,
     /// Lines of a paste past the line budget, read as one paragraph.
     pub merged_lines: usize,
+    /// The links of the body's markup, in reading order (a page only).
+    pub links: Vec<Link>,
+    /// The texts the links were written in, as written.
+    pub link_runs: Vec<String>,
 }

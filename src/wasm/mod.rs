@@ -39,11 +39,23 @@ export interface Block {
   level?: number;
   caption?: string;
   credit?: string;
-  /** Image source as written in the page; never fetched. */
+  /** Image source, resolved against the page's address when known; never fetched by the library. */
   src?: string;
   alt?: string;
   /** List items (lists only). */
   items?: string[];
+  /** Links in `text`, in order (schema 1.1). */
+  links?: Link[];
+}
+
+/**
+ * A link inside a block's `text`: characters (code points, not UTF-16 units)
+ * `start` to `end`; `href` absolute, http, https or mailto only.
+ */
+export interface Link {
+  start: number;
+  end: number;
+  href: string;
 }
 
 /** Visible text that is not the article. */
@@ -81,7 +93,7 @@ export interface DecodeReport {
   warnings: DecodeWarning[];
 }
 
-/** The structured article (schema 1, see docs/schema.md). */
+/** The structured article (schema 1.1, see docs/schema.md). */
 export interface Article {
   schema: 1;
   title: string | null;

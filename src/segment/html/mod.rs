@@ -50,6 +50,16 @@ pub fn extract(doc: &Document, meta: &PageMeta) -> Segments {
                 let mut body = segments.body;
                 body.append(&mut thread.body);
                 thread.body = body;
+                let mut links = writer::Links {
+                    links: segments.links,
+                    runs: segments.link_runs,
+                };
+                links.append(writer::Links {
+                    links: std::mem::take(&mut thread.links),
+                    runs: std::mem::take(&mut thread.link_runs),
+                });
+                thread.links = links.links;
+                thread.link_runs = links.runs;
             }
             return thread;
         }
@@ -68,19 +78,20 @@ fn extract_from(page: &Page, meta: &PageMeta) -> Segments {
     for &root in &roots {
         writer.write(root);
     }
-    let (mut items, mut skipped) = writer.finish();
-    let article_length = text_length(&items);
-    if let Some((landmark, whole, left_out)) = landmark_reading(page, article_length) {
+    let mut written = writer.finish();
+    let article_length = text_length(&written.items);
+    if let Some((landmark, whole)) = landmark_reading(page, article_length) {
         roots = vec![landmark];
-        items = whole;
-        skipped = left_out;
-    } else if let Some((series, posts, left_out)) =
-        series_reading(page, top, &roots, article_length)
-    {
+        written = whole;
+    } else if let Some((series, posts)) = series_reading(page, top, &roots, article_length) {
         roots = series;
-        items = posts;
-        skipped = left_out;
+        written = posts;
     }
+    let writer::Written {
+        mut items,
+        skipped,
+        links,
+    } = written;
 
     let names: Vec<&String> = [&meta.title, &meta.document_title, &meta.site_name]
         .into_iter()
@@ -102,6 +113,8 @@ fn extract_from(page: &Page, meta: &PageMeta) -> Segments {
         }
     }
     segments.body = items;
+    segments.links = links.links;
+    segments.link_runs = links.runs;
     segments.boilerplate = regions::boilerplate(page);
     if let Some(rest) = regions::unlabelled(page, &roots, &skipped) {
         segments.boilerplate.push((BoilerplateKind::Other, rest));
@@ -119,14 +132,13 @@ fn text_length(items: &[BodyItem]) -> f32 {
 /// container is one item of such a series and the series holds more text
 /// than the article chosen from it (`article_length`, its text's weighted
 /// length). The article's roots outside the series (an introduction above
-/// a tutorial's steps) stay. Returns the roots, their body items and the
-/// subtrees left out.
+/// a tutorial's steps) stay. Returns the roots and what they wrote.
 fn series_reading(
     page: &Page,
     top: NodeId,
     roots: &[NodeId],
     article_length: f32,
-) -> Option<(Vec<NodeId>, Vec<BodyItem>, Vec<NodeId>)> {
+) -> Option<(Vec<NodeId>, writer::Written)> {
     let mut series = choose::repeated_items(page, top)?;
     // (The series' visible text bounds what it can write: no longer than
     // the article, it is not read.)
@@ -152,20 +164,16 @@ fn series_reading(
     for &root in &series {
         writer.write(root);
     }
-    let (posts, left_out) = writer.finish();
-    (text_length(&posts) > article_length).then_some((series, posts, left_out))
+    let posts = writer.finish();
+    (text_length(&posts.items) > article_length).then_some((series, posts))
 }
 
 /// The main landmark read whole, when the chosen article (`article_length`,
 /// its text's weighted length) holds only a small share of the landmark's
 /// text (see [`LANDMARK_SHARE`]; a page without one: its `<body>`,
 /// [`BODY_SHARE`]): the page is a listing, a catalogue, a thread or a
-/// service page, not one article. Returns the landmark, its items and the
-/// subtrees left out.
-fn landmark_reading(
-    page: &Page,
-    article_length: f32,
-) -> Option<(NodeId, Vec<BodyItem>, Vec<NodeId>)> {
+/// service page, not one article. Returns the landmark and what it wrote.
+fn landmark_reading(page: &Page, article_length: f32) -> Option<(NodeId, writer::Written)> {
     let (landmark, share) = match choose::main_landmark(page) {
         Some(main) => (main, LANDMARK_SHARE),
         None => (choose::body_element(page)?, BODY_SHARE),
@@ -177,6 +185,6 @@ fn landmark_reading(
     }
     let mut writer = writer::Writer::keeping_links(page);
     writer.write(landmark);
-    let (whole, left_out) = writer.finish();
-    (article_length < text_length(&whole) * share).then_some((landmark, whole, left_out))
+    let whole = writer.finish();
+    (article_length < text_length(&whole.items) * share).then_some((landmark, whole))
 }

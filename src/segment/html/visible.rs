@@ -141,7 +141,15 @@ impl Paragraphs {
 pub struct TextBuf {
     text: String,
     space: bool,
+    /// How many times the text was taken: a span opened before a take
+    /// does not continue after it.
+    taken: usize,
+    /// Links in the text: byte range and `href` as written.
+    links: Vec<(usize, usize, String)>,
 }
+
+/// A link in a taken text: its byte range there and its `href` as written.
+pub type TextLink = (usize, usize, String);
 
 impl TextBuf {
     pub fn push(&mut self, s: &str) {
@@ -174,7 +182,41 @@ impl TextBuf {
         self.space = false;
     }
 
+    /// Where the text written so far ends, as a mark for [`TextBuf::since`].
+    pub fn mark(&self) -> (usize, usize) {
+        (self.taken, self.text.len())
+    }
+
+    /// Notes the text written since `mark` (trimmed) as a link to `href`;
+    /// nothing when it was taken in between (a block inside the link ended
+    /// a paragraph) or is empty.
+    pub fn link(&mut self, mark: (usize, usize), href: &str) {
+        if mark.0 != self.taken {
+            return;
+        }
+        let Some(raw) = self.text.get(mark.1..) else {
+            return;
+        };
+        let start = mark.1 + (raw.len() - raw.trim_start().len());
+        let end = self.text.trim_end().len();
+        if start < end {
+            self.links.push((start, end, href.to_string()));
+        }
+    }
+
+    /// [`TextBuf::take`], with the links noted in the text taken.
+    pub fn take_linked(&mut self) -> (String, Vec<TextLink>) {
+        let lead = self.text.len() - self.text.trim_start().len();
+        let links = std::mem::take(&mut self.links)
+            .into_iter()
+            .map(|(start, end, href)| (start - lead, end - lead, href))
+            .collect();
+        (self.take(), links)
+    }
+
     pub fn take(&mut self) -> String {
+        self.links.clear();
+        self.taken += 1;
         self.space = false;
         let out = self.text.trim().to_string();
         self.text.clear();

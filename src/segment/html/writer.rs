@@ -2,7 +2,7 @@
 //! heading (with its level), figure and image, caption block, list, quote,
 //! table, preformatted text; everything else flows into paragraphs.
 
-use super::super::items::BodyItem;
+use super::super::items::{BodyItem, Link};
 use super::super::lines::split_caption;
 use super::super::tunables::{
     INLINE_IMAGE_MIN, LINK_BLOCK_DENSITY, LINK_BLOCK_MAX_LENGTH, LINK_ITEM_DENSITY,
@@ -10,7 +10,7 @@ use super::super::tunables::{
 };
 use super::classes::is_caption_like;
 use super::page::Page;
-use super::visible::TextBuf;
+use super::visible::{TextBuf, TextLink};
 use crate::parse::elements::{is_block, subtree_text};
 use crate::parse::tree::{Element, NodeData, NodeId};
 
@@ -25,14 +25,33 @@ fn heading_level(name: &str) -> u8 {
 /// Text of a subtree, inline (whitespace collapsed, `<br>` kept).
 pub fn inline_text(page: &Page, id: NodeId) -> String {
     let mut buf = TextBuf::default();
-    collect_inline(page, id, &mut buf);
+    collect_inline(page, id, &mut buf, false);
     buf.take()
 }
 
-fn collect_inline(page: &Page, root: NodeId, buf: &mut TextBuf) {
-    // Iterative walk bounded by the tree's own depth limit.
-    let mut stack = vec![root];
-    while let Some(id) = stack.pop() {
+/// Text of a subtree, inline, and the links in it.
+fn inline_text_links(page: &Page, id: NodeId) -> (String, Vec<TextLink>) {
+    let mut buf = TextBuf::default();
+    collect_inline(page, id, &mut buf, true);
+    buf.take_linked()
+}
+
+fn collect_inline(page: &Page, root: NodeId, buf: &mut TextBuf, links: bool) {
+    // Iterative walk bounded by the tree's own depth limit; `Close` ends
+    // a link's text.
+    enum Step<'e> {
+        Open(NodeId),
+        Close((usize, usize), &'e str),
+    }
+    let mut stack = vec![Step::Open(root)];
+    while let Some(step) = stack.pop() {
+        let id = match step {
+            Step::Open(id) => id,
+            Step::Close(mark, href) => {
+                buf.link(mark, href);
+                continue;
+            }
+        };
         let Some(node) = page.doc.node(id) else {
             continue;
         };
@@ -49,12 +68,73 @@ fn collect_inline(page: &Page, root: NodeId, buf: &mut TextBuf) {
                 if is_block(&e.name) {
                     buf.push(" ");
                 }
+                if let Some(href) = link_target(e).filter(|_| links) {
+                    stack.push(Step::Close(buf.mark(), href));
+                }
                 let children: Vec<NodeId> = page.children(id).collect();
-                stack.extend(children.into_iter().rev());
+                stack.extend(children.into_iter().rev().map(Step::Open));
             }
             NodeData::Document => {}
         }
     }
+}
+
+/// The `href` of a link element (`<a href>`), as written.
+fn link_target(e: &Element) -> Option<&str> {
+    (&*e.name == "a")
+        .then(|| e.attr("href"))
+        .flatten()
+        .filter(|h| !h.trim().is_empty())
+}
+
+/// The links written and the runs of text they are in.
+#[derive(Default)]
+pub struct Links {
+    /// The links, in reading order.
+    pub links: Vec<Link>,
+    /// The texts they were written in.
+    pub runs: Vec<String>,
+}
+
+impl Links {
+    /// Notes the links `found` in `text`, one run of text.
+    fn note(&mut self, text: &str, found: Vec<TextLink>) {
+        if found.is_empty() {
+            return;
+        }
+        let run = self.runs.len();
+        self.runs.push(text.to_string());
+        for (start, end, href) in found {
+            if let Some(anchor) = text.get(start..end) {
+                self.links.push(Link {
+                    anchor: anchor.to_string(),
+                    href,
+                    run,
+                    at: start,
+                });
+            }
+        }
+    }
+
+    /// Appends `other`'s links after these.
+    pub fn append(&mut self, other: Links) {
+        let offset = self.runs.len();
+        self.runs.extend(other.runs);
+        self.links.extend(other.links.into_iter().map(|l| Link {
+            run: l.run + offset,
+            ..l
+        }));
+    }
+}
+
+/// What [`Writer::finish`] returns.
+pub struct Written {
+    /// The body items, in reading order.
+    pub items: Vec<BodyItem>,
+    /// Subtrees of the article left out (to the boilerplate).
+    pub skipped: Vec<NodeId>,
+    /// The links in the items' text.
+    pub links: Links,
 }
 
 /// Turns the chosen containers into body items.
@@ -67,6 +147,10 @@ pub struct Writer<'p, 'a> {
     skipped: Vec<NodeId>,
     /// Keeps link lists and teasers: a listing's items are its content.
     keep_links: bool,
+    /// The links written.
+    links: Links,
+    /// The links open in the running text: element, where its text starts.
+    open_links: Vec<(NodeId, (usize, usize))>,
 }
 
 impl<'p, 'a> Writer<'p, 'a> {
@@ -78,6 +162,8 @@ impl<'p, 'a> Writer<'p, 'a> {
             buf: TextBuf::default(),
             skipped: Vec::new(),
             keep_links: false,
+            links: Links::default(),
+            open_links: Vec::new(),
         }
     }
 
@@ -90,20 +176,28 @@ impl<'p, 'a> Writer<'p, 'a> {
         }
     }
 
-    /// The items written, in reading order, and the subtrees left out.
-    pub fn finish(self) -> (Vec<BodyItem>, Vec<NodeId>) {
-        (self.items, self.skipped)
+    /// The items written, the subtrees left out and the links.
+    pub fn finish(self) -> Written {
+        Written {
+            items: self.items,
+            skipped: self.skipped,
+            links: self.links,
+        }
     }
 
     fn flush(&mut self) {
-        let text = self.buf.take();
+        let (text, links) = self.buf.take_linked();
+        self.links.note(&text, links);
         if !text.is_empty() {
             self.items.push(BodyItem::Paragraph(text));
         }
     }
 
-    fn inline_text(&self, id: NodeId) -> String {
-        inline_text(self.page, id)
+    /// The inline text of `id`; its links join the writer's.
+    fn inline_text(&mut self, id: NodeId) -> String {
+        let (text, links) = inline_text_links(self.page, id);
+        self.links.note(&text, links);
+        text
     }
 
     fn skip(&self, id: NodeId) -> bool {
@@ -149,6 +243,14 @@ impl<'p, 'a> Writer<'p, 'a> {
                 continue;
             };
             if !entering {
+                if let Some(&(open, mark)) = self.open_links.last() {
+                    if open == id {
+                        self.open_links.pop();
+                        if let Some(href) = self.page.doc.element(id).and_then(link_target) {
+                            self.buf.link(mark, href);
+                        }
+                    }
+                }
                 if self.page.doc.element(id).is_some_and(|e| is_block(&e.name)) {
                     self.flush();
                 }
@@ -163,6 +265,9 @@ impl<'p, 'a> Writer<'p, 'a> {
                         continue;
                     }
                     if self.element(id, e) {
+                        if link_target(e).is_some() {
+                            self.open_links.push((id, self.buf.mark()));
+                        }
                         stack.push((id, false));
                         let children: Vec<NodeId> = self.page.children(id).collect();
                         stack.extend(children.into_iter().rev().map(|c| (c, true)));
@@ -324,38 +429,45 @@ impl<'p, 'a> Writer<'p, 'a> {
     }
 
     /// A data table as text: one row a line, cells separated by tabs.
-    fn table_text(&self, table: NodeId) -> String {
+    /// Its links join the writer's in row order.
+    fn table_text(&mut self, table: NodeId) -> String {
+        let page = self.page;
         let mut rows = Vec::new();
         let mut stack = vec![table];
         while let Some(id) = stack.pop() {
-            if self.page.name(id) == "caption" {
-                let caption = self.inline_text(id);
-                if !caption.is_empty() {
-                    rows.push((id, caption));
+            if page.name(id) == "caption" {
+                let caption = inline_text_links(page, id);
+                if !caption.0.is_empty() {
+                    rows.push((id, vec![caption]));
                 }
                 continue;
             }
-            if self.page.name(id) == "tr" {
-                let cells: Vec<String> = self
-                    .page
+            if page.name(id) == "tr" {
+                let cells: Vec<(String, Vec<TextLink>)> = page
                     .children(id)
-                    .filter(|&c| matches!(self.page.name(c), "td" | "th"))
-                    .map(|c| self.inline_text(c))
+                    .filter(|&c| matches!(page.name(c), "td" | "th"))
+                    .map(|c| inline_text_links(page, c))
                     .collect();
-                if cells.iter().any(|c| !c.is_empty()) {
-                    rows.push((id, cells.join("\t")));
+                if cells.iter().any(|c| !c.0.is_empty()) {
+                    rows.push((id, cells));
                 }
                 continue;
             }
-            if self.page.stat(id).visible {
-                stack.extend(self.page.children(id));
+            if page.stat(id).visible {
+                stack.extend(page.children(id));
             }
         }
         rows.sort_unstable_by_key(|(id, _)| *id);
-        rows.into_iter()
-            .map(|(_, r)| r)
-            .collect::<Vec<_>>()
-            .join("\n")
+        let mut text = Vec::with_capacity(rows.len());
+        for (_, cells) in rows {
+            let mut row = Vec::with_capacity(cells.len());
+            for (cell, links) in cells {
+                self.links.note(&cell, links);
+                row.push(cell);
+            }
+            text.push(row.join("\t"));
+        }
+        text.join("\n")
     }
 
     /// Flushes, then adds the inline text of `id` as one item, if any.

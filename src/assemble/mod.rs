@@ -3,6 +3,8 @@
 //! `garbled_text` warnings that carry their offsets in `text`. It decides
 //! nothing about the page: precedence is `metadata::resolve`'s.
 
+mod links;
+
 use crate::article::{
     Article, Block, BlockKind, Boilerplate, BoilerplateKind, DecodeReport, InputInfo, Warning,
     WarningKind,
@@ -39,7 +41,9 @@ pub fn assemble(
         body_text: &body_text,
         whole: whole.unwrap_or(&body_text),
     };
-    let found = resolve(page.unwrap_or_default(), evidence);
+    let page = page.unwrap_or_default();
+    let base = page.base.clone();
+    let found = resolve(page, evidence);
     article.language = found.language;
     article.published = found.published;
     article.modified = found.modified;
@@ -73,8 +77,18 @@ pub fn assemble(
         .collect();
     article.end_mark = seg.end_mark;
     article.text = body_text;
-    article.blocks = seg.body.into_iter().map(block).collect();
+    article.blocks = seg
+        .body
+        .into_iter()
+        .map(|item| block(item, base.as_deref()))
+        .collect();
     mark_garbled(&mut article, garbled);
+    links::place(
+        &mut article.blocks,
+        &seg.links,
+        &seg.link_runs,
+        base.as_deref(),
+    );
     article
 }
 
@@ -107,7 +121,8 @@ fn body_text(body: &[BodyItem]) -> String {
     out
 }
 
-fn block(item: BodyItem) -> Block {
+/// The block of a body item; a figure's source resolved against `base`.
+fn block(item: BodyItem, base: Option<&str>) -> Block {
     let of = |kind: BlockKind, text: String| Block {
         kind,
         ..Block::paragraph(text)
@@ -133,11 +148,22 @@ fn block(item: BodyItem) -> Block {
         } => Block {
             caption: Some(caption.clone()).filter(|c| !c.is_empty()),
             credit,
-            src,
+            src: src.map(|src| image_source(src, base)),
             alt,
             ..of(BlockKind::Figure, caption)
         },
     }
+}
+
+/// An image's address resolved against the page's; a protocol-relative
+/// one without a page address is taken as https (what a reader would
+/// fetch); anything else unresolvable (a relative path, `data:`) as written.
+fn image_source(src: String, base: Option<&str>) -> String {
+    if src.starts_with("data:") {
+        return src;
+    }
+    let base = base.or(src.trim_start().starts_with("//").then_some("https:"));
+    crate::url::resolve(base, &src).unwrap_or(src)
 }
 
 /// Replaces markers by U+FFFD everywhere and reports each garbled span,
