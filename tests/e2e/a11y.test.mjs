@@ -8,6 +8,7 @@ import { launch, openApp, screenshot } from "./browser.mjs";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const SEED = readFileSync(new URL("../pages/seed-chinanews-sichuan-wuhou/input.txt", import.meta.url), "utf8");
+const LINKS = readFileSync(new URL("../pages/en-wiki-links/input.html", import.meta.url), "utf8");
 let env;
 before(async () => { env = await launch(); });
 after(async () => { await env?.close(); });
@@ -31,6 +32,11 @@ for (const colorScheme of ["light", "dark"]) {
     await page.locator("#reader details").evaluateAll((all) => all.forEach((d) => { d.open = true; }));
     assert.deepEqual(await violations(page), []);
     await screenshot(page, `axe-${colorScheme}`);
+    // A reader full of links (in text, headings, cells, lists, captions).
+    await page.fill("#paste", LINKS);
+    await page.click("#decode");
+    await page.locator("#reader .body a").first().waitFor();
+    assert.deepEqual(await violations(page), []);
     await close();
   });
 }

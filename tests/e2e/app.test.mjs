@@ -246,6 +246,44 @@ test("only the page's own origin is contacted, and nothing after load while work
   await close();
 });
 
+test("links: an encyclopedia-like page keeps its links in the reader and in the Markdown", async () => {
+  const app = await openApp(env, { permissions: ["clipboard-read", "clipboard-write"] });
+  const { page } = app;
+  const path = new URL("../pages/en-wiki-links/input.html", import.meta.url).pathname;
+  const expected = JSON.parse(readFileSync(new URL("../pages/en-wiki-links/expected.json", import.meta.url), "utf8"));
+  const hrefs = expected.blocks.flatMap((b) => (b.links || []).map((l) => l.href));
+  assert.ok(hrefs.length >= 15, `${hrefs.length} links expected`);
+  await page.fill("#paste", readFileSync(path, "utf8"));
+  await page.click("#decode");
+  await page.locator("#reader .title").waitFor();
+  const links = page.locator("#reader .body a");
+  assert.deepEqual(await links.evaluateAll((as) => as.map((a) => a.href)), hrefs);
+  for (const rel of await links.evaluateAll((as) => as.map((a) => a.rel))) assert.equal(rel, "noopener noreferrer nofollow");
+  // The word linked after an unlinked copy of it: the link is on the second.
+  assert.match(await page.locator("#reader .body p").first().innerHTML(), /^A tidal bore is a <a [^>]*>tidal<\/a> phenomenon/);
+  // Links in a heading, a table cell, a list item and a caption; the javascript: one is text.
+  assert.equal(await page.locator("#reader .body h3 a").textContent(), "continent");
+  assert.equal(await page.locator("#reader .body td a").first().textContent(), "Qiantang River");
+  assert.equal(await page.locator("#reader .body li a").first().textContent(), "Severn bore");
+  assert.equal(await page.locator("#reader figcaption a").textContent(), "River Severn");
+  assert.match(await readerText(page), /Readers may expand this section/);
+  assert.equal(await page.locator('#reader a[href^="javascript"]').count(), 0);
+  await screenshot(page, "reader-links");
+
+  await page.selectOption("#format", "markdown");
+  await page.click("#copy");
+  await page.waitForFunction(() => /Copied/.test(document.getElementById("status").textContent));
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(copied, /A tidal bore is a \[tidal\]\(https:\/\/wiki\.example\.org\/wiki\/Tide\) phenomenon/);
+  assert.match(copied, /\[the editors\]\(mailto:editors@wiki\.example\.org\)/);
+  assert.match(copied, /!\[A bore wave moving up a river\]\(https:\/\/upload\.example\.org\//);
+  if (existsSync(CLI)) {
+    assert.equal(copied, execFileSync(CLI, ["--format", "markdown", path], { encoding: "utf8" }));
+  }
+  assert.deepEqual(app.errors, []);
+  await app.close();
+});
+
 test("data: images are shown after the opt-in", async () => {
   const { page, close } = await openApp(env);
   // The app's own icon as an inline image (placeholders under 256 bytes are ignored).
