@@ -1,6 +1,6 @@
 // The development/static server: www/ at /, pkg/ at /pkg/, on 127.0.0.1.
 // Plain Node (no dependencies). Sends the same Content-Security-Policy as the
-// page's <meta>, serves .wasm as application/wasm, and refuses paths outside
+// page's <meta> (image.html: its own, which allows remote images), serves .wasm as application/wasm, and refuses paths outside
 // the two folders. Usage: node scripts/serve.mjs [--port N] (0 = any free port).
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -15,6 +15,11 @@ export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; " +
   "img-src 'self' blob: data:; style-src 'self'; worker-src 'self'; manifest-src 'self'; " +
   "object-src 'none'; base-uri 'none'; " +
+  "form-action 'none'; frame-ancestors 'self'";
+
+/** image.html's own policy (as its <meta>): remote images, nothing else. */
+export const IMAGE_CSP =
+  "default-src 'none'; img-src http: https:; script-src 'self'; base-uri 'none'; " +
   "form-action 'none'; frame-ancestors 'self'";
 
 const TYPES = {
@@ -60,6 +65,7 @@ export function startServer(port = 0, host = "127.0.0.1") {
       const body = await readFile(file);
       res.writeHead(200, {
         ...headers,
+        ...(file.endsWith(`${sep}image.html`) ? { "Content-Security-Policy": IMAGE_CSP } : {}),
         "Content-Type": TYPES[extname(file)] || "application/octet-stream",
       });
       res.end(req.method === "HEAD" ? undefined : body);

@@ -1,8 +1,8 @@
 // The reader view, built from the structured article with DOM nodes and
 // textContent only: nothing from the input is ever parsed as markup, and
-// nothing is fetched (images stay placeholders unless the reader opts in; even
-// then a remote image is a link the user opens, because this page's CSP
-// forbids loading it).
+// nothing is fetched until the reader opts in to images. Even then this
+// page's policy forbids remote images: each is shown in a frame of
+// image.html, a document of its own whose policy allows them.
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -117,18 +117,43 @@ function pieces(parts) {
   });
 }
 
+/** The document that shows one remote image (beside this module, in www/ and pkg/). */
+const IMAGE_FRAME = new URL("./image.html", import.meta.url);
+
+// Frames of remote images report their picture's size (or failure): the
+// frame takes its proportions, or its figure is marked failed. Frames are
+// tracked here, not looked up in the document: the element's sit in a
+// shadow root.
+const frames = new Set();
+globalThis.addEventListener?.("message", (event) => {
+  if (event.origin !== location.origin || event.data?.type !== "newsdecode-image") return;
+  for (const frame of frames) {
+    if (!frame.isConnected) frames.delete(frame);
+    if (frame.contentWindow !== event.source) continue;
+    if (event.data.error) frame.closest("figure")?.classList.add("image-failed");
+    else if (event.data.width > 0 && event.data.height > 0) {
+      // Its proportions, and never wider than the picture itself.
+      frame.style.aspectRatio = `${event.data.width} / ${event.data.height}`;
+      frame.style.maxWidth = `${event.data.width}px`;
+    }
+  }
+});
+
 function figure(block, showImages, t) {
   const image = safeImageUrl(block.src);
   const label = block.alt || block.caption || t("reader.figure");
   let media;
   if (showImages && image?.kind === "data") {
     media = el("img", { src: image.url, alt: block.alt || "" });
+  } else if (showImages && image?.kind === "remote") {
+    const frame = el("iframe", { class: "remote-image", src: `${IMAGE_FRAME.href}#${encodeURIComponent(image.url)}`,
+      title: label, loading: "lazy", referrerpolicy: "no-referrer" });
+    frames.add(frame);
+    media = el("div", { class: "remote-media" }, frame,
+      el("a", { class: "open-image", href: image.url, target: "_blank", rel: "noopener noreferrer nofollow", referrerpolicy: "no-referrer" }, t("reader.openImage")));
   } else {
     media = el("div", { class: "placeholder", role: "img", "aria-label": label },
       el("span", { class: "placeholder-label" }, `🖼 ${block.alt || t("reader.figure")} (${t("reader.notLoaded")})`));
-    if (showImages && image?.kind === "remote") {
-      media.append(el("a", { href: image.url, target: "_blank", rel: "noopener noreferrer nofollow", referrerpolicy: "no-referrer" }, t("reader.openImage")));
-    }
   }
   // The caption is the block's text, where its links are.
   const caption = block.caption || block.credit

@@ -3,6 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { createServer } from "node:http";
 import { gzipSync } from "node:zlib";
 import { dropFiles, launch, openApp, screenshot } from "./browser.mjs";
 
@@ -236,14 +237,55 @@ test("only the page's own origin is contacted, and nothing after load while work
   await page.click("#decode");
   await page.locator("#reader figure").waitFor();
   assert.match(await page.locator("#reader .placeholder").textContent(), /A photo \(not loaded\)/);
-  // Opting in shows a link to the image (this page's CSP forbids loading it), still no request.
-  await page.click("#reader .load-images");
-  assert.equal(await page.locator("#reader figure a").getAttribute("href"), "https://images.example/photo.jpg");
-  assert.equal(await page.locator("#reader figure a").getAttribute("rel"), "noopener noreferrer nofollow");
+  // Without the opt-in (next test), no request.
   await page.selectOption("#view", "source");
   await page.waitForFunction(() => document.getElementById("output").textContent.length > 0);
   assert.deepEqual(requests.slice(afterLoad), []);
   await close();
+});
+
+test("remote images: none requested before the opt-in; after it, shown in image.html's frame, no referrer, the page's policy still strict", async () => {
+  // A second origin serving one picture and logging every request.
+  const picture = readFileSync(new URL("../../www/icons/icon-192.png", import.meta.url));
+  const hits = [];
+  const images = createServer((req, res) => {
+    hits.push({ url: req.url, referer: req.headers.referer });
+    res.writeHead(200, { "Content-Type": "image/png" });
+    res.end(picture);
+  });
+  await new Promise((resolve) => images.listen(0, "127.0.0.1", resolve));
+  const imageUrl = `http://127.0.0.1:${images.address().port}/photo.png`;
+  const { page, requests, errors, close } = await openApp(env);
+  const words = "with enough words, commas and sentences to count as a paragraph of the article";
+  await page.fill("#paste", `<article><h1>A square</h1><p>The first paragraph, ${words}.</p>
+    <figure><img src="${imageUrl}" alt="A square icon"><figcaption>The square.</figcaption></figure>
+    <p>The second paragraph, ${words}.</p></article>`);
+  await page.click("#decode");
+  await page.locator("#reader figure .placeholder").waitFor();
+  await page.waitForTimeout(300);
+  assert.deepEqual(hits, []);
+  assert.ok(!requests.some((u) => u.startsWith(imageUrl)), "image requested before the opt-in");
+  await screenshot(page, "images-before-opt-in");
+
+  await page.click("#reader .load-images");
+  // A frame of the app's own image.html, the address in its fragment.
+  const src = await page.locator("#reader iframe.remote-image").getAttribute("src");
+  assert.ok(src.startsWith(`${env.origin}/image.html#`), src);
+  await page.frameLocator("#reader iframe.remote-image").locator("img").waitFor();
+  await page.waitForFunction(() => document.querySelector("#reader iframe.remote-image").style.aspectRatio === "192 / 192");
+  assert.equal(hits.length, 1);
+  assert.equal(hits[0].referer, undefined);
+  // The app's own policy is unchanged: an image the page itself asks for is refused.
+  const refused = await page.evaluate((address) => new Promise((resolve) => {
+    document.addEventListener("securitypolicyviolation", (e) => resolve(e.effectiveDirective), { once: true });
+    document.body.append(Object.assign(new Image(), { src: `${address}?direct` }));
+  }), imageUrl);
+  assert.equal(refused, "img-src");
+  assert.equal(hits.length, 1);
+  await screenshot(page, "images-after-opt-in");
+  assert.deepEqual(errors, []);
+  await close();
+  await new Promise((resolve) => images.close(resolve));
 });
 
 test("links: an encyclopedia-like page keeps its links in the reader and in the Markdown", async () => {
