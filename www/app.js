@@ -4,6 +4,7 @@
 import { Decoder } from "./client.js";
 import { LANGUAGES, applyStrings, pickLanguage, translator } from "./i18n.js";
 import { formatDate, readerView } from "./reader.js";
+import { focusArticle, setReadingMode, wireReading } from "./reading.js";
 
 const $ = (id) => document.getElementById(id);
 /** The page's decoder, on the worker boot.js started (index.html runs it first). */
@@ -152,7 +153,7 @@ function select(index, focus = false) {
   state.selected = index;
   renderResults();
   renderSelected().then(() => {
-    if (focus) $("reader-heading").scrollIntoView({ block: "start" });
+    if (focus) focusArticle();
   });
 }
 
@@ -191,7 +192,8 @@ async function decodeInputs(inputs) {
   status(state.cancelled ? t("status.cancelled", { done, total }) : t("status.done", { ok, total }));
   if (added.length === 1 && added[0].error) status(t("error.prefix", { message: added[0].error.message }));
   const firstOk = added.findIndex((r) => r.article);
-  if (firstOk >= 0) select(first + firstOk);
+  // The article comes forward (scrolled to, its title focused).
+  if (firstOk >= 0) select(first + firstOk, true);
   state.busy = false;
   $("cancel").disabled = false;
 }
@@ -450,12 +452,14 @@ function wireUp() {
   $("download-jsonl").addEventListener("click", downloadJsonl);
   $("download-zip").addEventListener("click", downloadZip);
   $("clear").addEventListener("click", () => {
+    if (document.body.classList.contains("reading")) setReadingMode(false, () => state.t);
     state.results = [];
     state.selected = -1;
     renderResults();
     renderSelected();
   });
   wireDrop();
+  wireReading({ stored, store, t: () => state.t });
 }
 
 wireUp();

@@ -74,6 +74,63 @@ test("pasting the seed text shows the repaired article; copy as Markdown gives t
   await app.close();
 });
 
+test("the article comes forward: scrolled to and focused at phone and desktop width; reading mode and back; settings remembered; print shows the article alone", async () => {
+  for (const viewport of [{ width: 375, height: 740 }, { width: 1280, height: 720 }]) {
+    const { page, close } = await openApp(env, { viewport });
+    await page.fill("#paste", SEED);
+    await page.click("#decode");
+    await page.locator("#reader .title").waitFor();
+    await page.waitForFunction(() => document.activeElement?.matches("#reader .title"));
+    const top = await page.evaluate(() => document.getElementById("reader-section").getBoundingClientRect().top);
+    assert.ok(Math.abs(top) < 2, `reader section at ${top}px at ${viewport.width}px wide`);
+    assert.ok(await page.locator("#reader .title").isVisible());
+    await screenshot(page, `reader-forward-${viewport.width}`);
+    await close();
+  }
+  const { page, close } = await openApp(env);
+  await page.fill("#paste", SEED);
+  await page.click("#decode");
+  await page.locator("#reader .title").waitFor();
+  // The format picker sits with Copy and Download.
+  assert.equal(await page.locator(".reader-bar #format").count(), 1);
+  // Reading mode: the article alone, then back to the input.
+  await page.click("#reading-mode");
+  assert.equal(await page.locator("#input-section").isVisible(), false);
+  assert.equal(await page.locator("#results-section").isVisible(), false);
+  assert.equal(await page.locator("#reading-mode").getAttribute("aria-pressed"), "true");
+  assert.equal(await page.locator("#reading-mode").textContent(), "Back to input");
+  await screenshot(page, "reading-mode");
+  await page.click("#reading-mode");
+  assert.ok(await page.locator("#input-section").isVisible());
+  assert.equal(await page.evaluate(() => document.activeElement.id), "paste");
+  // Settings apply and survive a reload.
+  await page.locator("#reader-section details.reading-controls summary").click();
+  await page.selectOption("#reader-size", "xl");
+  await page.selectOption("#reader-width", "narrow");
+  await page.selectOption("#reader-font", "serif");
+  const style = () => page.locator("#reader .reader").evaluate((r) => {
+    const s = getComputedStyle(r);
+    return [s.fontSize, s.maxWidth, s.fontFamily.split(",")[0]];
+  });
+  assert.deepEqual(await style(), ["20.8px", "544px", "Georgia"]);
+  await page.reload();
+  await page.waitForSelector("html[data-ready=true]");
+  await page.fill("#paste", SEED);
+  await page.click("#decode");
+  await page.locator("#reader .title").waitFor();
+  assert.deepEqual(await style(), ["20.8px", "544px", "Georgia"]);
+  assert.equal(await page.inputValue("#reader-size"), "xl");
+  // Print: the article, not the app.
+  await page.emulateMedia({ media: "print" });
+  for (const hidden of ["#input-section", "#results-section", ".reader-bar", "#reader .report", "#reader details.boilerplate", "body > footer"]) {
+    assert.equal(await page.locator(hidden).isVisible(), false, `${hidden} printed`);
+  }
+  assert.ok(await page.locator("#reader .title").isVisible());
+  assert.ok(await page.locator("#reader .body p").first().isVisible());
+  await screenshot(page, "print");
+  await close();
+});
+
 test("a pasted web address is explained, not fetched or decoded as an article", async () => {
   const { page, requests, close } = await openApp(env, { locale: "en-US" });
   const before = requests.length;
