@@ -2,7 +2,7 @@
 // them; the results list and the reader view show what came out. Everything
 // from the input is shown through textContent (reader.js), never as markup.
 import { Decoder } from "./client.js";
-import { LANGUAGES, applyStrings, pickLanguage, translator } from "./i18n.js";
+import { LANGUAGES, applyStrings, errorText, pickLanguage, translator } from "./i18n.js";
 import { formatDate, readerView } from "./reader.js";
 import { focusArticle, setReadingMode, wireReading } from "./reading.js";
 
@@ -105,7 +105,7 @@ function renderResults() {
       open.type = "button";
       open.className = "link";
       open.textContent = result.name;
-      open.setAttribute("aria-label", `${t("results.open")}: ${result.name}`);
+      open.setAttribute("aria-label", t("results.openName", { name: result.name }));
       open.addEventListener("click", () => select(index, true));
       name.append(open);
     } else {
@@ -115,7 +115,10 @@ function renderResults() {
     const a = result.article;
     row.append(cell(a?.title), cell(formatDate(a?.published, state.lang)), cell(a?.source || a?.site_name));
     if (result.error) {
-      row.append(cell(`${t("results.failed")}: ${result.error.message} [${result.error.code}]`, "error"));
+      // In the interface's language; the library's own message on hover.
+      const failed = cell(t("results.failedWith", { message: errorText(result.error, t), code: result.error.code }), "error");
+      failed.title = result.error.message;
+      row.append(failed);
     } else {
       const warnings = a.decode.warnings.length;
       row.append(cell(warnings ? t("results.warnings", { n: warnings }) : t("results.ok"), warnings ? "warn" : ""));
@@ -135,7 +138,7 @@ async function renderSelected() {
   $("output").hidden = !source;
   if (source) {
     const answer = await decoder.render(result.article, $("format").value);
-    $("output").textContent = answer.error ? answer.error.message : answer.output;
+    $("output").textContent = answer.error ? errorText(answer.error, state.t) : answer.output;
   } else {
     $("reader").replaceChildren(readerView(result.article, {
       t: state.t,
@@ -190,7 +193,7 @@ async function decodeInputs(inputs) {
   const added = state.results.slice(first);
   const ok = added.filter((r) => r.article).length;
   status(state.cancelled ? t("status.cancelled", { done, total }) : t("status.done", { ok, total }));
-  if (added.length === 1 && added[0].error) status(t("error.prefix", { message: added[0].error.message }));
+  if (added.length === 1 && added[0].error) status(t("error.prefix", { message: errorText(added[0].error, t) }));
   const firstOk = added.findIndex((r) => r.article);
   // The article comes forward (scrolled to, its title focused).
   if (firstOk >= 0) select(first + firstOk, true);
@@ -292,7 +295,7 @@ async function writeClipboard(text) {
 
 async function rendered(article, format) {
   const answer = await decoder.render(article, format);
-  if (answer.error) throw new Error(answer.error.message);
+  if (answer.error) throw new Error(errorText(answer.error, state.t));
   return answer.output;
 }
 

@@ -52,9 +52,9 @@ export const STRINGS = {
     "results.source": "Source",
     "results.status": "Status",
     "results.ok": "OK",
-    "results.warnings": "{n} warnings",
     "results.failed": "Error",
     "results.open": "Read",
+    "results.openName": "Read: {name}",
     "results.jsonl": "Download all (JSONL)",
     "results.zip": "Download all (zip)",
     "results.clear": "Clear",
@@ -75,6 +75,8 @@ export const STRINGS = {
     "reading.font.sans": "Sans-serif",
     "reading.font.serif": "Serif",
     "reader.heading": "Article",
+    "reader.label": "{label}: ",
+    "reader.listSeparator": ", ",
     "reader.copy": "Copy",
     "reader.download": "Download",
     "reader.view": "Show",
@@ -98,7 +100,6 @@ export const STRINGS = {
     "report.encoding": "Encoding",
     "report.source": "Chosen by",
     "report.confidence": "Confidence",
-    "report.replacements": "Replacement characters",
     "report.repairs": "Repairs",
     "report.warnings": "Warnings",
     "report.none": "none",
@@ -106,6 +107,7 @@ export const STRINGS = {
     "report.garbled": "damaged text, originally: {raw}",
     "source.bom": "byte order mark",
     "source.user": "your choice",
+    "source.hint": "the charset hint given with the page",
     "source.meta": "the page's <meta> charset",
     "source.xml": "the XML declaration",
     "source.detected": "detection from the bytes",
@@ -119,6 +121,40 @@ export const STRINGS = {
     "boilerplate.footer": "Footer",
     "boilerplate.ads": "Ads",
     "boilerplate.other": "Other",
+    "results.warnings.one": "{n} warning",
+    "results.warnings.other": "{n} warnings",
+    "results.failedWith": "Error: {message} [{code}]",
+    "report.replacements": "U+FFFD from decoding",
+    "report.inputValue": "{kind}, {size}",
+    "report.details": "Details (from the library, in English)",
+    "input.kind.html": "HTML",
+    "input.kind.text": "text",
+    "repair.mojibake.one": "re-decoded {n} line that had been read in the wrong encoding (mojibake)",
+    "repair.mojibake.other": "re-decoded {n} lines that had been read in the wrong encoding (mojibake)",
+    "repair.pinyin_glosses_removed.one": "removed {n} pinyin reading glued after a character",
+    "repair.pinyin_glosses_removed.other": "removed {n} pinyin readings glued after characters",
+    "repair.traditional_to_simplified.one": "restored {n} character machine-converted to Traditional to Simplified",
+    "repair.traditional_to_simplified.other": "restored {n} characters machine-converted to Traditional to Simplified",
+    "repair.simplified_to_traditional.one": "converted {n} character to Traditional",
+    "repair.simplified_to_traditional.other": "converted {n} characters to Traditional",
+    "repair.punctuation_normalized.one": "made {n} ASCII punctuation mark between CJK characters full-width",
+    "repair.punctuation_normalized.other": "made {n} ASCII punctuation marks between CJK characters full-width",
+    "repair.control_characters_removed.one": "removed {n} control character",
+    "repair.control_characters_removed.other": "removed {n} control characters",
+    "warning.mislabeled_encoding": "The page's declared encoding does not match its bytes; read as {encoding}.",
+    "warning.decode_errors": "Some bytes could not be decoded: {n} shown as U+FFFD (\uFFFD).",
+    "warning.garbled_text.one": "{n} garbled span: text damaged beyond repair, shown as U+FFFD (\uFFFD).",
+    "warning.garbled_text.other": "{n} garbled spans: text damaged beyond repair, shown as U+FFFD (\uFFFD).",
+    "warning.limit_reached": "The page reached a parser limit and was simplified; no text was dropped.",
+    "warning.repair_not_applied": "The repairs could not be mapped back onto the page; its text is kept as extracted, unrepaired.",
+    "error.empty_input": "The input is empty.",
+    "error.too_large": "Too large: over the limit of {limit}.",
+    "error.binary_input": "Not a text or HTML page: binary data ({what}).",
+    "error.unknown_encoding": "Unknown encoding “{label}”.",
+    "error.invalid_option": "An option was not understood.",
+    "error.invalid_input": "This input cannot be read as a page.",
+    "error.unreadable": "The file could not be read.",
+    "error.internal": "Internal error in the decoder; it was restarted.",
     "error.prefix": "Could not decode: {message}",
     "footer.privacy": "Works offline. No network requests while decoding.",
     "footer.embed": "Embed it on your site",
@@ -171,9 +207,9 @@ export const STRINGS = {
     "results.source": "来源",
     "results.status": "状态",
     "results.ok": "成功",
-    "results.warnings": "{n} 条警告",
     "results.failed": "错误",
     "results.open": "阅读",
+    "results.openName": "阅读：{name}",
     "results.jsonl": "全部下载（JSONL）",
     "results.zip": "全部下载（zip）",
     "results.clear": "清空",
@@ -194,6 +230,8 @@ export const STRINGS = {
     "reading.font.sans": "无衬线",
     "reading.font.serif": "衬线",
     "reader.heading": "文章",
+    "reader.label": "{label}：",
+    "reader.listSeparator": "、",
     "reader.copy": "复制",
     "reader.download": "下载",
     "reader.view": "显示",
@@ -217,7 +255,6 @@ export const STRINGS = {
     "report.encoding": "编码",
     "report.source": "判定依据",
     "report.confidence": "置信度",
-    "report.replacements": "替换字符",
     "report.repairs": "修复",
     "report.warnings": "警告",
     "report.none": "无",
@@ -225,6 +262,7 @@ export const STRINGS = {
     "report.garbled": "受损文字，原文：{raw}",
     "source.bom": "字节顺序标记",
     "source.user": "您的选择",
+    "source.hint": "随网页提供的字符集提示",
     "source.meta": "网页的 <meta> 字符集",
     "source.xml": "XML 声明",
     "source.detected": "根据字节检测",
@@ -238,6 +276,32 @@ export const STRINGS = {
     "boilerplate.footer": "页脚",
     "boilerplate.ads": "广告",
     "boilerplate.other": "其他",
+    "results.warnings.other": "{n} 条警告",
+    "results.failedWith": "错误：{message}［{code}］",
+    "report.replacements": "解码产生的 U+FFFD",
+    "report.inputValue": "{kind}，{size}",
+    "report.details": "详细信息（来自解析库，英文）",
+    "input.kind.html": "HTML",
+    "input.kind.text": "文本",
+    "repair.mojibake.other": "重新解码了 {n} 行被误用其他编码读取的文字（乱码）",
+    "repair.pinyin_glosses_removed.other": "删除了 {n} 处粘在汉字后的拼音注音",
+    "repair.traditional_to_simplified.other": "将 {n} 个被机器转成繁体的字符还原为简体",
+    "repair.simplified_to_traditional.other": "将 {n} 个字符转为繁体",
+    "repair.punctuation_normalized.other": "将 {n} 个汉字之间的半角标点改为全角",
+    "repair.control_characters_removed.other": "删除了 {n} 个控制字符",
+    "warning.mislabeled_encoding": "网页声明的编码与实际字节不符，已按 {encoding} 读取。",
+    "warning.decode_errors": "部分字节无法解码：{n} 处显示为 U+FFFD（\uFFFD）。",
+    "warning.garbled_text.other": "{n} 处乱码无法修复，显示为 U+FFFD（\uFFFD）。",
+    "warning.limit_reached": "网页达到解析上限，已简化处理；没有丢弃任何文字。",
+    "warning.repair_not_applied": "修复结果无法对应回网页各部分，文字按提取原样保留，未作修复。",
+    "error.empty_input": "输入为空。",
+    "error.too_large": "文件过大：超过 {limit} 的上限。",
+    "error.binary_input": "不是文本或 HTML 网页：二进制数据（{what}）。",
+    "error.unknown_encoding": "未知编码“{label}”。",
+    "error.invalid_option": "无法识别某个选项。",
+    "error.invalid_input": "无法将此输入作为网页读取。",
+    "error.unreadable": "无法读取该文件。",
+    "error.internal": "解析器内部错误，已重新启动。",
     "error.prefix": "无法解析：{message}",
     "footer.privacy": "可离线使用。解析时不发出任何网络请求。",
     "footer.embed": "在您的网站中嵌入",
@@ -259,13 +323,58 @@ export function pickLanguage(tags) {
   return "en";
 }
 
-/** Returns a translator for `lang`: `t("status.done", {ok: 1, total: 2})`. */
+/**
+ * Returns a translator for `lang`: `t("status.done", {ok: 1, total: 2})`.
+ * A key with plural forms (`key.one`, `key.other`, as `Intl.PluralRules`
+ * names them) takes the form for `n`; numbers are written in the language's
+ * way. `t.lang` is the language, `t.bytes(n)` a size in its units.
+ */
 export function translator(lang) {
   const table = STRINGS[lang] || STRINGS.en;
-  return (key, vars = {}) => {
-    const template = table[key] ?? STRINGS.en[key] ?? key;
-    return template.replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? ""));
+  const code = STRINGS[lang] ? lang : "en";
+  const plural = new Intl.PluralRules(code);
+  const number = new Intl.NumberFormat(code);
+  const pick = (key, n) => {
+    if (typeof n !== "number") return table[key] ?? STRINGS.en[key];
+    const form = `${key}.${plural.select(n)}`;
+    return table[form] ?? table[`${key}.other`] ?? table[key] ?? STRINGS.en[form] ?? STRINGS.en[`${key}.other`] ?? STRINGS.en[key];
   };
+  const t = (key, vars = {}) => {
+    const template = pick(key, vars.n) ?? key;
+    return template.replace(/\{(\w+)\}/g, (_, name) => {
+      const value = vars[name];
+      return typeof value === "number" ? number.format(value) : String(value ?? "");
+    });
+  };
+  t.lang = code;
+  t.bytes = (n) => formatBytes(n, code);
+  return t;
+}
+
+/** A size in bytes written with the language's units: "12 bytes", "4.5 kB". */
+export function formatBytes(bytes, lang) {
+  const units = ["byte", "kilobyte", "megabyte", "gigabyte"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  // Bytes in full ("12 bytes", "12字节"); larger units short ("4.6 kB").
+  return new Intl.NumberFormat(lang, { style: "unit", unit: units[unit], unitDisplay: unit ? "short" : "long", maximumFractionDigits: unit ? 1 : 0 }).format(value);
+}
+
+/**
+ * An error answer in the interface's language, from its code and the values
+ * the library gives with it (`limit`, `what`, `label`); an unknown code
+ * keeps the library's message.
+ */
+export function errorText(error, t) {
+  const key = `error.${error.code}`;
+  const known = STRINGS.en[key] !== undefined;
+  if (!known) return error.message;
+  const limit = typeof error.limit === "number" ? t.bytes(error.limit) : "";
+  return t(key, { limit, what: error.what ?? "", label: error.label ?? "" });
 }
 
 /**

@@ -39,7 +39,7 @@ async function gunzip(bytes, name, maxBytes) {
       total += value.length;
       if (total > maxBytes) {
         await reader.cancel();
-        throw codedError("too_large", `${name} inflates to more than ${maxBytes} bytes`);
+        throw Object.assign(codedError("too_large", `${name} inflates to more than ${maxBytes} bytes`), { limit: maxBytes });
       }
       chunks.push(value);
     }
@@ -75,7 +75,7 @@ async function extractInput(input, name, options) {
   // A file over the limit is refused before it is read (an .mht may carry
   // its page base64-encoded, a third larger, so it is read and checked after).
   if (input instanceof Blob && input.size > maxBytes && !MHT_NAME.test(name)) {
-    throw codedError("too_large", `${name} is ${input.size} bytes, over the limit of ${maxBytes} bytes`);
+    throw Object.assign(codedError("too_large", `${name} is ${input.size} bytes, over the limit of ${maxBytes} bytes`), { size: input.size, limit: maxBytes });
   }
   if (input instanceof Blob && !MHT_NAME.test(name) && !startsLikeMime(new Uint8Array(await input.slice(0, 32).arrayBuffer()))) {
     return extractBlob(input, named);
@@ -129,7 +129,9 @@ async function run(job) {
     // A trap inside the wasm (a bug: the library does not panic on input)
     // leaves the instance unusable: `fatal` tells the client to start afresh.
     const fatal = error instanceof WebAssembly.RuntimeError;
-    return { error: { code: error?.code || "internal", message: String(error?.message || error) }, fatal };
+    // The values the message names travel with it (the interface words it).
+    const values = Object.fromEntries(["size", "limit", "what", "label"].filter((k) => error?.[k] !== undefined).map((k) => [k, error[k]]));
+    return { error: { code: error?.code || "internal", message: String(error?.message || error), ...values }, fatal };
   }
 }
 

@@ -13,7 +13,7 @@
 // child (inert markup) or else the text inside the element is decoded when it
 // connects, if no value was set.
 import { Decoder } from "./client.js";
-import { pickLanguage, translator } from "./i18n.js";
+import { errorText, pickLanguage, translator } from "./i18n.js";
 import { readerView } from "./reader.js";
 
 let shared = null;
@@ -94,7 +94,8 @@ export class NewsDecoder extends HTMLElement {
       const message = document.createElement("p");
       message.className = "error";
       message.setAttribute("role", "alert");
-      message.textContent = this.#t()("error.prefix", { message: answer.error.message });
+      const t = this.#t();
+      message.textContent = t("error.prefix", { message: errorText(answer.error, t) });
       this.#view.append(message);
       // Not bubbling: an `error` event that reached the window would be taken
       // for a script error (window.onerror) by the host page.

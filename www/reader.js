@@ -204,7 +204,7 @@ function metaLine(article, t, locale) {
   const items = [];
   const add = (key, value, node) => {
     if (!value || (Array.isArray(value) && !value.length)) return;
-    items.push(el("span", { class: "meta-item" }, el("span", { class: "meta-key" }, `${t(key)}: `), node || (Array.isArray(value) ? value.join(", ") : value)));
+    items.push(el("span", { class: "meta-item" }, el("span", { class: "meta-key" }, t("reader.label", { label: t(key) })), node || (Array.isArray(value) ? value.join(t("reader.listSeparator")) : value)));
   };
   add("reader.published", article.published, article.published && el("time", { datetime: article.published }, formatDate(article.published, locale)));
   add("reader.modified", article.modified, article.modified && el("time", { datetime: article.modified }, formatDate(article.modified, locale)));
@@ -215,23 +215,50 @@ function metaLine(article, t, locale) {
   return items.length ? el("p", { class: "meta" }, ...items) : null;
 }
 
+/** Warning kinds the interface words itself (others show the library's message). */
+const WARNING_KINDS = new Set(["mislabeled_encoding", "decode_errors", "garbled_text", "limit_reached", "repair_not_applied"]);
+
+/**
+ * The warnings of one kind as one line in the interface's language, with a
+ * count (91 garbled spans are one line, not 91), expandable to the details:
+ * the damaged text of garbled spans, else the library's own messages.
+ */
+function warningGroup(kind, warnings, decode, t) {
+  const n = kind === "decode_errors" ? decode.replacements : warnings.length;
+  const line = WARNING_KINDS.has(kind) ? t(`warning.${kind}`, { n, encoding: decode.encoding }) : warnings[0].message;
+  const details = kind === "garbled_text"
+    ? el("ul", { class: "raws" }, ...warnings.map((w) => el("li", {}, el("code", { class: "raw" }, w.raw || ""))))
+    : el("div", {}, el("p", { class: "details-label" }, t("report.details")),
+      el("ul", { lang: "en" }, ...warnings.map((w) => el("li", {}, w.message))));
+  return el("li", { class: "warning", "data-kind": kind, "data-count": String(warnings.length) },
+    el("details", {}, el("summary", {}, line), details));
+}
+
 function report(article, t) {
   const d = article.decode;
+  const number = new Intl.NumberFormat(t.lang || undefined);
+  const size = t.bytes ? t.bytes(article.input.bytes) : `${article.input.bytes} B`;
   const rows = [
     ["report.encoding", d.encoding],
     ["report.source", t(`source.${d.source}`)],
-    ["report.confidence", d.confidence.toFixed(2)],
-    ["report.replacements", String(d.replacements)],
-    ["report.input", `${article.input.kind}, ${article.input.bytes} B`],
+    ["report.confidence", new Intl.NumberFormat(t.lang || undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(d.confidence)],
+    ["report.replacements", number.format(d.replacements)],
+    ["report.input", t("report.inputValue", { kind: t(`input.kind.${article.input.kind}`), size })],
   ];
   const list = el("dl", {});
   for (const [key, value] of rows) list.append(el("dt", {}, t(key)), el("dd", {}, value));
+  // Repairs and warnings are worded from their kinds and counts; the
+  // library's English message stays on hover (repairs) or in the details.
   const repairs = d.repairs.length
-    ? el("ul", {}, ...d.repairs.map((r) => el("li", { "data-kind": r.kind }, r.message)))
+    ? el("ul", {}, ...d.repairs.map((r) => el("li", { "data-kind": r.kind, title: r.message }, t(`repair.${r.kind}`, { n: r.count }))))
     : t("report.none");
-  const warnings = d.warnings.length
-    ? el("ul", {}, ...d.warnings.map((w) => el("li", { class: "warning", "data-kind": w.kind }, w.message,
-      w.raw ? el("code", { class: "raw" }, w.raw) : null)))
+  const groups = new Map();
+  for (const w of d.warnings) {
+    if (!groups.has(w.kind)) groups.set(w.kind, []);
+    groups.get(w.kind).push(w);
+  }
+  const warnings = groups.size
+    ? el("ul", {}, ...[...groups].map(([kind, list]) => warningGroup(kind, list, d, t)))
     : t("report.none");
   list.append(el("dt", {}, t("report.repairs")), el("dd", {}, repairs));
   list.append(el("dt", {}, t("report.warnings")), el("dd", {}, warnings));
@@ -272,7 +299,7 @@ export function readerView(article, { t, locale, showImages = false, onShowImage
   }
   if (article.lead) root.append(el("p", { class: "lead" }, article.lead));
   // The dateline usually opens the first paragraph; show it only when it does not.
-  if (article.dateline && !article.text.includes(article.dateline)) root.append(el("p", { class: "dateline" }, el("span", { class: "visually-hidden" }, `${t("reader.dateline")}: `), article.dateline));
+  if (article.dateline && !article.text.includes(article.dateline)) root.append(el("p", { class: "dateline" }, el("span", { class: "visually-hidden" }, t("reader.label", { label: t("reader.dateline") })), article.dateline));
   const body = el("div", { class: "body" });
   for (const block of article.blocks) body.append(blockNode(block, context));
   root.append(body);

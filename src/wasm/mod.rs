@@ -136,11 +136,22 @@ export interface Failure {
 /** One record of a batch: an article, or a failure in its place. */
 export type BatchRecord = Article | Failure;
 
-/** What `extract` and `render` throw: an `Error` with a stable `code`. */
+/**
+ * What `extract` and `render` throw: an `Error` with a stable `code`, and the
+ * values its message names (to word it in another language).
+ */
 export interface NewsdecodeError extends Error {
   code:
     | "empty_input" | "too_large" | "binary_input" | "unknown_encoding" | "unknown_format"
     | "invalid_option" | "invalid_input" | "invalid_article" | "internal";
+  /** `too_large`: the input's size in bytes, when known. */
+  size?: number;
+  /** `too_large`: the limit in bytes. */
+  limit?: number;
+  /** `binary_input`: what the bytes look like, e.g. "PNG image". */
+  what?: string;
+  /** `unknown_encoding`: the label as given. */
+  label?: string;
 }
 "#;
 
@@ -168,8 +179,25 @@ fn js_error(code: &str, message: &str) -> JsValue {
 }
 
 impl From<Error> for JsValue {
+    /// The error with its values as properties too (`size`, `limit`,
+    /// `what`, `label`), so an interface can word it in its own language.
     fn from(e: Error) -> JsValue {
-        js_error(e.code(), &e.to_string())
+        let error = js_error(e.code(), &e.to_string());
+        let set = |key: &str, value: JsValue| {
+            // Setting a property on a fresh Error object cannot fail.
+            let _ = js_sys::Reflect::set(&error, &key.into(), &value);
+        };
+        match &e {
+            Error::TooLarge { size, limit } => {
+                set("size", (*size as f64).into());
+                set("limit", (*limit as f64).into());
+            }
+            Error::Exceeds { limit, .. } => set("limit", (*limit as f64).into()),
+            Error::Binary { what } => set("what", (*what).into()),
+            Error::UnknownEncoding { label } => set("label", label.into()),
+            _ => {}
+        }
+        error
     }
 }
 

@@ -164,7 +164,7 @@ test("a text/html paste keeps the markup as input and never runs it", async () =
   });
   await page.locator("#reader .body").waitFor();
   assert.deepEqual(await page.locator("#reader .body > *").allTextContents(), ["標題", "第一段粗體。"]);
-  assert.match(await page.locator("#reader .report").textContent(), /html, \d+ B/);
+  assert.match(await page.locator("#reader .report").textContent(), /InputHTML, \d+ bytes/);
   assert.match(await page.inputValue("#paste"), /^<h2>標題<\/h2>/);
   assert.equal(await page.evaluate(() => window.pwned), undefined);
   await close();
@@ -235,7 +235,9 @@ test("files: .gz and .mht are unpacked in the browser; a bad .gz is an error row
   const rows = await page.locator("#results tbody tr").allInnerTexts();
   assert.match(rows[0], /城市公园春季花展开幕/);
   assert.match(rows[1], /Harbour bridge reopens after repairs/);
-  assert.match(rows[2], /broken\.gz.*input is binary \(gzip data that does not inflate\), not a text or HTML page \[binary_input\]/s);
+  assert.match(rows[2], /broken\.gz.*Error: Not a text or HTML page: binary data \(gzip data that does not inflate\)\. \[binary_input\]/s);
+  // The library's own message stays on hover.
+  assert.equal(await page.locator("#results tbody tr.failed td.error").getAttribute("title"), "input is binary (gzip data that does not inflate), not a text or HTML page");
   await page.locator("#results tbody tr").nth(1).locator("button").click();
   await page.waitForFunction(() => document.querySelector("#reader .title")?.textContent.startsWith("Harbour"));
   const body = await page.locator("#reader .body").innerText();
@@ -253,7 +255,7 @@ test("a gzip bomb stops at the size limit; a .gz that is not gzip is read as it 
   ]);
   await page.waitForFunction(() => /Decoded 1 of 2/.test(document.getElementById("status").textContent), null, { timeout: 60000 });
   const rows = await page.locator("#results tbody tr").allInnerTexts();
-  assert.match(rows[0], /bomb\.html\.gz.*input inflates to more than 67108864 bytes \[too_large\]/s);
+  assert.match(rows[0], /bomb\.html\.gz.*Error: Too large: over the limit of 67\.1 MB\. \[too_large\]/s);
   assert.match(rows[1], /城市公园春季花展开幕/);
   assert.deepEqual(errors, []);
   await close();
@@ -479,7 +481,7 @@ test("the interface speaks Simplified Chinese to zh-CN readers and switches back
   await page.fill("#paste", SEED);
   await page.click("#decode");
   await page.locator("#reader .title").waitFor();
-  assert.match(await page.locator("#reader .meta").innerText(), /发布: 2024年11月16日/);
+  assert.match(await page.locator("#reader .meta").innerText(), /发布：2024年11月16日/);
   await page.selectOption("#lang", "en");
   assert.equal(await page.locator("#decode").textContent(), "Decode");
   assert.match(await page.locator("#reader .meta").innerText(), /Published: November 16, 2024/);
@@ -487,6 +489,36 @@ test("the interface speaks Simplified Chinese to zh-CN readers and switches back
   await page.reload();
   await page.waitForSelector("html[data-ready=true]");
   assert.equal(await page.locator("#decode").textContent(), "Decode");
+  await close();
+});
+
+test("in Chinese, repairs, warnings, errors and sizes are worded from their kinds; 91 garbled spans are one expandable line", async () => {
+  const { page, close } = await openApp(env, { locale: "zh-CN" });
+  const damaged = "產(chǎn)業(yè)領(lǐng)域?qū)<、鏈主企業(yè)、".repeat(91);
+  await page.fill("#paste", `武侯區(qū)產(chǎn)業(yè)園區(qū)高質(zhì)量發(fā)展大會(huì)召開\n\n產(chǎn)業(yè)領(lǐng)域發(fā)展大會(huì)召開。${damaged}結束。\n\n第二段落內容比較長，有很多文字在這裡。`);
+  await page.click("#decode");
+  await page.locator("#reader .report").waitFor();
+  const report = page.locator("#reader .report");
+  for (const repair of await report.locator("dd li[data-kind]:not(.warning)").allInnerTexts()) {
+    assert.match(repair, /^[^A-Za-z]*$/, `English in a repair: ${repair}`);
+  }
+  assert.match(await report.locator('li[data-kind="pinyin_glosses_removed"]').innerText(), /^删除了 \d+ 处粘在汉字后的拼音注音$/);
+  const group = report.locator('li.warning[data-kind="garbled_text"]');
+  assert.equal(await group.count(), 1);
+  assert.equal(await group.getAttribute("data-count"), "91");
+  assert.equal(await group.locator("summary").innerText(), "91 处乱码无法修复，显示为 U+FFFD（\uFFFD）。");
+  assert.equal(await group.locator("code.raw").count(), 91);
+  assert.equal(await group.locator("code.raw").first().isVisible(), false);
+  await group.locator("summary").click();
+  assert.equal(await group.locator("code.raw").first().textContent(), "?qū)<");
+  assert.match(await report.innerText(), /输入\s+文本，\d+(\.\d)? kB/);
+  assert.match(await report.innerText(), /解码产生的 U\+FFFD\s+0/);
+  await screenshot(page, "report-zh-grouped");
+  // An error row and the status, in Chinese with full-width punctuation.
+  await page.setInputFiles("#files", [{ name: "image.png", mimeType: "image/png", buffer: PNG }]);
+  await page.waitForFunction(() => document.querySelectorAll("#results tbody tr").length === 2);
+  assert.equal(await page.locator("#results tbody tr.failed td.error").innerText(), "错误：不是文本或 HTML 网页：二进制数据（PNG image）。［binary_input］");
+  assert.equal(await page.locator("#status").textContent(), "无法解析：不是文本或 HTML 网页：二进制数据（PNG image）。");
   await close();
 });
 
