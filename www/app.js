@@ -214,7 +214,35 @@ function decodePaste() {
     status(state.t("status.url"));
     return;
   }
+  // The same text again: its result is shown, not added twice.
+  const same = state.results.findIndex((r) => typeof r.input === "string" && r.input === text && r.article);
+  if (same >= 0) {
+    select(same, true);
+    status(state.t("status.same"));
+    return;
+  }
   decodeInputs([{ name: state.t("results.pasted"), input: text }]);
+}
+
+/**
+ * The installed app opened with files (manifest `file_handlers`, through
+ * `launchQueue`) or shared text (`share_target`, a GET to `./?text=…`):
+ * decoded as if dropped or pasted. A shared address alone is explained.
+ */
+function wireLaunch() {
+  globalThis.launchQueue?.setConsumer(async (params) => {
+    const files = await Promise.all((params.files || []).map((handle) => handle.getFile()));
+    decodeFiles(files);
+  });
+  // (A GET share replaces the action's query by the shared fields.)
+  const query = new URLSearchParams(location.search);
+  if (!["title", "text", "url"].some((k) => query.has(k))) return;
+  history.replaceState(null, "", location.pathname);
+  // The shared text; else the address (explained: pages are not fetched); else the title.
+  const text = ["text", "url", "title"].map((k) => query.get(k)).find((v) => v?.trim()) ?? "";
+  state.pastedHtml = null;
+  $("paste").value = text;
+  decodePaste();
 }
 
 function decodeFiles(files) {
@@ -469,12 +497,15 @@ wireUp();
 setTheme(stored("theme", "auto"));
 setLanguage(stored("lang", pickLanguage(navigator.languages)));
 status(state.t("status.loading"));
+// A shared text or launched files: taken once the page speaks its language.
+wireLaunch();
 // The page takes input at once; jobs wait in the worker until the wasm is
 // there. `data-ready` (below) marks the decoder itself as loaded.
 document.documentElement.dataset.uiReady = "true";
 try {
   $("version").textContent = `newsdecode ${await decoderReady}`;
-  status(state.t("status.ready"));
+  // (Unless a shared or launched input already said something.)
+  if ($("status").textContent === state.t("status.loading")) status(state.t("status.ready"));
   document.documentElement.dataset.ready = "true";
 } catch (error) {
   status(state.t("error.prefix", { message: error.message }));

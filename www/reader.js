@@ -157,10 +157,10 @@ function figure(block, showImages, t) {
   }
   // The caption is the block's text, where its links are.
   const caption = block.caption || block.credit
-    ? el("figcaption", {}, ...(block.caption ? linkedText(block.caption, 0, block.links, [], t) : []),
+    ? el("figcaption", { part: "caption" }, ...(block.caption ? linkedText(block.caption, 0, block.links, [], t) : []),
       block.credit ? el("span", { class: "credit" }, block.credit) : null)
     : null;
-  return el("figure", {}, media, caption);
+  return el("figure", { part: "figure" }, media, caption);
 }
 
 function table(block, t) {
@@ -212,7 +212,7 @@ function metaLine(article, t, locale) {
   add("reader.site", article.site_name);
   add("reader.authors", article.authors);
   add("reader.editors", article.editors);
-  return items.length ? el("p", { class: "meta" }, ...items) : null;
+  return items.length ? el("p", { class: "meta", part: "meta" }, ...items) : null;
 }
 
 /** Warning kinds the interface words itself (others show the library's message). */
@@ -262,7 +262,7 @@ function report(article, t) {
     : t("report.none");
   list.append(el("dt", {}, t("report.repairs")), el("dd", {}, repairs));
   list.append(el("dt", {}, t("report.warnings")), el("dd", {}, warnings));
-  return el("details", { class: "report", open: d.warnings.length ? "" : null }, el("summary", {}, t("reader.report")), list);
+  return el("details", { class: "report", part: "report", open: d.warnings.length ? "" : null }, el("summary", {}, t("reader.report")), list);
 }
 
 function boilerplate(article, t) {
@@ -273,7 +273,7 @@ function boilerplate(article, t) {
   for (const item of article.boilerplate) {
     list.append(el("li", {}, el("span", { class: "kind" }, t(`boilerplate.${item.kind}`)), " ", ...markedText(item.text, raws, t)));
   }
-  return el("details", { class: "boilerplate" }, el("summary", {}, t("reader.boilerplate", { n: article.boilerplate.length })), list);
+  return el("details", { class: "boilerplate", part: "boilerplate" }, el("summary", {}, t("reader.boilerplate", { n: article.boilerplate.length })), list);
 }
 
 /**
@@ -288,22 +288,22 @@ export function readerView(article, { t, locale, showImages = false, onShowImage
   if (article.breadcrumbs.length) {
     root.append(el("nav", { class: "breadcrumbs", "aria-label": t("reader.breadcrumbs") }, article.breadcrumbs.join(" › ")));
   }
-  root.append(el("h2", { class: "title" }, article.title || t("reader.untitled")));
+  root.append(el("h2", { class: "title", part: "title" }, article.title || t("reader.untitled")));
   const meta = metaLine(article, t, locale);
   if (meta) root.append(meta);
   const hasImages = article.blocks.some((b) => b.kind === "figure" && safeImageUrl(b.src));
   if (hasImages && !showImages && onShowImages) {
-    const button = el("button", { type: "button", class: "load-images" }, t("reader.loadImages"));
+    const button = el("button", { type: "button", class: "load-images", part: "load-images" }, t("reader.loadImages"));
     button.addEventListener("click", onShowImages);
     root.append(button);
   }
-  if (article.lead) root.append(el("p", { class: "lead" }, article.lead));
+  if (article.lead) root.append(el("p", { class: "lead", part: "lead" }, article.lead));
   // The dateline usually opens the first paragraph; show it only when it does not.
   if (article.dateline && !article.text.includes(article.dateline)) root.append(el("p", { class: "dateline" }, el("span", { class: "visually-hidden" }, t("reader.label", { label: t("reader.dateline") })), article.dateline));
-  const body = el("div", { class: "body" });
+  const body = el("div", { class: "body", part: "body" });
   for (const block of article.blocks) body.append(blockNode(block, context));
   root.append(body);
-  if (article.end_mark) root.append(el("p", { class: "end-mark" }, article.end_mark));
+  if (article.end_mark) root.append(el("p", { class: "end-mark", part: "end-mark" }, article.end_mark));
   const rest = boilerplate(article, t);
   if (rest) root.append(rest);
   root.append(report(article, t));

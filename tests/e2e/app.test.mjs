@@ -131,6 +131,43 @@ test("the article comes forward: scrolled to and focused at phone and desktop wi
   await close();
 });
 
+test("installed app: shared text is decoded, a shared address explained, launched files decoded; the same paste twice adds no row", async () => {
+  const manifest = JSON.parse(readFileSync(new URL("../../www/manifest.webmanifest", import.meta.url), "utf8"));
+  assert.deepEqual(manifest.file_handlers[0].accept["text/html"].slice(0, 2), [".html", ".htm"]);
+  assert.deepEqual(manifest.file_handlers[0].accept["multipart/related"], [".mht", ".mhtml"]);
+  assert.deepEqual(manifest.share_target, { action: "./", method: "GET", params: { title: "title", text: "text", url: "url" } });
+  // Share target: what a browser opens when text is shared to the app.
+  let app = await openApp(env, { path: `?title=${encodeURIComponent("a title")}&text=${encodeURIComponent(SEED)}` });
+  await app.page.locator("#reader .title").waitFor();
+  assert.equal(await app.page.locator("#reader .title").textContent(), SEED_TITLE);
+  assert.equal(await app.page.evaluate(() => location.search), "");
+  // The same text again: shown, not added.
+  await app.page.fill("#paste", SEED);
+  await app.page.click("#decode");
+  await app.page.waitForFunction(() => /already decoded/.test(document.getElementById("status").textContent));
+  assert.equal(await app.page.locator("#results tbody tr").count(), 1);
+  await app.close();
+  app = await openApp(env, { path: `?url=${encodeURIComponent("https://news.example/a.html")}` });
+  await app.page.waitForFunction(() => /never fetches pages/.test(document.getElementById("status").textContent));
+  assert.equal(await app.page.locator("#results tbody tr").count(), 0);
+  await app.close();
+  // File handlers: the files the operating system opened the app with.
+  const context = await env.browser.newContext({ serviceWorkers: "block" });
+  await context.addInitScript(() => {
+    // Chromium has its own launchQueue (empty outside an installed app): replaced.
+    Object.defineProperty(window, "launchQueue", { configurable: true, value: { setConsumer(consumer) { window.__launch = consumer; } } });
+  });
+  const page = await context.newPage();
+  await page.goto(env.url);
+  await page.waitForSelector("html[data-ready=true]");
+  await page.evaluate((bytes) => window.__launch({
+    files: [{ getFile: async () => new File([new Uint8Array(bytes)], "opened.html", { type: "text/html" }) }],
+  }), [...fixture("web/gbk-news.html")]);
+  await page.locator("#reader .title").waitFor();
+  assert.match(await page.locator("#results tbody tr").innerText(), /opened\.html\s+城市公园春季花展开幕/);
+  await context.close();
+});
+
 test("a pasted web address is explained, not fetched or decoded as an article", async () => {
   const { page, requests, close } = await openApp(env, { locale: "en-US" });
   const before = requests.length;

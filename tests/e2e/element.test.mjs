@@ -101,3 +101,52 @@ test("a host page that sends the documented CSP: the element decodes, and nothin
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   await close();
 });
+
+test("the element takes the host's font and colours, its custom properties and ::part() rules", async () => {
+  const { context, close } = await openApp(env, { ready: false, path: "embed.html" });
+  const page = await context.newPage();
+  await page.route(`${env.url}styled.html`, (route) => route.fulfill({
+    contentType: "text/html",
+    body: `<!DOCTYPE html><html><head><title>styled host</title>
+      <style>
+        body { font-family: "DejaVu Serif", serif; font-size: 18px; color: rgb(10, 20, 30); }
+        news-decoder { --news-decoder-link: rgb(200, 0, 0); --news-decoder-muted: rgb(90, 90, 90); --news-decoder-max-width: 30rem; }
+        news-decoder::part(title) { color: rgb(0, 128, 0); font-size: 40px; }
+        news-decoder::part(report) { display: none; }
+      </style>
+      <script type="module" src="/pkg/news-decoder.js"></script></head>
+      <body><news-decoder id="styled"><template><html><head><link rel="canonical" href="https://news.example/a">
+        <meta property="article:published_time" content="2024-03-01T10:00:00Z"></head>
+        <body><article><h1>Styled</h1><p>A paragraph of the embedded article with <a href="/more">a link</a>, long enough to be its body.</p></article></body></html></template></news-decoder></body></html>`,
+  }));
+  await page.goto(`${env.url}styled.html`);
+  await page.waitForFunction(() => document.getElementById("styled").article?.title === "Styled");
+  await page.waitForFunction(() => document.getElementById("styled").shadowRoot.querySelector("link").sheet);
+  const styles = await page.evaluate(() => {
+    const root = document.getElementById("styled").shadowRoot;
+    const style = (selector) => getComputedStyle(root.querySelector(selector));
+    return {
+      font: style(".body p").fontFamily.split(",")[0].replaceAll('"', ""),
+      size: style(".body p").fontSize,
+      color: style(".body p").color,
+      link: style(".body a").color,
+      href: root.querySelector(".body a").href,
+      muted: style(".meta").color,
+      title: [style(".title").color, style(".title").fontSize],
+      width: style(".view").maxWidth,
+      report: style(".report").display,
+    };
+  });
+  assert.deepEqual(styles, {
+    font: "DejaVu Serif",
+    size: "18px",
+    color: "rgb(10, 20, 30)",
+    link: "rgb(200, 0, 0)",
+    href: "https://news.example/more",
+    muted: "rgb(90, 90, 90)",
+    title: ["rgb(0, 128, 0)", "40px"],
+    width: "480px",
+    report: "none",
+  });
+  await close();
+});
