@@ -5,6 +5,7 @@ import { Decoder } from "./client.js";
 import { LANGUAGES, applyStrings, errorText, pickLanguage, translator } from "./i18n.js";
 import { formatDate, readerView } from "./reader.js";
 import { focusArticle, setReadingMode, wireReading } from "./reading.js";
+import { HISTORY_MAX, clearHistory, loadHistory, saveResult } from "./history.js";
 
 const $ = (id) => document.getElementById(id);
 /** The page's decoder, on the worker boot.js started (index.html runs it first). */
@@ -93,6 +94,7 @@ function cell(text, className) {
 function renderResults() {
   const { t } = state;
   $("results-section").hidden = state.results.length === 0;
+  $("kept").textContent = t("results.kept", { n: HISTORY_MAX });
   const body = $("results").tBodies[0];
   body.replaceChildren();
   state.results.forEach((result, index) => {
@@ -171,7 +173,6 @@ async function decodeInputs(inputs) {
   state.busy = true;
   state.cancelled = false;
   const { t } = state;
-  const first = state.results.length;
   const total = inputs.length;
   const bar = $("progress-bar");
   $("progress").hidden = total < 2;
@@ -179,24 +180,27 @@ async function decodeInputs(inputs) {
   bar.value = 0;
   status(t("status.working"));
   let done = 0;
+  const added = [];
   for (const { name, input } of inputs) {
     if (state.cancelled) break;
     $("progress-text").textContent = t("progress.file", { done: done + 1, total, name });
     const answer = await decoder.extract(input, options(), name);
     if (answer.error?.code === "cancelled") break;
-    state.results.push({ name, input, article: answer.article, error: answer.error });
+    const result = { name, input, article: answer.article, error: answer.error };
+    state.results.push(result);
+    added.push(result);
+    saveResult(result);
     done += 1;
     bar.value = done;
     $("progress-text").textContent = t("progress.file", { done, total, name });
     renderResults();
   }
-  const added = state.results.slice(first);
   const ok = added.filter((r) => r.article).length;
   status(state.cancelled ? t("status.cancelled", { done, total }) : t("status.done", { ok, total }));
   if (added.length === 1 && added[0].error) status(t("error.prefix", { message: errorText(added[0].error, t) }));
-  const firstOk = added.findIndex((r) => r.article);
   // The article comes forward (scrolled to, its title focused).
-  if (firstOk >= 0) select(first + firstOk, true);
+  const firstOk = state.results.indexOf(added.find((r) => r.article));
+  if (firstOk >= 0) select(firstOk, true);
   state.busy = false;
   $("cancel").disabled = false;
 }
@@ -260,8 +264,14 @@ function cancel() {
 async function redecodeSelected() {
   const result = state.results[state.selected];
   if (!result || state.busy) return;
+  if (result.input === null || result.input === undefined) {
+    // Restored from history without its (large) input.
+    status(state.t("status.noInput"));
+    return;
+  }
   const answer = await decoder.extract(result.input, options(), result.name);
   Object.assign(result, { article: answer.article, error: answer.error });
+  saveResult(result);
   renderResults();
   renderSelected();
 }
@@ -486,6 +496,7 @@ function wireUp() {
     if (document.body.classList.contains("reading")) setReadingMode(false, () => state.t);
     state.results = [];
     state.selected = -1;
+    clearHistory();
     renderResults();
     renderSelected();
   });
@@ -497,6 +508,15 @@ wireUp();
 setTheme(stored("theme", "auto"));
 setLanguage(stored("lang", pickLanguage(navigator.languages)));
 status(state.t("status.loading"));
+// Results kept from earlier visits come first (by identity: a paste made
+// meanwhile keeps its place after them).
+const restored = await loadHistory();
+if (restored.length) {
+  const selected = state.results[state.selected];
+  state.results = [...restored, ...state.results];
+  state.selected = state.results.indexOf(selected);
+  renderResults();
+}
 // A shared text or launched files: taken once the page speaks its language.
 wireLaunch();
 // The page takes input at once; jobs wait in the worker until the wasm is

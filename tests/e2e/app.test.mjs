@@ -168,6 +168,43 @@ test("installed app: shared text is decoded, a shared address explained, launche
   await context.close();
 });
 
+test("history: results are kept on the device, restored after a reload (and re-decodable), cleared by Clear", async () => {
+  const { page, requests, close } = await openApp(env);
+  await page.fill("#paste", SEED);
+  await page.click("#decode");
+  await page.locator("#reader .title").waitFor();
+  await dropFiles(page, [{ name: "big5-news.html", bytes: fixture("web/big5-news.html") }]);
+  await page.waitForFunction(() => document.querySelectorAll("#results tbody tr").length === 2);
+  await page.waitForFunction(async () => (await new Promise((resolve) => {
+    const open = indexedDB.open("newsdecode");
+    open.onsuccess = () => {
+      const all = open.result.transaction("results").objectStore("results").count();
+      all.onsuccess = () => resolve(all.result);
+    };
+  })) === 2);
+  const afterDecode = requests.length;
+  await page.reload();
+  await page.waitForSelector("html[data-ready=true]");
+  assert.equal(await page.locator("#results tbody tr").count(), 2);
+  assert.match(await page.locator("#results tbody").innerText(), new RegExp(`${SEED_TITLE}[\\s\\S]*big5-news\\.html`));
+  assert.match(await page.locator("#kept").textContent(), /kept on this device \(the last 50\)/);
+  // A restored result opens, and decodes again with another script (its input was kept).
+  await page.locator("#results tbody tr").nth(1).locator("button").click();
+  await page.locator("#reader .title").waitFor();
+  const traditional = await page.locator("#reader .title").textContent();
+  await page.selectOption("#script", "hans");
+  await page.waitForFunction((before) => document.querySelector("#reader .title")?.textContent !== before, traditional);
+  // Only the app's own files were requested by the reload.
+  assert.ok(requests.slice(afterDecode).every((u) => u.startsWith(env.origin)));
+  await screenshot(page, "history-restored");
+  await page.click("#clear");
+  await page.reload();
+  await page.waitForSelector("html[data-ready=true]");
+  assert.equal(await page.locator("#results tbody tr").count(), 0);
+  assert.equal(await page.locator("#results-section").isVisible(), false);
+  await close();
+});
+
 test("a pasted web address is explained, not fetched or decoded as an article", async () => {
   const { page, requests, close } = await openApp(env, { locale: "en-US" });
   const before = requests.length;
