@@ -111,6 +111,12 @@ pub const CREDIT_WORDS: &[CreditWord] = &[
     word("监制", Some(Role::Editor), true),
     word("監製", Some(Role::Editor), true),
     word("作者", Some(Role::Author), true),
+    word("执笔人", Some(Role::Author), true),
+    word("執筆人", Some(Role::Author), true),
+    word("执笔", Some(Role::Author), true),
+    word("執筆", Some(Role::Author), true),
+    word("实习生", Some(Role::Author), true),
+    word("實習生", Some(Role::Author), true),
     word("撰文", Some(Role::Author), true),
     word("撰稿", Some(Role::Author), true),
     word("通讯员", Some(Role::Author), true),
@@ -228,6 +234,56 @@ pub fn byline(line: &str) -> Byline {
     out
 }
 
+/// How an organisation's name ends: outlets, publishers, groups,
+/// governments (`云南日报报业集团`, `汉斯出版社`, `吉林省人民政府`), or a
+/// role standing for a person (`信报记者`).
+/// Pages put these in their author markup; they are not authors.
+const ORGANISATION_ENDS: &[&str] = &[
+    "网",
+    "網",
+    "报",
+    "報",
+    "社",
+    "集团",
+    "集團",
+    "期刊",
+    "杂志",
+    "雜誌",
+    "频道",
+    "頻道",
+    "电视台",
+    "電視台",
+    "政府",
+    "中心",
+    "Publishers",
+    "Publishing",
+    // A role, not a name (`信报记者`): the outlet's reporter.
+    "记者",
+    "記者",
+    "编辑",
+    "編輯",
+    "通讯员",
+    "通訊員",
+];
+
+/// Whether a name in author markup is an organisation, a site or an
+/// account number rather than a person (`www.yunnan.cn`, `云南网`,
+/// `Hans Publishers`, `L_104485`). User names and e-mail addresses are
+/// kept: on forums and blogs they are the author.
+pub fn is_organisation(name: &str) -> bool {
+    let name = name.trim();
+    // (A one-character end needs a name of three: `王网` could be a person.)
+    let ends = ORGANISATION_ENDS
+        .iter()
+        .any(|e| name.ends_with(e) && (e.is_ascii() || name.chars().count() >= 3));
+    let mut digits = 0;
+    let account = name.chars().any(|c| {
+        digits = if c.is_ascii_digit() { digits + 1 } else { 0 };
+        digits >= NAME_MAX_DIGITS
+    });
+    name.to_ascii_lowercase().starts_with("www.") || ends || account
+}
+
 /// Whether a credited value could be a name: none of the characters of
 /// markup, identifiers and labels, and no number of four digits or more
 /// (`size="20"`, `L_104485`, `能力值:545803` after `作者：` on pages that
@@ -296,7 +352,12 @@ fn clean_source(value: &str) -> Option<String> {
             }
         }
     }
-    let source = source.trim();
+    // (`来源：[ 国际金融报 ]`: the brackets frame the value.)
+    let source = source
+        .trim()
+        .trim_start_matches(['[', '【', '〔'])
+        .trim_end_matches([']', '】', '〕'])
+        .trim();
     (!source.is_empty()).then(|| source.to_string())
 }
 

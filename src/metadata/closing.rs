@@ -5,20 +5,83 @@
 //! credit lines above it.
 
 use super::byline::{byline, split_names, Byline, Role, CREDIT_WORDS};
+use super::dates::find_date_start;
 use crate::text::is_cjk_letter;
 
-/// A closing paragraph that is a credit line (`责任编辑：王小明 审核：李四`,
-/// `来源：人民网`): it starts with a credit word and is short.
-pub fn closing_credit_line(paragraph: &str) -> Option<Byline> {
+/// Bullets a CMS sets before a credit line (`□ 本报记者 葛灵丹`).
+const CREDIT_BULLETS: &[char] = &[
+    '□', '■', '●', '◆', '◇', '▲', '★', '☆', '•', '·', '-', '—', ' ', '\u{3000}',
+];
+
+/// How an outlet's name ends before its reporter's credit (`本报记者`,
+/// `新京报记者`, `新华网黑龙江频道 记者`).
+const OUTLET_ENDS: &[&str] = &[
+    "本报", "本報", "本刊", "本台", "本网", "本網", "报", "報", "网", "網", "台", "社", "刊",
+    "频道", "頻道",
+];
+
+/// An outlet's name before a reporter's credit is at most this long.
+const OUTLET_MAX_CHARS: usize = 12;
+
+/// `line` from its first author credit word when only an outlet's name
+/// comes before it (`本报记者 王燕平` → `记者 王燕平`); else `line`.
+fn after_outlet(line: &str) -> &str {
+    let authors = CREDIT_WORDS
+        .iter()
+        .filter(|w| w.reads == Some(Role::Author) && !w.word.is_ascii());
+    for w in authors {
+        let Some(at) = line.find(w.word) else {
+            continue;
+        };
+        let prefix = line.get(..at).unwrap_or_default().trim_end();
+        let outlet = !prefix.is_empty()
+            && prefix.chars().count() <= OUTLET_MAX_CHARS
+            && prefix.chars().all(|c| is_cjk_letter(c) || c == ' ')
+            && OUTLET_ENDS.iter().any(|e| prefix.ends_with(e));
+        if outlet {
+            return line.get(at..).unwrap_or(line);
+        }
+    }
+    line
+}
+
+/// A paragraph of the body that is a credit line, where CMSs leave them at
+/// its start or close (`责任编辑：王小明 审核：李四`, `来源：人民网`,
+/// `□ 本报记者 葛灵丹`, `2005-04-27 14:32更新 来源：千龙新闻网`): short,
+/// no sentence, and it starts with a credit word (after bullets, brackets,
+/// an outlet's name or a date). Only names are taken as authors (a
+/// sentence opening `记者了解到` credits nobody).
+pub fn credit_line(paragraph: &str) -> Option<Byline> {
     let line = paragraph
         .trim()
+        .trim_start_matches(CREDIT_BULLETS)
         .trim_start_matches(['【', '[', '（', '('])
         .trim_end_matches(['】', ']', '）', ')']);
-    let starts = CREDIT_WORDS.iter().any(|w| {
+    if line.contains('。') || line.chars().count() > CLOSING_LINE_MAX_CHARS * 2 {
+        return None;
+    }
+    let is_credit_word = |w: &&super::byline::CreditWord| {
         matches!(w.reads, Some(Role::Source | Role::Author | Role::Editor))
-            && line.starts_with(w.word)
-    });
-    (starts && line.chars().count() <= CLOSING_LINE_MAX_CHARS * 2).then(|| byline(line))
+    };
+    let from_outlet = after_outlet(line);
+    let starts = CREDIT_WORDS
+        .iter()
+        .filter(is_credit_word)
+        .any(|w| from_outlet.starts_with(w.word));
+    // A date, then the credits (`2005-02-06 13:26更新 来源：…`).
+    let dated = find_date_start(line) == Some(0)
+        && CREDIT_WORDS
+            .iter()
+            .filter(is_credit_word)
+            .any(|w| line.contains(w.word));
+    if !starts && !dated {
+        return None;
+    }
+    let mut found = byline(if starts { from_outlet } else { line });
+    found
+        .authors
+        .retain(|n| is_chinese_name(n) || !n.chars().any(is_cjk_letter));
+    (found != Byline::default()).then_some(found)
 }
 
 /// Authors credited where the body closes: names in brackets ending the
@@ -80,6 +143,24 @@ const NOT_NAMES: &[&str] = &[
     "附图", "附圖", "视频", "視頻", "完",
 ];
 
+/// The commonest Chinese surnames (about nine people in ten carry one),
+/// Simplified then Traditional forms, and compound ones: a lone line is
+/// taken for a name only when it starts with one.
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝張劉陳楊黃趙吳孫馬郭羅鄭謝許韓馮鄧蕭葉蘇呂盧鍾譚陸賈韋鄒賀顧龔萬錢嚴湯齊喬龐聶魯歐關蘭畢單裴塗駱藍鮑饒滕車蘆婁竇費衛應閔鄔邊師欒鞏遲鄺";
+const COMPOUND_SURNAMES: &[&str] = &[
+    "欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "皇甫", "令狐", "慕容",
+    "司徒", "夏侯",
+];
+
+/// A lone line that names a person: a Chinese name starting with a common
+/// surname (`胡平` under a headline; `摘要`, `人物画像` are no names).
+pub fn is_surnamed_name(line: &str) -> bool {
+    let line = line.trim();
+    is_chinese_name(line)
+        && (COMPOUND_SURNAMES.iter().any(|s| line.starts_with(s))
+            || line.chars().next().is_some_and(|c| SURNAMES.contains(c)))
+}
+
 /// A Chinese personal name: two to four Han characters, not a note word.
 fn is_chinese_name(word: &str) -> bool {
     (2..=4).contains(&word.chars().count())
@@ -117,12 +198,37 @@ mod tests {
     #[test]
     fn closing_credit_lines() {
         assert_eq!(
-            closing_credit_line("责任编辑：王小明 审核：李四").map(|b| b.editors),
+            credit_line("责任编辑：王小明 审核：李四").map(|b| b.editors),
             Some(vec!["王小明".to_string(), "李四".to_string()])
         );
+        assert_eq!(credit_line("会议指出，武侯区将进一步优化产业布局。"), None);
+        let authors = |line| credit_line(line).map(|b| b.authors);
         assert_eq!(
-            closing_credit_line("会议指出，武侯区将进一步优化产业布局。"),
-            None
+            authors("□ 本报记者 葛灵丹"),
+            Some(vec!["葛灵丹".to_string()])
         );
+        assert_eq!(
+            authors("本报记者 王燕平 方云凤 柏建斌").map(|a| a.len()),
+            Some(3)
+        );
+        assert_eq!(
+            authors("新华网黑龙江频道 记者 伊琳 李清芬"),
+            Some(vec!["伊琳".to_string(), "李清芬".to_string()])
+        );
+        assert_eq!(
+            authors("执笔人：闵乐夫 赵兰波 刘韬"),
+            Some(vec!["闵乐夫".into(), "赵兰波".into(), "刘韬".into()])
+        );
+        assert_eq!(
+            credit_line("2005-04-27 14:32更新 来源：千龙新闻网").and_then(|b| b.source),
+            Some("千龙新闻网".to_string())
+        );
+        assert!(is_surnamed_name("胡平") && is_surnamed_name("欧阳修"));
+        assert!(!is_surnamed_name("摘要") && !is_surnamed_name("人物画像"));
+        // Sentences that open with a credit word credit nobody.
+        assert_eq!(authors("记者了解到，项目将于年底完工。"), None);
+        assert_eq!(authors("记者从市交通局获悉"), None);
+        // An outlet is a short name before the word, not any text.
+        assert_eq!(authors("他对本报记者说"), None);
     }
 }

@@ -14,8 +14,9 @@
 //! - title: markup, else the headline line the segmenter found;
 //! - lead: the markup's description unless the body already starts with it.
 
+use super::byline::is_organisation;
 use super::byline::{byline, dateline, Byline};
-use super::closing::{closing_credit, closing_credit_line};
+use super::closing::{closing_credit, credit_line, is_surnamed_name};
 use super::dates::{default_offset, find_date, page_year};
 use super::language::detect_language;
 use super::markup::PageMeta;
@@ -25,6 +26,14 @@ const CLOSING_PARAGRAPHS: usize = 3;
 
 /// Characters of the description that must not open the body for it to be a lead.
 const LEAD_PROBE_CHARS: usize = 40;
+/// Paragraphs opening the body read for credit lines a page left there
+/// (a repeated title, a kicker, a subtitle may come first: six covered
+/// every layout of the Chinese set; credit lines are strict enough that a
+/// sentence is never one).
+const OPENING_PARAGRAPHS: usize = 6;
+/// A line opening the body this short, with no sentence end, is a
+/// headline the body repeats.
+const HEADLINE_MAX_CHARS: usize = 40;
 
 /// What the text of a page says about its metadata, beside its markup.
 #[derive(Debug, Default)]
@@ -86,6 +95,7 @@ pub fn resolve(page: PageMeta, evidence: Evidence<'_>) -> Resolved {
 
     let meta = evidence.meta_lines.join("\n");
     let mut found = byline(&meta);
+    let opening = opening_credits(evidence.body_text, &mut found);
     let mut published = None;
     let mut dateline_text = None;
     if let Some((line, reporter)) = evidence.first_paragraph.and_then(dateline) {
@@ -100,7 +110,10 @@ pub fn resolve(page: PageMeta, evidence: Evidence<'_>) -> Resolved {
     if let Some(date) = page.shown_date.as_deref().and_then(|d| dates.rfc3339(d)) {
         published = Some(date);
     }
-    if let Some(date) = dates.rfc3339(&meta) {
+    if let Some(date) = dates
+        .rfc3339(&meta)
+        .or_else(|| dates.rfc3339(&opening.join("\n")))
+    {
         published = Some(date);
     }
     // Markup states the time more precisely than visible text.
@@ -118,6 +131,7 @@ pub fn resolve(page: PageMeta, evidence: Evidence<'_>) -> Resolved {
         authors,
         editors,
     } = with_closing_credits(found, evidence.body_text);
+    let chinese = language.as_deref().is_some_and(|l| l.starts_with("zh"));
     let title = page.title.or(evidence.title_line);
     let url = page.url;
     let lead = lead(page.description, title.as_deref(), evidence.body_text);
@@ -127,11 +141,11 @@ pub fn resolve(page: PageMeta, evidence: Evidence<'_>) -> Resolved {
         modified,
         dateline: dateline_text,
         source,
-        authors: if page.authors.is_empty() {
-            authors
-        } else {
-            page.authors
-        },
+        authors: authors_of(
+            page.authors,
+            authors,
+            chinese.then(|| name_under_title(evidence.body_text, title.as_deref())),
+        ),
         editors,
         site_name: page.site_name.or(evidence.header_site_name),
         title,
@@ -183,7 +197,7 @@ fn lead(description: Option<String>, title: Option<&str>, body_text: &str) -> Op
 fn with_closing_credits(mut found: Byline, body_text: &str) -> Byline {
     let last = || body_text.rsplit("\n\n").take(CLOSING_PARAGRAPHS);
     for paragraph in last() {
-        if let Some(credit) = closing_credit_line(paragraph) {
+        if let Some(credit) = credit_line(paragraph) {
             found.merge(credit);
         }
     }
@@ -198,6 +212,65 @@ fn with_closing_credits(mut found: Byline, body_text: &str) -> Byline {
             .unwrap_or_default();
     }
     found
+}
+
+/// The authors: the markup's persons (organisations, sites and account
+/// numbers in author markup are none), else those credited in the text. On a
+/// Chinese page the text's credit (`记者 王燕平`) wins: CMSs fill author
+/// markup with the site, a desk or a user account.
+/// `chinese`: on a Chinese page, the name under its headline (if any), the
+/// author when nothing else credits one.
+fn authors_of(
+    mut markup: Vec<String>,
+    mut text: Vec<String>,
+    chinese: Option<Option<String>>,
+) -> Vec<String> {
+    markup.retain(|a| !is_organisation(a));
+    if text.is_empty() {
+        text.extend(chinese.clone().flatten());
+    }
+    if markup.is_empty() || (chinese.is_some() && !text.is_empty()) {
+        text
+    } else {
+        markup
+    }
+}
+
+/// Credit lines the page left at the body's start (`本报记者 王燕平`,
+/// `2005-04-27 14:32更新 来源：…`): their credits join `found` (read after
+/// the page's own); the lines are returned for their date.
+fn opening_credits<'t>(body_text: &'t str, found: &mut Byline) -> Vec<&'t str> {
+    body_text
+        .split("\n\n")
+        .take(OPENING_PARAGRAPHS)
+        .filter(|p| match credit_line(p) {
+            Some(credit) => {
+                found.merge(credit);
+                true
+            }
+            None => false,
+        })
+        .collect()
+}
+
+/// A lone name opening the body, or right after the headline repeated
+/// there (`胡平` under `犬儒病（上）`): essays and columns credit their
+/// author so, with no credit word.
+fn name_under_title(body_text: &str, title: Option<&str>) -> Option<String> {
+    let mut paragraphs = body_text.split("\n\n").map(str::trim);
+    let first = paragraphs.next()?;
+    // The headline the body repeats: the page's title, or a short line
+    // that is no sentence (the title the markup gives may be wrong).
+    let headline = title.is_some_and(|t| first == t.trim())
+        || (first.chars().count() <= HEADLINE_MAX_CHARS && !first.contains('。'));
+    let line = if is_surnamed_name(first) {
+        first
+    } else if headline {
+        paragraphs.next()?
+    } else {
+        return None;
+    };
+    is_surnamed_name(line).then(|| line.to_string())
 }
 
 /// Drops repeated names, keeping each at its first place.
