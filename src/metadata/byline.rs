@@ -321,6 +321,8 @@ const SOURCE_UI_WORDS: &[&str] = &[
     "收藏",
     "分享到",
     "分享",
+    "发表评论",
+    "發表評論",
     "评论",
     "評論",
     "字号",
@@ -352,9 +354,11 @@ fn clean_source(value: &str) -> Option<String> {
             }
         }
     }
-    // (`来源：[ 国际金融报 ]`: the brackets frame the value.)
+    // (`来源：[ 国际金融报 ]`: the brackets frame the value; an icon font's
+    // private-use glyph may follow them.)
+    let icon = |c: char| c.is_whitespace() || ('\u{E000}'..='\u{F8FF}').contains(&c);
     let source = source
-        .trim()
+        .trim_matches(icon)
         .trim_start_matches(['[', '【', '〔'])
         .trim_end_matches([']', '】', '〕'])
         .trim();
@@ -475,6 +479,17 @@ mod tests {
             Some("新华社")
         );
         assert_eq!(byline("稿源：中新网").source.as_deref(), Some("中新网"));
+        // Brackets and an icon glyph around the source, a comment prompt after it.
+        assert_eq!(
+            byline("[ 黄宇 ]\u{e5c2} 来源：[ 国际金融报 ]\u{e5c2}")
+                .source
+                .as_deref(),
+            Some("国际金融报")
+        );
+        assert_eq!(
+            byline("来源：千龙新闻网 发表评论").source.as_deref(),
+            Some("千龙新闻网")
+        );
         let b = byline("文/张三 图/李四");
         assert_eq!((b.authors, b.editors), (vec!["张三".to_string()], vec![]));
         assert!(byline("中文/英文版本同时发布").authors.is_empty());
@@ -505,6 +520,31 @@ mod tests {
         }
         assert_eq!(byline("By 3i Global").authors, ["3i Global"]);
         assert_eq!(byline("作者：张三").authors, ["张三"]);
+    }
+
+    #[test]
+    fn organisations_roles_and_accounts_are_not_people() {
+        for name in [
+            "www.yunnan.cn",
+            "云南日报报业集团",
+            "汉斯出版社",
+            "Hans Publishers",
+            "信报记者",
+            "L_104485",
+            "吉林省人民政府",
+        ] {
+            assert!(is_organisation(name), "{name}");
+        }
+        for name in [
+            "王网",
+            "张三",
+            "Jane Doe",
+            "sara.r.peter",
+            "beatriz.pinto@hommes.studio",
+            "Mr_Enigmatic",
+        ] {
+            assert!(!is_organisation(name), "{name}");
+        }
     }
 
     #[test]

@@ -45,6 +45,22 @@ fn after_outlet(line: &str) -> &str {
     line
 }
 
+/// What may follow the date on a date line: an outlet's name.
+const DATE_LINE_REST_MAX_CHARS: usize = 20;
+
+/// A paragraph of the body that is a date, alone or with an outlet's name
+/// (`2003-7-24 钱江晚报`): where a page left the article's date.
+pub fn is_date_line(paragraph: &str) -> bool {
+    let line = paragraph.trim();
+    if find_date_start(line) != Some(0) || line.contains(['，', '。', ',']) {
+        return false;
+    }
+    // The date's own characters: digits, separators, date and time words.
+    let rest =
+        line.trim_start_matches(|c: char| c.is_ascii_digit() || " -/.:年月日时分秒時".contains(c));
+    rest.chars().count() <= DATE_LINE_REST_MAX_CHARS
+}
+
 /// A paragraph of the body that is a credit line, where CMSs leave them at
 /// its start or close (`责任编辑：王小明 审核：李四`, `来源：人民网`,
 /// `□ 本报记者 葛灵丹`, `2005-04-27 14:32更新 来源：千龙新闻网`): short,
@@ -224,6 +240,10 @@ mod tests {
             Some("千龙新闻网".to_string())
         );
         assert!(is_surnamed_name("胡平") && is_surnamed_name("欧阳修"));
+        assert!(is_date_line("2003-7-24 钱江晚报") && is_date_line("2024年11月16日 14:11"));
+        assert!(!is_date_line(
+            "2003年7月24日，钱江晚报记者来到现场调查了解情况。"
+        ));
         assert!(!is_surnamed_name("摘要") && !is_surnamed_name("人物画像"));
         // Sentences that open with a credit word credit nobody.
         assert_eq!(authors("记者了解到，项目将于年底完工。"), None);

@@ -16,7 +16,7 @@
 
 use super::byline::is_organisation;
 use super::byline::{byline, dateline, Byline};
-use super::closing::{closing_credit, credit_line, is_surnamed_name};
+use super::closing::{closing_credit, credit_line, is_date_line, is_surnamed_name};
 use super::dates::{default_offset, find_date, page_year};
 use super::language::detect_language;
 use super::markup::PageMeta;
@@ -236,9 +236,10 @@ fn authors_of(
     }
 }
 
-/// Credit lines the page left at the body's start (`本报记者 王燕平`,
-/// `2005-04-27 14:32更新 来源：…`): their credits join `found` (read after
-/// the page's own); the lines are returned for their date.
+/// Credit and date lines the page left at the body's start (`本报记者
+/// 王燕平`, `2005-04-27 14:32更新 来源：…`, `2003-7-24 钱江晚报`): their
+/// credits join `found` (read after the page's own); the lines are
+/// returned for their date.
 fn opening_credits<'t>(body_text: &'t str, found: &mut Byline) -> Vec<&'t str> {
     body_text
         .split("\n\n")
@@ -248,7 +249,7 @@ fn opening_credits<'t>(body_text: &'t str, found: &mut Byline) -> Vec<&'t str> {
                 found.merge(credit);
                 true
             }
-            None => false,
+            None => is_date_line(p),
         })
         .collect()
 }
