@@ -9,6 +9,7 @@
 //! - `closing`: the credits closing a Chinese body (`（常书香 马丹阳）`,
 //!   `责任编辑：王小明 审核：李四`);
 //! - [`language`]: the text's language;
+//! - `organisations`: author markup that names no person;
 //! - [`resolve`]: the whole precedence between all of them.
 //!
 //! A new markup source goes into `markup.rs`; a new date form into
@@ -23,5 +24,6 @@ mod date_elements;
 pub mod dates;
 pub mod language;
 pub mod markup;
+mod organisations;
 pub mod resolve;
 mod title;

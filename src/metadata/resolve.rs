@@ -14,12 +14,12 @@
 //! - title: markup, else the headline line the segmenter found;
 //! - lead: the markup's description unless the body already starts with it.
 
-use super::byline::is_organisation;
 use super::byline::{byline, dateline, Byline};
 use super::closing::{closing_credit, credit_line, is_date_line, is_surnamed_name};
 use super::dates::{default_offset, find_date, page_year};
 use super::language::detect_language;
 use super::markup::PageMeta;
+use super::organisations::is_organisation;
 
 /// A closing credit is looked for in this many last paragraphs.
 const CLOSING_PARAGRAPHS: usize = 3;
