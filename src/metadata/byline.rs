@@ -157,7 +157,21 @@ const AGENCIES: &[&str] = &[
     "Bloomberg",
     "Xinhua",
     "Kyodo",
+    "共同",
+    "共同通信",
+    "時事",
+    "時事通信",
+    "ロイター",
+    "新华社",
+    "新華社",
+    "中新社",
 ];
+
+/// Whether a credited name is a news agency (the article's source, not
+/// its author): `By John Smith, Reuters`, `（共同）` closing a Japanese report.
+pub fn is_agency(name: &str) -> bool {
+    AGENCIES.contains(&name)
+}
 
 /// Reads `来源：中新网四川 编辑：曹惠君`, `By John Smith and Jane Doe | Updated …`.
 pub fn byline(line: &str) -> Byline {
@@ -221,7 +235,7 @@ pub fn byline(line: &str) -> Byline {
                     .map(|n| without_staff_code(n))
                     .filter(|n| could_be_a_name(n))
                 {
-                    if AGENCIES.contains(&name.as_str()) {
+                    if is_agency(&name) {
                         out.source.get_or_insert(name);
                     } else {
                         out.authors.push(name);
@@ -351,6 +365,8 @@ const DATELINE_PROBE_CHARS: usize = 60;
 const DATELINE_PLACE_MIN_CHARS: usize = 3;
 /// Place, date and agency before the dash fit in this many characters.
 const DATELINE_MAX_CHARS: usize = 50;
+/// A Japanese dateline's place (`ワシントン`, `サンフランシスコ`) is at most this long.
+const DATELINE_PLACE_MAX_CHARS: usize = 12;
 
 /// The dateline opening a first paragraph, with any reporter credit after it:
 /// `中新网四川新闻11月16日电`, `新华社北京3月1日电（记者 张三）`,
@@ -379,6 +395,16 @@ pub fn dateline(paragraph: &str) -> Option<(String, Option<String>)> {
                 return Some((line, reporter));
             }
             break;
+        }
+    }
+    // Japanese: `【ワシントン＝田中一郎】`, `【ニューヨーク＝共同】`: the place,
+    // then the reporter or agency (read as a reporter's credit).
+    if let Some((inner, _)) = head.strip_prefix('【').and_then(|r| r.split_once('】')) {
+        if let Some((place, who)) = inner.split_once('＝') {
+            let fits = |s: &str, max: usize| (1..=max).contains(&s.chars().count());
+            if fits(place, DATELINE_PLACE_MAX_CHARS) && fits(who, CJK_NAME_MAX_CHARS) {
+                return Some((format!("【{inner}】"), Some(format!("記者 {who}"))));
+            }
         }
     }
     // English wire: an upper-case place, optional date and agency, then a dash.

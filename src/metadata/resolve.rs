@@ -14,6 +14,7 @@
 //! - title: markup, else the headline line the segmenter found;
 //! - lead: the markup's description unless the body already starts with it.
 
+use super::byline::is_agency;
 use super::byline::{byline, dateline, Byline};
 use super::closing::{closing_credit, credit_line, is_date_line, is_surnamed_name};
 use super::dates::{default_offset, find_date, page_year};
@@ -210,6 +211,11 @@ fn with_closing_credits(mut found: Byline, body_text: &str) -> Byline {
             .map(closing_credit)
             .find(|names| !names.is_empty())
             .unwrap_or_default();
+        // `（共同）` closing a Japanese report: the agency is the source.
+        if let Some(at) = found.authors.iter().position(|n| is_agency(n)) {
+            let agency = found.authors.remove(at);
+            found.source.get_or_insert(agency);
+        }
     }
     found
 }

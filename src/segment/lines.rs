@@ -86,7 +86,33 @@ pub const NAV_WORDS: &[&str] = &[
 
 /// Endings of a photo credit (`…供图`, `记者 张三 摄`).
 pub const PHOTO_CREDIT_SUFFIXES: &[&str] = &[
-    "供图", "供圖", "摄", "攝", "摄影", "攝影", "图", "圖", "提供",
+    "供图",
+    "供圖",
+    "摄",
+    "攝",
+    "摄影",
+    "攝影",
+    "图",
+    "圖",
+    "提供",
+    "撮影",
+    "＝共同",
+    "＝時事",
+    "＝ロイター",
+];
+
+/// How a Japanese photo caption opens (`写真・記者会見する知事`,
+/// `【写真】…`): the marker, taken off the caption.
+pub const PHOTO_CAPTION_PREFIXES: &[&str] = &[
+    "【写真】",
+    "［写真］",
+    "[写真]",
+    "（写真）",
+    "写真・",
+    "写真：",
+    "写真:",
+    "写真＝",
+    "写真は",
 ];
 
 /// End marks closing a body.
@@ -315,6 +341,8 @@ pub fn features(raw: &str) -> Features {
             + usize::from(text.starts_with("By ") || text.starts_with("BY ")),
         date: find_date(text, None).is_some(),
         photo_credit: PHOTO_CREDIT_SUFFIXES.iter().any(|s| text.ends_with(s))
+            || PHOTO_CAPTION_PREFIXES.iter().any(|p| text.starts_with(p))
+            || japanese_credit(text).is_some()
             || text.starts_with("图为")
             || text.starts_with("圖為")
             || text.starts_with("Photo:")
@@ -376,13 +404,41 @@ pub fn scores(f: &Features) -> [(LineKind, i32); 7] {
     ]
 }
 
+/// What a Japanese credit closing a caption may name at most (characters):
+/// an agency or a photographer (`＝共同`, `（撮影・佐藤花子）`).
+const JAPANESE_CREDIT_MAX_CHARS: usize = 12;
+
+/// The credit closing a Japanese caption and the caption before it: a
+/// trailing `（撮影・…）` / `（写真・…）`, or `＝` and an agency or name
+/// (`記者会見する総裁（24日、日銀本店で）＝共同`).
+fn japanese_credit(text: &str) -> Option<(&str, &str)> {
+    let parenthesis = text.rfind('（').and_then(|start| {
+        let inside = text.get(start..)?.strip_prefix('（')?.strip_suffix('）')?;
+        let credit = ["撮影", "写真"].iter().any(|w| inside.starts_with(w))
+            && inside.chars().count() <= JAPANESE_CREDIT_MAX_CHARS;
+        credit.then(|| (text.get(..start).unwrap_or_default(), inside))
+    });
+    if parenthesis.is_some() {
+        return parenthesis;
+    }
+    let (caption, credit) = text.rsplit_once('＝')?;
+    let short = (1..=JAPANESE_CREDIT_MAX_CHARS).contains(&credit.chars().count());
+    (short && !caption.is_empty() && !credit.contains(['。', '、', '（']))
+        .then_some((caption, credit))
+}
+
 /// Splits a caption line into caption and credit: the credit is the part
 /// after the last sentence end (`…召开。武侯区委宣传部供图`), or a trailing
 /// parenthesis (`（记者 张三 摄）`), or what follows `Photo:`.
 pub fn split_caption(text: &str) -> (String, Option<String>) {
+    let text = PHOTO_CAPTION_PREFIXES
+        .iter()
+        .find_map(|p| text.strip_prefix(p))
+        .unwrap_or(text);
     if let Some((caption, credit)) = text
         .split_once("Photo: ")
         .or_else(|| text.split_once("Credit: "))
+        .or_else(|| japanese_credit(text))
     {
         return (caption.trim().to_string(), Some(credit.trim().to_string()));
     }
@@ -430,6 +486,33 @@ mod tests {
         assert!(f.indented && f.sentence_end && f.sentences == 2);
         assert!(features("武侯区产业园区高质量发展大会15日召开。武侯区委宣传部供图").photo_credit);
         assert!(features("（完）").end_mark);
+    }
+
+    #[test]
+    fn japanese_captions_and_credits() {
+        assert!(features("記者会見する植田総裁（24日、日銀本店で）＝共同").photo_credit);
+        assert_eq!(
+            split_caption("記者会見する植田総裁（24日、日銀本店で）＝共同"),
+            (
+                "記者会見する植田総裁（24日、日銀本店で）".to_string(),
+                Some("共同".to_string())
+            )
+        );
+        assert_eq!(
+            split_caption("会見場の様子（撮影・佐藤花子）"),
+            (
+                "会見場の様子".to_string(),
+                Some("撮影・佐藤花子".to_string())
+            )
+        );
+        assert_eq!(
+            split_caption("写真・記者会見する知事（16日、都庁で）"),
+            ("記者会見する知事（16日、都庁で）".to_string(), None)
+        );
+        // A sentence with an equals sign is no caption.
+        assert!(
+            !features("計算式はA＝B＋Cとなり、結果は明らかだ。これは重要な点である。").photo_credit
+        );
     }
 
     #[test]
