@@ -62,7 +62,8 @@ pub fn assemble(
     let navigation = seg
         .header
         .iter()
-        .chain(seg.breadcrumbs.as_ref().map(|(line, _)| line));
+        .chain(seg.breadcrumbs.as_ref().map(|(line, _)| line))
+        .filter(|line| !line.is_empty());
     // The headline-like line of a paste, when the page's markup named
     // another title: kept, not dropped.
     let title_line = seg

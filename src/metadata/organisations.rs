@@ -24,6 +24,10 @@ const ORGANISATION_ENDS: &[&str] = &[
     "電視台",
     "政府",
     "中心",
+    "新聞",
+    "新闻",
+    "通信",
+    "放送",
     "Publishers",
     "Publishing",
     // A role, not a name (`信报记者`): the outlet's reporter.
@@ -67,6 +71,7 @@ mod tests {
             "信报记者",
             "L_104485",
             "吉林省人民政府",
+            "読売新聞",
         ] {
             assert!(is_organisation(name), "{name}");
         }

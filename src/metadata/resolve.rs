@@ -133,6 +133,7 @@ pub fn resolve(page: PageMeta, evidence: Evidence<'_>) -> Resolved {
         editors,
     } = with_closing_credits(found, evidence.body_text);
     let chinese = language.as_deref().is_some_and(|l| l.starts_with("zh"));
+    let japanese = language.as_deref() == Some("ja");
     let title = page.title.or(evidence.title_line);
     let url = page.url;
     let lead = lead(page.description, title.as_deref(), evidence.body_text);
@@ -142,11 +143,11 @@ pub fn resolve(page: PageMeta, evidence: Evidence<'_>) -> Resolved {
         modified,
         dateline: dateline_text,
         source,
-        authors: authors_of(
-            page.authors,
-            authors,
-            chinese.then(|| name_under_title(evidence.body_text, title.as_deref())),
-        ),
+        authors: authors_of(page.authors, authors, chinese || japanese, || {
+            chinese
+                .then(|| name_under_title(evidence.body_text, title.as_deref()))
+                .flatten()
+        }),
         editors,
         site_name: page.site_name.or(evidence.header_site_name),
         title,
@@ -222,20 +223,23 @@ fn with_closing_credits(mut found: Byline, body_text: &str) -> Byline {
 
 /// The authors: the markup's persons (organisations, sites and account
 /// numbers in author markup are none), else those credited in the text. On a
-/// Chinese page the text's credit (`记者 王燕平`) wins: CMSs fill author
-/// markup with the site, a desk or a user account.
-/// `chinese`: on a Chinese page, the name under its headline (if any), the
-/// author when nothing else credits one.
+/// Chinese or Japanese page the text's credit (`记者 王燕平`, `【ワシントン＝
+/// 田中一郎】`) wins: CMSs fill author markup with the site, a desk or a
+/// user account.
+/// `cjk`: a Chinese or Japanese page, where the text's credit wins;
+/// `under_title`: the name under its headline, the author when nothing else
+/// credits one.
 fn authors_of(
     mut markup: Vec<String>,
     mut text: Vec<String>,
-    chinese: Option<Option<String>>,
+    cjk: bool,
+    under_title: impl FnOnce() -> Option<String>,
 ) -> Vec<String> {
     markup.retain(|a| !is_organisation(a));
     if text.is_empty() {
-        text.extend(chinese.clone().flatten());
+        text.extend(under_title());
     }
-    if markup.is_empty() || (chinese.is_some() && !text.is_empty()) {
+    if markup.is_empty() || (cjk && !text.is_empty()) {
         text
     } else {
         markup

@@ -422,9 +422,15 @@ fn japanese_credit(text: &str) -> Option<(&str, &str)> {
         return parenthesis;
     }
     let (caption, credit) = text.rsplit_once('＝')?;
-    let short = (1..=JAPANESE_CREDIT_MAX_CHARS).contains(&credit.chars().count());
-    (short && !caption.is_empty() && !credit.contains(['。', '、', '（']))
-        .then_some((caption, credit))
+    let short = |s: &str| (1..=JAPANESE_CREDIT_MAX_CHARS).contains(&s.chars().count());
+    if short(credit) && !caption.is_empty() && !credit.contains(['。', '、', '（']) {
+        return Some((caption, credit));
+    }
+    // `…参院本会議＝12月17日午後、国会内、佐藤花子撮影`: when and where stay
+    // in the caption, the photographer is the credit.
+    let (before, last) = text.rsplit_once('、')?;
+    let photographer = ["撮影", "提供"].iter().any(|w| last.ends_with(w));
+    (photographer && short(last) && before.contains('＝')).then_some((before, last))
 }
 
 /// Splits a caption line into caption and credit: the credit is the part
@@ -508,6 +514,13 @@ mod tests {
         assert_eq!(
             split_caption("写真・記者会見する知事（16日、都庁で）"),
             ("記者会見する知事（16日、都庁で）".to_string(), None)
+        );
+        assert_eq!(
+            split_caption("成立した参院本会議＝１７日午後、国会内、佐藤花子撮影"),
+            (
+                "成立した参院本会議＝１７日午後、国会内".to_string(),
+                Some("佐藤花子撮影".to_string())
+            )
         );
         // A sentence with an equals sign is no caption.
         assert!(

@@ -112,6 +112,8 @@ fn extract_from(page: &Page, meta: &PageMeta) -> Segments {
             segments.meta.push(line);
         }
     }
+    // (The trail's text is in the navigation boilerplate already.)
+    segments.breadcrumbs = regions::breadcrumbs(page).map(|items| (String::new(), items));
     segments.body = items;
     segments.links = links.links;
     segments.link_runs = links.runs;

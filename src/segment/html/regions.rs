@@ -2,10 +2,12 @@
 //! boilerplate regions, and visible text in neither (kept, unlabelled), so
 //! nothing visible is dropped without a label.
 
-use super::super::lines::features;
+use super::super::lines::{crumb_items, features};
 use super::super::tunables::{
-    META_BLOCKS_INSIDE, META_BLOCK_MAX_LENGTH, META_BLOCK_MIN_LENGTH, META_LINES_MAX,
+    CRUMB_MIN_ITEMS, META_BLOCKS_INSIDE, META_BLOCK_MAX_LENGTH, META_BLOCK_MIN_LENGTH,
+    META_LINES_MAX,
 };
+use super::classes::class_id;
 use super::page::Page;
 use super::visible::TextBuf;
 use super::writer::inline_text;
@@ -53,6 +55,48 @@ pub fn meta_lines(page: &Page, body: NodeId) -> Vec<String> {
         }
     }
     lines
+}
+
+/// The page's breadcrumb trail: the first visible element whose class, id
+/// or `aria-label` names one (`breadcrumb`, `crumbs`, `パンくず`, `面包屑`),
+/// read as its list items, else as its text split at the separators
+/// (`ホーム > 経済 > 金融`). Its text stays in the navigation boilerplate.
+pub fn breadcrumbs(page: &Page) -> Option<Vec<String>> {
+    let named = |id: NodeId| {
+        let Some(e) = page.doc.element(id) else {
+            return false;
+        };
+        let label = e.attr("aria-label").unwrap_or_default().to_lowercase();
+        let words = class_id(e).to_lowercase();
+        ["breadcrumb", "crumbs", "パンくず", "面包屑", "麵包屑"]
+            .iter()
+            .any(|w| words.contains(w) || label.contains(w))
+    };
+    let trail =
+        (0..page.doc.nodes.len() as NodeId).find(|&id| named(id) && page.stat(id).visible)?;
+    let mut items = Vec::new();
+    let mut stack = vec![trail];
+    while let Some(id) = stack.pop() {
+        if page.name(id) == "li" {
+            items.push((id, inline_text(page, id)));
+            continue;
+        }
+        stack.extend(page.children(id));
+    }
+    items.sort_unstable_by_key(|(id, _)| *id);
+    let mut items: Vec<String> = items
+        .into_iter()
+        .map(|(_, text)| {
+            text.trim_matches(['>', '›', '»', '/', '＞', ' '])
+                .trim()
+                .to_string()
+        })
+        .filter(|t| !t.is_empty())
+        .collect();
+    if items.len() < CRUMB_MIN_ITEMS {
+        items = crumb_items(&inline_text(page, trail));
+    }
+    (items.len() >= CRUMB_MIN_ITEMS).then_some(items)
 }
 
 /// Visible text that is neither the article (`roots` less the `skipped`
