@@ -7,7 +7,6 @@ use super::super::tunables::{
     CRUMB_MIN_ITEMS, META_BLOCKS_INSIDE, META_BLOCK_MAX_LENGTH, META_BLOCK_MIN_LENGTH,
     META_LINES_MAX,
 };
-use super::classes::class_id;
 use super::page::Page;
 use super::visible::TextBuf;
 use super::writer::inline_text;
@@ -62,15 +61,24 @@ pub fn meta_lines(page: &Page, body: NodeId) -> Vec<String> {
 /// read as its list items, else as its text split at the separators
 /// (`ホーム > 経済 > 金融`). Its text stays in the navigation boilerplate.
 pub fn breadcrumbs(page: &Page) -> Option<Vec<String>> {
-    let named = |id: NodeId| {
-        let Some(e) = page.doc.element(id) else {
-            return false;
-        };
-        let label = e.attr("aria-label").unwrap_or_default().to_lowercase();
-        let words = class_id(e).to_lowercase();
-        ["breadcrumb", "crumbs", "パンくず", "面包屑", "麵包屑"]
+    // (Attributes compared in place: no string is built per element of a
+    // page that has no trail.)
+    let names_trail = |value: &str| {
+        ["breadcrumb", "crumbs"].iter().any(|w| {
+            value
+                .as_bytes()
+                .windows(w.len())
+                .any(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+        }) || ["パンくず", "面包屑", "麵包屑"]
             .iter()
-            .any(|w| words.contains(w) || label.contains(w))
+            .any(|w| value.contains(w))
+    };
+    let named = |id: NodeId| {
+        page.doc.element(id).is_some_and(|e| {
+            ["class", "id", "aria-label"]
+                .iter()
+                .any(|a| e.attr(a).is_some_and(names_trail))
+        })
     };
     let trail =
         (0..page.doc.nodes.len() as NodeId).find(|&id| named(id) && page.stat(id).visible)?;
