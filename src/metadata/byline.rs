@@ -399,9 +399,16 @@ pub fn dateline(paragraph: &str) -> Option<(String, Option<String>)> {
     }
     // Japanese: `【ワシントン＝田中一郎】`, `【ニューヨーク＝共同】`: the place,
     // then the reporter or agency (read as a reporter's credit).
+    // `【ワシントン共同】`: a wire report, the agency after the place.
     if let Some((inner, _)) = head.strip_prefix('【').and_then(|r| r.split_once('】')) {
-        if let Some((place, who)) = inner.split_once('＝') {
-            let fits = |s: &str, max: usize| (1..=max).contains(&s.chars().count());
+        let fits = |s: &str, max: usize| (1..=max).contains(&s.chars().count());
+        let split = inner.split_once('＝').or_else(|| {
+            let agency = AGENCIES
+                .iter()
+                .find(|a| !a.is_ascii() && inner.ends_with(*a))?;
+            Some((inner.strip_suffix(agency)?, *agency))
+        });
+        if let Some((place, who)) = split {
             if fits(place, DATELINE_PLACE_MAX_CHARS) && fits(who, CJK_NAME_MAX_CHARS) {
                 return Some((format!("【{inner}】"), Some(format!("記者 {who}"))));
             }
@@ -551,5 +558,22 @@ mod tests {
         );
         assert_eq!(dateline("The Senate voted - narrowly - on Tuesday."), None);
         assert_eq!(dateline("会议强调，要在发电领域加力。"), None);
+        // Japanese: the reporter after `＝`, or the agency after the place.
+        assert_eq!(
+            dateline("【ワシントン＝田中一郎】日本銀行は…"),
+            Some((
+                "【ワシントン＝田中一郎】".to_string(),
+                Some("記者 田中一郎".to_string())
+            ))
+        );
+        assert_eq!(
+            dateline("【ワシントン共同】米ホワイトハウスは…"),
+            Some((
+                "【ワシントン共同】".to_string(),
+                Some("記者 共同".to_string())
+            ))
+        );
+        assert_eq!(byline("記者 共同").source.as_deref(), Some("共同"));
+        assert_eq!(dateline("【速報】地震が発生"), None);
     }
 }

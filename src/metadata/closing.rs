@@ -105,11 +105,15 @@ pub fn credit_line(paragraph: &str) -> Option<Byline> {
 /// last line `新京报记者 彭冲 山东冠县报道` (the reporter, then where from).
 pub fn closing_credit(last: &str) -> Vec<String> {
     let text = last.trim();
-    if let Some(inner) = text
+    // (`【山田花子】` closes a Japanese report as `（张三）` a Chinese one.)
+    let bracket = text
         .strip_suffix(['）', ')'])
         .and_then(|t| t.rfind(['（', '(']).map(|at| &t[at..]))
-        .map(|t| t.trim_start_matches(['（', '(']))
-    {
+        .or_else(|| {
+            let t = text.strip_suffix('】')?;
+            t.rfind('【').map(|at| &t[at..])
+        });
+    if let Some(inner) = bracket.map(|t| t.trim_start_matches(['（', '(', '【'])) {
         let inner = inner.trim();
         let inner = ["记者", "記者", "通讯员", "通訊員"]
             .iter()
@@ -205,6 +209,8 @@ mod tests {
             ("图为现场。（组图）", &[][..]),
             ("他说（见下文）还有更多。", &[][..]),
             ("全文完。（完）", &[][..]),
+            ("【山田花子】", &["山田花子"][..]),
+            ("【责任编辑：张三】", &[][..]),
             ("据新华社报道", &[][..]),
         ] {
             assert_eq!(closing_credit(last), names, "{last}");
