@@ -47,12 +47,20 @@ fn after_outlet(line: &str) -> &str {
 
 /// What may follow the date on a date line: an outlet's name.
 const DATE_LINE_REST_MAX_CHARS: usize = 20;
+/// A date line is at most this long in bytes: a date with its time (about
+/// 20 characters) and an outlet's name, at four bytes a character at most.
+const DATE_LINE_MAX_BYTES: usize = 4 * (20 + DATE_LINE_REST_MAX_CHARS);
 
 /// A paragraph of the body that is a date, alone or with an outlet's name
 /// (`2003-7-24 钱江晚报`): where a page left the article's date.
 pub fn is_date_line(paragraph: &str) -> bool {
     let line = paragraph.trim();
-    if find_date_start(line) != Some(0) || line.contains(['，', '。', ',']) {
+    // (Length first: the date scanner copies the text it is given, and a
+    // paragraph may be a whole page.)
+    if line.len() > DATE_LINE_MAX_BYTES
+        || line.contains(['，', '。', ','])
+        || find_date_start(line) != Some(0)
+    {
         return false;
     }
     // The date's own characters: digits, separators, date and time words.
@@ -73,7 +81,11 @@ pub fn credit_line(paragraph: &str) -> Option<Byline> {
         .trim_start_matches(CREDIT_BULLETS)
         .trim_start_matches(['【', '[', '（', '('])
         .trim_end_matches(['】', ']', '）', ')']);
-    if line.contains('。') || line.chars().count() > CLOSING_LINE_MAX_CHARS * 2 {
+    // (Bytes first: a paragraph may be a whole page.)
+    if line.len() > 4 * CLOSING_LINE_MAX_CHARS * 2
+        || line.contains('。')
+        || line.chars().count() > CLOSING_LINE_MAX_CHARS * 2
+    {
         return None;
     }
     let is_credit_word = |w: &&super::byline::CreditWord| {
