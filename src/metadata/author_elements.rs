@@ -4,7 +4,7 @@
 //! checked for the form of a name, since such classes also mark boxes,
 //! counters and controls.
 
-use super::byline::split_names;
+use super::names::split_names;
 use crate::parse::elements::is_not_shown;
 use crate::parse::tree::{Document, Element, NodeData, NodeId, NONE};
 use crate::text::{at_most_chars, collapse_whitespace, is_cjk_letter};

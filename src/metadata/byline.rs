@@ -5,29 +5,10 @@
 //! photo's credit is a figure's (`segment::lines::split_caption`).
 
 use super::dates::find_date_start;
-use crate::text::is_cjk_letter;
-
-/// Splits a list of names: `、` `，` `,` `和` `及` `与` `/` `;` ` and ` ` & `,
-/// and spaces between CJK names. Empty pieces are dropped.
-pub fn split_names(value: &str) -> Vec<String> {
-    let mut names = Vec::new();
-    let normalized = value.replace(" and ", "、").replace(" & ", "、");
-    for piece in normalized.split(['、', '，', ',', '和', '及', '与', '與', '/', ';', '；'])
-    {
-        let piece = piece.trim();
-        if piece.is_empty() {
-            continue;
-        }
-        // "张三 李四": CJK names separated by spaces are several names.
-        let words: Vec<&str> = piece.split_whitespace().collect();
-        if words.len() > 1 && words.iter().all(|w| w.chars().all(is_cjk_letter)) {
-            names.extend(words.iter().map(|w| w.to_string()));
-        } else {
-            names.push(words.join(" "));
-        }
-    }
-    names
-}
+use super::names::{
+    before_label, bracketed_name, could_be_a_name, poster, split_names, unspaced_pair,
+    without_staff_code, CJK_NAME_MAX_CHARS,
+};
 
 /// Who a byline or credit line names.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -142,6 +123,8 @@ pub const CREDIT_WORDS: &[CreditWord] = &[
     word("最后更新", Some(Role::Other), true),
     word("最後更新", Some(Role::Other), true),
     word("发布于", None, true),
+    word("发表于", None, true),
+    word("發表於", None, true),
     word("配信", None, true),
     word("更新", None, true),
     word("Posted", None, true),
@@ -199,22 +182,10 @@ pub fn byline(line: &str) -> Byline {
     let mut out = Byline::default();
     for (n, &(at, len, role)) in keys.iter().enumerate() {
         let end = keys.get(n + 1).map_or(line.len(), |&(p, _, _)| p);
-        let value = line.get(at + len..end).unwrap_or_default();
-        let value = value.trim_start_matches([':', '：', ' ', '\u{3000}']);
-        // The value ends at a line break, a wide gap, a bar, or a date.
-        let value = value
-            .split(['|', '｜', '\u{3000}', '\n'])
-            .next()
-            .unwrap_or_default();
-        let value = value.split("  ").next().unwrap_or_default();
-        let value = match find_date_start(value) {
-            Some(cut) => value.get(..cut).unwrap_or_default(),
-            None => value,
-        };
-        let value = value.trim().trim_end_matches([',', '，', ';']).trim();
-        if value.is_empty() {
+        let Some(value) = credit_value(line.get(at + len..end).unwrap_or_default(), role) else {
             continue;
-        }
+        };
+        let value = value.as_str();
         match role {
             // (Markup a broken template left in the line is no source.)
             Role::Source if !value.contains(['=', '"', '<', '>']) => {
@@ -245,31 +216,45 @@ pub fn byline(line: &str) -> Byline {
             Role::Other => {}
         }
     }
+    if out.authors.is_empty() && out.source.is_some() {
+        out.authors = bracketed_name(line).into_iter().collect();
+    }
+    if out.authors.is_empty() {
+        out.authors = poster(line).into_iter().collect();
+    }
     out
 }
 
-/// Whether a credited value could be a name: none of the characters of
-/// markup, identifiers and labels, and no number of four digits or more
-/// (`size="20"`, `L_104485`, `能力值:545803` after `作者：` on pages that
-/// broke their own templates; `3i Global` is a name).
-fn could_be_a_name(name: &str) -> bool {
-    // A CJK name is a few characters (`张小明`, `長谷川健太郎`); more, it is a
-    // sentence that happened to hold a credit word (`记者在现场观察到…`).
-    let cjk = name.chars().filter(|&c| is_cjk_letter(c)).count();
-    if cjk > CJK_NAME_MAX_CHARS && !name.contains('·') {
-        return false;
+/// The value after a credit word, up to where it ends; `None` when the
+/// word was no credit.
+fn credit_value(value: &str, role: Role) -> Option<String> {
+    // A credit word used as a noun in a sentence (`尊重作者的劳动`,
+    // `给出作者姓名和引用地址。`) credits nobody.
+    if value.starts_with('的') || value.contains('。') {
+        return None;
     }
-    let mut digits = 0;
-    for c in name.chars() {
-        if "=<>\"_{}[]:：".contains(c) {
-            return false;
-        }
-        digits = if c.is_ascii_digit() { digits + 1 } else { 0 };
-        if digits >= NAME_MAX_DIGITS {
-            return false;
-        }
-    }
-    true
+    let value = value.trim_start_matches([':', '：', ' ', '\u{3000}']);
+    let spaced = unspaced_pair(value);
+    let value = spaced.as_deref().unwrap_or(value);
+    // The value ends at a line break, a wide gap, a bar, or a date.
+    let value = value
+        .split(['|', '｜', '\u{3000}', '\n'])
+        .next()
+        .unwrap_or_default();
+    let value = value.split("  ").next().unwrap_or_default();
+    let value = match find_date_start(value) {
+        Some(cut) => value.get(..cut).unwrap_or_default(),
+        None => value,
+    };
+    let value = value.trim().trim_end_matches([',', '，', ';']).trim();
+    // A name ends at a full-width colon: what follows is where the
+    // person works (`作者：赵  培：北京物资学院，北京`) or another
+    // label's value (`作者： 流泉 访问统计：…`).
+    let value = match role {
+        Role::Author | Role::Editor => before_label(value),
+        _ => value,
+    };
+    (!value.is_empty()).then(|| value.to_string())
 }
 
 /// Words a CMS prints after the source on the same line: controls
@@ -328,35 +313,6 @@ fn clean_source(value: &str) -> Option<String> {
         .trim();
     (!source.is_empty()).then(|| source.to_string())
 }
-
-/// A name without the staff code a CMS appends (`王小明 PN080`,
-/// `王小明_NB12345`): an ASCII code after a CJK name is dropped.
-fn without_staff_code(name: &str) -> String {
-    let head = name
-        .split(['_', ' ', '\u{3000}'])
-        .next()
-        .unwrap_or(name)
-        .trim();
-    let is_code = |rest: &str| {
-        let rest = rest.trim_matches(['_', ' ', '\u{3000}']);
-        !rest.is_empty()
-            && rest
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ' ')
-    };
-    let cjk_head = !head.is_empty() && head.chars().all(is_cjk_letter);
-    match name.get(head.len()..) {
-        Some(rest) if cjk_head && is_code(rest) => head.to_string(),
-        _ => name.to_string(),
-    }
-}
-
-/// Most CJK characters in one person's name, a foreign name written with
-/// `·` apart.
-const CJK_NAME_MAX_CHARS: usize = 6;
-
-/// A run of this many digits is an id or a count, not part of a name.
-pub(super) const NAME_MAX_DIGITS: usize = 4;
 
 /// A dateline is read within this many characters of the paragraph's start.
 const DATELINE_PROBE_CHARS: usize = 60;
@@ -514,6 +470,29 @@ mod tests {
             ["John Smith", "Jane Doe"]
         );
         assert_eq!(split_names("曹惠君"), ["曹惠君"]);
+        // A two-character name spaced out to align with longer ones.
+        assert_eq!(split_names("赵  培"), ["赵培"]);
+        assert_eq!(split_names("王　伟 李小明"), ["王伟", "李小明"]);
+        assert_eq!(byline("作者: 赵 培：北京物资学院，北京").authors, ["赵培"]);
+        assert_eq!(byline("作者：赵  培  2018-08-23").authors, ["赵培"]);
+        assert_eq!(byline("编辑：王　伟").editors, ["王伟"]);
+        assert_eq!(byline("- 作者： 流泉 访问统计：").authors, ["流泉"]);
+        assert_eq!(
+            byline("2004年7月16日08:19 [ 黄宇 ]  来源：[ 国际金融报 ]").authors,
+            ["黄宇"]
+        );
+        assert_eq!(
+            byline("[湖湘文化]陈天华《警世钟》 ggjjzhzz 发表于 2005-9-15 11:46:00").authors,
+            ["ggjjzhzz"]
+        );
+        assert!(byline(
+            "为了尊重作者的劳动，文中会尽量给出作者姓名和引用地址。如有版权争议，请联系站长"
+        )
+        .authors
+        .is_empty());
+        // Without a source beside it, a bracketed word is no credit.
+        assert!(byline("[ 黄宇 ] 2004年7月16日").authors.is_empty());
+        assert_eq!(byline("作者：张 三 李四").authors, ["张三", "李四"]);
     }
 
     #[test]

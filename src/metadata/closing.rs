@@ -4,8 +4,10 @@
 //! (`责任编辑：王小明 审核：李四`). Read when the body is known, after the
 //! credit lines above it.
 
-use super::byline::{byline, split_names, Byline, Role, CREDIT_WORDS};
+use super::byline::{byline, Byline, Role, CREDIT_WORDS};
 use super::dates::find_date_start;
+pub use super::names::is_surnamed_name;
+use super::names::{is_chinese_name, split_names};
 use crate::text::is_cjk_letter;
 
 /// Bullets a CMS sets before a credit line (`□ 本报记者 葛灵丹`).
@@ -126,7 +128,8 @@ pub fn closing_credit(last: &str) -> Vec<String> {
             t.rfind('【').map(|at| &t[at..])
         });
     if let Some(inner) = bracket.map(|t| t.trim_start_matches(['（', '(', '【'])) {
-        let inner = inner.trim();
+        // (`（信报记者 蔡雪婧）`: an outlet's name may lead the credit.)
+        let inner = after_outlet(inner.trim());
         let inner = ["记者", "記者", "通讯员", "通訊員"]
             .iter()
             .find_map(|w| inner.strip_prefix(w))
@@ -159,6 +162,48 @@ pub fn closing_credit(last: &str) -> Vec<String> {
     Vec::new()
 }
 
+/// How the name of a body that issues official documents ends: governments,
+/// their offices and committees, courts, companies.
+const ISSUER_ENDS: &[&str] = &[
+    "政府",
+    "委员会",
+    "委員會",
+    "办公厅",
+    "辦公廳",
+    "办公室",
+    "辦公室",
+    "局",
+    "厅",
+    "廳",
+    "部",
+    "院",
+    "委",
+    "公司",
+    "协会",
+    "協會",
+    "中心",
+];
+
+/// A signatory is at most this long (`中华人民共和国国家发展和改革委员会`).
+const SIGNATORY_MAX_CHARS: usize = 24;
+
+/// Who signs an official document the body holds (a notice, 通告, closing
+/// `特此通告。` / `吉林省人民政府` / `2022年1月27日`): the issuing body on the
+/// line before the closing date, its author.
+pub fn signatory(body_text: &str) -> Option<String> {
+    let mut last = body_text.rsplit("\n\n").map(str::trim);
+    let date = last.next()?;
+    let name = last.next()?;
+    // (The date's own characters only: `2022年1月27日`.)
+    let date_only = date
+        .chars()
+        .all(|c| c.is_ascii_digit() || "-/.年月日 ".contains(c));
+    let issuer = name.chars().count() <= SIGNATORY_MAX_CHARS
+        && name.chars().all(is_cjk_letter)
+        && ISSUER_ENDS.iter().any(|e| name.ends_with(e));
+    (date_only && is_date_line(date) && issuer).then(|| name.to_string())
+}
+
 /// Whether a credit's word says where it was filed from (`上海报道`).
 fn is_report_place(word: &str) -> bool {
     ["报道", "報導", "报导"].iter().any(|w| word.ends_with(w))
@@ -168,37 +213,6 @@ fn is_report_place(word: &str) -> bool {
 const CLOSING_NAMES_MAX: usize = 6;
 /// A closing reporter line is at most this long.
 const CLOSING_LINE_MAX_CHARS: usize = 40;
-
-/// Words in closing brackets that are notes, not names (`（组图）`).
-const NOT_NAMES: &[&str] = &[
-    "组图", "組圖", "图文", "圖文", "待续", "待續", "未完", "原创", "原創", "转载", "轉載", "全文",
-    "附图", "附圖", "视频", "視頻", "完",
-];
-
-/// The commonest Chinese surnames (about nine people in ten carry one),
-/// Simplified then Traditional forms, and compound ones: a lone line is
-/// taken for a name only when it starts with one.
-const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝張劉陳楊黃趙吳孫馬郭羅鄭謝許韓馮鄧蕭葉蘇呂盧鍾譚陸賈韋鄒賀顧龔萬錢嚴湯齊喬龐聶魯歐關蘭畢單裴塗駱藍鮑饒滕車蘆婁竇費衛應閔鄔邊師欒鞏遲鄺";
-const COMPOUND_SURNAMES: &[&str] = &[
-    "欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "东方", "東方", "皇甫", "令狐", "慕容",
-    "司徒", "夏侯",
-];
-
-/// A lone line that names a person: a Chinese name starting with a common
-/// surname (`胡平` under a headline; `摘要`, `人物画像` are no names).
-pub fn is_surnamed_name(line: &str) -> bool {
-    let line = line.trim();
-    is_chinese_name(line)
-        && (COMPOUND_SURNAMES.iter().any(|s| line.starts_with(s))
-            || line.chars().next().is_some_and(|c| SURNAMES.contains(c)))
-}
-
-/// A Chinese personal name: two to four Han characters, not a note word.
-fn is_chinese_name(word: &str) -> bool {
-    (2..=4).contains(&word.chars().count())
-        && word.chars().all(is_cjk_letter)
-        && !NOT_NAMES.contains(&word)
-}
 
 #[cfg(test)]
 mod tests {
@@ -224,6 +238,10 @@ mod tests {
             ("【山田花子】", &["山田花子"][..]),
             ("【责任编辑：张三】", &[][..]),
             ("据新华社报道", &[][..]),
+            (
+                "……免费加入，定期获得信息交流。(信报记者 蔡雪婧)",
+                &["蔡雪婧"][..],
+            ),
         ] {
             assert_eq!(closing_credit(last), names, "{last}");
         }
@@ -258,6 +276,12 @@ mod tests {
             Some("千龙新闻网".to_string())
         );
         assert!(is_surnamed_name("胡平") && is_surnamed_name("欧阳修"));
+        assert_eq!(
+            signatory("……严格执行。\n\n特此通告。\n\n吉林省人民政府\n\n2022年1月27日").as_deref(),
+            Some("吉林省人民政府")
+        );
+        // A closing place and date is no signature.
+        assert_eq!(signatory("……完工。\n\n北京\n\n2022年1月27日"), None);
         assert!(is_date_line("2003-7-24 钱江晚报") && is_date_line("2024年11月16日 14:11"));
         assert!(!is_date_line(
             "2003年7月24日，钱江晚报记者来到现场调查了解情况。"

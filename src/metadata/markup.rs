@@ -20,8 +20,8 @@
 //! - language: `<html lang>`.
 
 use super::author_elements::{class_author, itemprop_author, labelled_author, names_an_author};
-use super::byline::split_names;
 use super::date_elements::{date_text, shows_a_date};
+use super::names::split_names;
 use super::title::headline_named_by;
 pub use super::title::{split_site_suffix, SITE_NAME_MAX_CHARS};
 use crate::article::{Warning, WarningKind};

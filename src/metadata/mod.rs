@@ -4,10 +4,12 @@
 //! - `address`: the page's address, what its links are relative to;
 //! - [`markup`]: the readers of the page's own markup (JSON-LD, OpenGraph,
 //!   `<meta>`, microdata, `<time>`, `<title>`, `lang`) into a `PageMeta`;
-//! - [`dates`]: dates as pages write them to RFC 3339;
+//! - [`dates`]: dates as pages write them to RFC 3339, from `date_parts`
+//!   (figures, times, offsets, month names);
 //! - [`byline`]: credit lines, bylines and the dateline; the one credit vocabulary;
 //! - `closing`: the credits closing a Chinese body (`（常书香 马丹阳）`,
 //!   `责任编辑：王小明 审核：李四`);
+//! - `names`: names in credits (split, joined, cleaned; Chinese surnames);
 //! - [`language`]: the text's language;
 //! - `organisations`: author markup that names no person;
 //! - [`resolve`]: the whole precedence between all of them.
@@ -21,9 +23,11 @@ mod author_elements;
 pub mod byline;
 mod closing;
 mod date_elements;
+mod date_parts;
 pub mod dates;
 pub mod language;
 pub mod markup;
+mod names;
 mod organisations;
 pub mod resolve;
 mod title;

@@ -1,7 +1,7 @@
 //! Names in author markup that are no person: organisations, sites,
 //! roles and account numbers.
 
-use super::byline::NAME_MAX_DIGITS;
+use super::names::NAME_MAX_DIGITS;
 
 /// How an organisation's name ends: outlets, publishers, groups,
 /// governments (`云南日报报业集团`, `汉斯出版社`, `吉林省人民政府`), or a

@@ -16,11 +16,12 @@
 
 use super::byline::is_agency;
 use super::byline::{byline, dateline, Byline};
-use super::closing::{closing_credit, credit_line, is_date_line, is_surnamed_name};
+use super::closing::{closing_credit, credit_line, is_date_line, is_surnamed_name, signatory};
 use super::dates::{default_offset, find_date, page_year};
 use super::language::detect_language;
 use super::markup::PageMeta;
 use super::organisations::is_organisation;
+use crate::text::is_cjk_letter;
 
 /// A closing credit is looked for in this many last paragraphs.
 const CLOSING_PARAGRAPHS: usize = 3;
@@ -95,8 +96,7 @@ pub fn resolve(page: PageMeta, evidence: Evidence<'_>) -> Resolved {
     let mut dates = Dates::new(evidence.whole, offset);
 
     let meta = evidence.meta_lines.join("\n");
-    let mut found = byline(&meta);
-    let opening = opening_credits(evidence.body_text, &mut found);
+    let (mut found, opening) = credits_above(&meta, evidence.body_text);
     let mut published = None;
     let mut dateline_text = None;
     if let Some((line, reporter)) = evidence.first_paragraph.and_then(dateline) {
@@ -134,6 +134,7 @@ pub fn resolve(page: PageMeta, evidence: Evidence<'_>) -> Resolved {
     } = with_closing_credits(found, evidence.body_text);
     let chinese = language.as_deref().is_some_and(|l| l.starts_with("zh"));
     let japanese = language.as_deref() == Some("ja");
+    let (source, authors) = person_as_source(source, authors, chinese);
     let title = page.title.or(evidence.title_line);
     let url = page.url;
     let lead = lead(page.description, title.as_deref(), evidence.body_text);
@@ -145,7 +146,10 @@ pub fn resolve(page: PageMeta, evidence: Evidence<'_>) -> Resolved {
         source,
         authors: authors_of(page.authors, authors, chinese || japanese, || {
             chinese
-                .then(|| name_under_title(evidence.body_text, title.as_deref()))
+                .then(|| {
+                    name_under_title(evidence.body_text, title.as_deref())
+                        .or_else(|| signatory(evidence.body_text))
+                })
                 .flatten()
         }),
         editors,
@@ -155,6 +159,34 @@ pub fn resolve(page: PageMeta, evidence: Evidence<'_>) -> Resolved {
         url,
     }
 }
+
+/// A Chinese CMS whose source field was filled with the writer's name
+/// (`来源: 尹娟`) credits an author, not an outlet: a two- or
+/// three-character name with a common surname, when nothing else names an
+/// author. (Outlets' names end in 网, 报, 社…; four characters are as often
+/// an outlet as a name.)
+fn person_as_source(
+    source: Option<String>,
+    authors: Vec<String>,
+    chinese: bool,
+) -> (Option<String>, Vec<String>) {
+    match source {
+        Some(name)
+            if chinese
+                && authors.is_empty()
+                && name.chars().count() <= SOURCE_NAME_MAX_CHARS
+                && is_surnamed_name(&name)
+                && !is_organisation(&name) =>
+        {
+            (None, vec![name])
+        }
+        source => (source, authors),
+    }
+}
+
+/// A person's name in a source field is at most this long (see
+/// [`person_as_source`]).
+const SOURCE_NAME_MAX_CHARS: usize = 3;
 
 /// Characters of the body's opening a description is compared with: a
 /// description that copies the body copies its opening paragraphs.
@@ -198,8 +230,14 @@ fn lead(description: Option<String>, title: Option<&str>, body_text: &str) -> Op
 /// brackets at the end when nothing else names an author; names once each.
 fn with_closing_credits(mut found: Byline, body_text: &str) -> Byline {
     let last = || body_text.rsplit("\n\n").take(CLOSING_PARAGRAPHS);
+    // Authors credited above the body stay: a closing line naming another
+    // is the reposter's (`- 作者： 流泉 访问统计：` under a blog's copy).
+    let credited = !found.authors.is_empty();
     for paragraph in last() {
-        if let Some(credit) = credit_line(paragraph) {
+        if let Some(mut credit) = credit_line(paragraph) {
+            if credited {
+                credit.authors.clear();
+            }
             found.merge(credit);
         }
     }
@@ -236,6 +274,17 @@ fn authors_of(
     under_title: impl FnOnce() -> Option<String>,
 ) -> Vec<String> {
     markup.retain(|a| !is_organisation(a));
+    // (`赵  培`: a CJK name spaced out to align with longer ones.)
+    for name in &mut markup {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.len() > 1
+            && words
+                .iter()
+                .all(|w| w.chars().count() == 1 && w.chars().all(is_cjk_letter))
+        {
+            *name = words.concat();
+        }
+    }
     if text.is_empty() {
         text.extend(under_title());
     }
@@ -244,6 +293,22 @@ fn authors_of(
     } else {
         markup
     }
+}
+
+/// The credits of the lines near the headline and of those opening the
+/// body, with the opening lines (for their date). The body's own credit
+/// names who wrote its text: a page that reposts an article credits the
+/// reposter around it (`作者：流泉` under a blog post opening `本报记者
+/// 王燕平`).
+fn credits_above<'t>(meta: &str, body_text: &'t str) -> (Byline, Vec<&'t str>) {
+    let mut found = byline(meta);
+    let mut in_body = Byline::default();
+    let opening = opening_credits(body_text, &mut in_body);
+    if !in_body.authors.is_empty() {
+        found.authors.clear();
+    }
+    found.merge(in_body);
+    (found, opening)
 }
 
 /// Credit and date lines the page left at the body's start (`本报记者
@@ -281,8 +346,18 @@ fn name_under_title(body_text: &str, title: Option<&str>) -> Option<String> {
     } else {
         return None;
     };
-    is_surnamed_name(line).then(|| line.to_string())
+    // (A pen name has no common surname, but a title `茉莉：我是怎样…`
+    // names its writer before the colon.)
+    let named_by_title = title.is_some_and(|t| {
+        t.strip_prefix(line)
+            .is_some_and(|rest| rest.starts_with(['：', ':']))
+    });
+    (is_surnamed_name(line) || (named_by_title && line.chars().count() <= PEN_NAME_MAX_CHARS))
+        .then(|| line.to_string())
 }
+
+/// A pen name the title repeats before a colon is at most this long.
+const PEN_NAME_MAX_CHARS: usize = 8;
 
 /// Drops repeated names, keeping each at its first place.
 fn dedup_in_order(names: &mut Vec<String>) {

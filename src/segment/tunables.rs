@@ -191,6 +191,13 @@ pub const META_BLOCK_MAX_LENGTH: f32 = 300.0;
 pub const META_BLOCK_MIN_LENGTH: f32 = 4.0;
 /// At most this many credit lines are kept.
 pub const META_LINES_MAX: usize = 3;
+/// A block of this many links or more with at most
+/// [`NAV_ROW_MAX_PLAIN_SHARE`] of its text outside them is a row of
+/// navigation (`首页｜新华社记者看东北｜人物专访`), not a credit line, whatever
+/// words its links hold. A byline links one or two names.
+pub const NAV_ROW_MIN_LINKS: usize = 3;
+/// See [`NAV_ROW_MIN_LINKS`]: separators between the links, no more.
+pub const NAV_ROW_MAX_PLAIN_SHARE: f32 = 0.2;
 
 /// A paste is read as at most this many lines, or one per
 /// [`LINE_BUDGET_BYTES`] of text if that is more; the lines past the budget

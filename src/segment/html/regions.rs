@@ -5,7 +5,7 @@
 use super::super::lines::{crumb_items, features};
 use super::super::tunables::{
     CRUMB_MIN_ITEMS, META_BLOCKS_INSIDE, META_BLOCK_MAX_LENGTH, META_BLOCK_MIN_LENGTH,
-    META_LINES_MAX,
+    META_LINES_MAX, NAV_ROW_MAX_PLAIN_SHARE, NAV_ROW_MIN_LINKS,
 };
 use super::page::Page;
 use super::visible::TextBuf;
@@ -22,15 +22,31 @@ pub fn meta_lines(page: &Page, body: NodeId) -> Vec<String> {
         .doc
         .nodes
         .iter()
-        .position(|n| matches!(&n.data, NodeData::Element(e) if &*e.name == "h1"))
-        .unwrap_or(0);
-    let mut lines = Vec::new();
-    let mut region: Vec<NodeId> = ((h1 + 1)..page.doc.nodes.len())
+        .position(|n| matches!(&n.data, NodeData::Element(e) if &*e.name == "h1"));
+    let before: Vec<NodeId> = (h1.map_or(0, |h| h + 1)..page.doc.nodes.len())
         .map(|i| i as NodeId)
         .take_while(|&id| id < body)
         .collect();
-    // Also the first blocks inside the container (bylines often sit there).
-    region.extend(page.children(body).take(META_BLOCKS_INSIDE));
+    let inside: Vec<NodeId> = page.children(body).take(META_BLOCKS_INSIDE).collect();
+    match h1 {
+        // Nearest the headline first.
+        Some(_) => lines_of(page, before.into_iter().chain(inside)),
+        // No headline: the whole page above the body, nearest the body
+        // first, where the lines are the article's (`ggjjzhzz 发表于 2005-9-15`
+        // under a blog post, not `建立于:2004年10月6日` in its sidebar).
+        None => {
+            let above = lines_of(page, before.into_iter().rev());
+            let mut lines = lines_of(page, inside.into_iter());
+            lines.extend(above);
+            lines.truncate(META_LINES_MAX);
+            lines
+        }
+    }
+}
+
+/// The first [`META_LINES_MAX`] credit lines among `region`'s blocks.
+fn lines_of(page: &Page, region: impl Iterator<Item = NodeId>) -> Vec<String> {
+    let mut lines = Vec::new();
     for id in region {
         let Some(e) = page.doc.element(id) else {
             continue;
@@ -44,6 +60,11 @@ pub fn meta_lines(page: &Page, body: NodeId) -> Vec<String> {
         {
             continue;
         }
+        if s.length - s.link_length <= NAV_ROW_MAX_PLAIN_SHARE * s.length
+            && links_in(page, id) >= NAV_ROW_MIN_LINKS
+        {
+            continue;
+        }
         let text = inline_text(page, id);
         let f = features(&text);
         if (f.date || f.meta_keys > 0) && f.sentences <= 1 && !lines.contains(&text) {
@@ -54,6 +75,19 @@ pub fn meta_lines(page: &Page, body: NodeId) -> Vec<String> {
         }
     }
     lines
+}
+
+/// How many links a leaf block holds.
+fn links_in(page: &Page, block: NodeId) -> usize {
+    let mut count = 0;
+    let mut stack = vec![block];
+    while let Some(id) = stack.pop() {
+        if page.name(id) == "a" {
+            count += 1;
+        }
+        stack.extend(page.children(id));
+    }
+    count
 }
 
 /// The page's breadcrumb trail: the first visible element whose class, id
