@@ -9,9 +9,71 @@ use crate::parse::elements::is_not_shown;
 use crate::parse::tree::{Document, Element, NodeData, NodeId, NONE};
 use crate::text::{at_most_chars, collapse_whitespace, is_cjk_letter};
 
+/// Authors named by elements, gathered in one pass over the tree: the
+/// lowest sources of `markup::authors`, in the order [`Self::names`] tries
+/// them.
+#[derive(Default)]
+pub(super) struct ElementAuthors {
+    /// The texts of `rel=author` links (noted by `markup`, which reads
+    /// their whole text).
+    pub(super) rel: Vec<String>,
+    /// The first `itemprop=author` element's name.
+    itemprop: Option<String>,
+    /// The first element whose class names an author's name.
+    class: Option<String>,
+    /// The first name after a label element (`<p>Written by</p><p>…</p>`).
+    labelled: Option<String>,
+    /// The names links to author pages show, the first two distinct ones.
+    linked: Vec<String>,
+}
+
+impl ElementAuthors {
+    /// Notes what element `id` (`e`) says of the authors (but `rel`).
+    pub(super) fn note(&mut self, doc: &Document, id: NodeId, e: &Element) {
+        let link = &*e.name == "a";
+        if self.itemprop.is_none() && e.attr("itemprop") == Some("author") {
+            self.itemprop = itemprop_author(doc, id);
+        }
+        if self.class.is_none() && names_an_author(e) {
+            self.class = class_author(doc, id);
+        }
+        if self.labelled.is_none() {
+            self.labelled = labelled_author(doc, id);
+        }
+        if link && self.linked.len() < 2 {
+            if let Some(name) = linked_author(doc, id, e) {
+                if !self.linked.contains(&name) {
+                    self.linked.push(name);
+                }
+            }
+        }
+    }
+
+    /// `rel=author` links, else the item, class or label, else the name
+    /// links to an author's page show when they all name the same person
+    /// (a listing links many authors).
+    pub(super) fn names(&self) -> Vec<String> {
+        if !self.rel.is_empty() {
+            return self.rel.clone();
+        }
+        if let Some(name) = self
+            .itemprop
+            .as_deref()
+            .or(self.class.as_deref())
+            .or(self.labelled.as_deref())
+        {
+            return split_names(name);
+        }
+        match self.linked.as_slice() {
+            [one] => vec![one.clone()],
+            _ => Vec::new(),
+        }
+    }
+}
+
 /// The name of an `itemprop=author` item: its `itemprop=name` (a Person
 /// item names itself there), as `content` or text, else its own text.
-pub(super) fn itemprop_author(doc: &Document, id: NodeId) -> Option<String> {
+fn itemprop_author(doc: &Document, id: NodeId) -> Option<String> {
     let name = descendants(doc, id)
         .find(|&d| {
             doc.element(d)
@@ -29,7 +91,7 @@ pub(super) fn itemprop_author(doc: &Document, id: NodeId) -> Option<String> {
 /// ([`names_an_author`]). Not on CJK text: Chinese and Japanese pages label
 /// their bylines in the text (`作者：`, `记者`), which the credit reader
 /// takes, and a class alone marks counters and labels as often as names.
-pub(super) fn class_author(doc: &Document, id: NodeId) -> Option<String> {
+fn class_author(doc: &Document, id: NodeId) -> Option<String> {
     short_text(doc, id, AUTHOR_MAX_CHARS)
         .filter(|t| !t.chars().any(is_cjk_letter))
         .and_then(|t| author_name(&t))
@@ -43,7 +105,7 @@ const AUTHOR_LABELS: &[&str] = &["written by", "by", "posted by", "words by", "a
 /// The name after a label element ([`AUTHOR_LABELS`]): the next element
 /// beside it, else beside its parent, when that reads as a name. Not on
 /// CJK text (as [`class_author`]).
-pub(super) fn labelled_author(doc: &Document, id: NodeId) -> Option<String> {
+fn labelled_author(doc: &Document, id: NodeId) -> Option<String> {
     let node = doc.node(id)?;
     let only = doc.node(node.first_child)?;
     let NodeData::Text(label) = &only.data else {
@@ -85,7 +147,7 @@ const AUTHOR_MAX_CHARS: usize = 80;
 /// (`author-name`, `blog__authorname`, `post-author`; not
 /// `authorization-link`), and no other word names the box, picture or bio
 /// around the name, nor a comment's author.
-pub(super) fn names_an_author(e: &Element) -> bool {
+fn names_an_author(e: &Element) -> bool {
     let values = [e.attr("class"), e.attr("id")];
     values
         .iter()
@@ -213,6 +275,23 @@ fn author_name(text: &str) -> Option<String> {
         && !name.contains(|c: char| c.is_ascii_digit() || c == '@' || c == '|')
         && split_names(name).iter().all(|n| looks_like_a_name(n));
     plausible.then(|| name.to_string())
+}
+
+/// The name a link to an author's page shows (`/author/jane-doe/`,
+/// `?author=102`, as blog engines address them), when it reads as a name.
+/// The query must be the author alone.
+fn linked_author(doc: &Document, id: NodeId, e: &Element) -> Option<String> {
+    let href = e.attr("href")?;
+    let lower = href.to_ascii_lowercase();
+    // (`?pc=85&author=102` is a category of the author's posts.)
+    let to_author = lower.contains("/author/")
+        || lower
+            .split_once('?')
+            .is_some_and(|(_, query)| query.starts_with("author=") && !query.contains('&'));
+    if !to_author {
+        return None;
+    }
+    short_text(doc, id, AUTHOR_MAX_CHARS).and_then(|t| author_name(&t))
 }
 
 /// One person's name, as `author_name` checks it.

@@ -16,10 +16,12 @@
 //!   `parsely-author` / `DC.creator` (URLs skipped) → `rel=author` links →
 //!   an `itemprop=author` item's name → the first element whose class
 //!   names the author (`author-name`, `byline`; Latin names checked for
-//!   form, not on CJK pages, whose bylines are read from the text);
+//!   form, not on CJK pages, whose bylines are read from the text) → the
+//!   name after a `Written by` element → links to one author's page
+//!   (`/author/jane-doe/`, `?author=102`; `author_elements.rs`);
 //! - language: `<html lang>`.
 
-use super::author_elements::{class_author, itemprop_author, labelled_author, names_an_author};
+use super::author_elements::ElementAuthors;
 use super::date_elements::{date_text, shows_a_date};
 use super::names::split_names;
 use super::title::headline_named_by;
@@ -178,13 +180,8 @@ struct Found {
     time: Option<String>,
     itemprop_date: Option<String>,
     shown_date: Option<String>,
-    rel_authors: Vec<String>,
-    /// The first `itemprop=author` element's name.
-    itemprop_author: Option<String>,
-    /// The first element whose class names an author's name.
-    class_author: Option<String>,
-    /// The first name after a label element (`<p>Written by</p><p>…</p>`).
-    labelled_author: Option<String>,
+    /// Authors named by elements: links, items, classes, labels.
+    element_authors: ElementAuthors,
     /// The first `<link rel=canonical>`'s `href`.
     canonical: Option<String>,
     /// The first `<base href>`.
@@ -262,18 +259,10 @@ fn scan(doc: &Document) -> Found {
         }
         if e.attr("rel") == Some("author") && &*e.name == "a" {
             if let Some(name) = non_empty(&text_of(doc, id)) {
-                found.rel_authors.push(name);
+                found.element_authors.rel.push(name);
             }
         }
-        if found.itemprop_author.is_none() && e.attr("itemprop") == Some("author") {
-            found.itemprop_author = itemprop_author(doc, id);
-        }
-        if found.class_author.is_none() && names_an_author(e) {
-            found.class_author = class_author(doc, id);
-        }
-        if found.labelled_author.is_none() {
-            found.labelled_author = labelled_author(doc, id);
-        }
+        found.element_authors.note(doc, id, e);
     }
     found
 }
@@ -441,16 +430,7 @@ fn authors(found: &Found) -> Vec<String> {
             .unwrap_or_default();
     }
     if authors.is_empty() {
-        authors = found.rel_authors.clone();
-    }
-    if authors.is_empty() {
-        authors = found
-            .itemprop_author
-            .as_deref()
-            .or(found.class_author.as_deref())
-            .or(found.labelled_author.as_deref())
-            .map(split_names)
-            .unwrap_or_default();
+        authors = found.element_authors.names();
     }
     authors.dedup();
     authors
@@ -529,6 +509,22 @@ mod tests {
             "<div class=post-author>Written by a team of twelve editors who check every fact, every figure and every quote we print.</div>",
             "<span class=byline>Posted 12 May 2024</span>",
             "<span class=author>admin</span>",
+        ] {
+            assert!(authors(body).is_empty(), "{body}");
+        }
+        // A link to the author's page; not when links name several people
+        // or the link is a category of the author's posts.
+        assert_eq!(
+            authors("<p><a href='/author/jane-doe/'>Jane Doe</a></p><p><a href='/author/jane-doe/'>Jane Doe</a></p>"),
+            ["Jane Doe"]
+        );
+        assert_eq!(
+            authors("<a href='http://blog.example.cn/?author=102' title='[太小心]的博客'><font><u>太小心</u></font></a>"),
+            ["太小心"]
+        );
+        for body in [
+            "<a href='/author/ann-lee/'>Ann Lee</a><a href='/author/bo-chan/'>Bo Chan</a>",
+            "<a href='/?pc=85&amp;author=102'>未归类</a>",
         ] {
             assert!(authors(body).is_empty(), "{body}");
         }
