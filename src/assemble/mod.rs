@@ -36,6 +36,7 @@ pub fn assemble(
         meta_lines: &seg.meta,
         first_paragraph,
         end_mark: seg.end_mark.as_deref(),
+        closing_lines: &seg.closing,
         header_site_name: seg.header.first().and_then(|h| site_name_from_header(h)),
         title_line: seg.title.clone(),
         body_text: &body_text,

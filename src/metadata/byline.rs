@@ -7,7 +7,7 @@
 use super::dates::find_date_start;
 use super::names::{
     before_label, bracketed_name, could_be_a_name, poster, split_names, unspaced_pair,
-    without_staff_code, CJK_NAME_MAX_CHARS,
+    without_staff_code,
 };
 
 /// Who a byline or credit line names.
@@ -72,6 +72,8 @@ const fn word(word: &'static str, reads: Option<Role>, marks_line: bool) -> Cred
 pub const CREDIT_WORDS: &[CreditWord] = &[
     word("责任编辑", Some(Role::Editor), false),
     word("責任編輯", Some(Role::Editor), false),
+    word("图片编辑", Some(Role::Editor), true),
+    word("圖片編輯", Some(Role::Editor), true),
     word("来源", Some(Role::Source), true),
     word("來源", Some(Role::Source), true),
     word("稿源", Some(Role::Source), true),
@@ -132,7 +134,7 @@ pub const CREDIT_WORDS: &[CreditWord] = &[
 ];
 
 /// News agencies that follow a byline as the source: `By John Smith, Reuters`.
-const AGENCIES: &[&str] = &[
+pub(super) const AGENCIES: &[&str] = &[
     "Associated Press",
     "AP",
     "Reuters",
@@ -148,12 +150,22 @@ const AGENCIES: &[&str] = &[
     "新华社",
     "新華社",
     "中新社",
+    "中央社",
 ];
 
 /// Whether a credited name is a news agency (the article's source, not
 /// its author): `By John Smith, Reuters`, `（共同）` closing a Japanese report.
 pub fn is_agency(name: &str) -> bool {
     AGENCIES.contains(&name)
+}
+
+/// The agency a dateline opens with (`新华社北京11月16日电`,
+/// `中央社記者黃志明澎湖16日電`): the report's source.
+pub fn dateline_agency(line: &str) -> Option<&'static str> {
+    AGENCIES
+        .iter()
+        .find(|a| !a.is_ascii() && line.starts_with(*a))
+        .copied()
 }
 
 /// Reads `来源：中新网四川 编辑：曹惠君`, `By John Smith and Jane Doe | Updated …`.
@@ -200,6 +212,10 @@ pub fn byline(line: &str) -> Byline {
                     .map(|n| without_staff_code(n))
                     .filter(|n| could_be_a_name(n)),
             ),
+            // (`作者：本报记者 陈晨`: the outlet before `记者` is no name.)
+            Role::Author
+                if keys.get(n + 1).is_some_and(|k| k.2 == Role::Author)
+                    && is_outlet_prefix(value) => {}
             Role::Author => {
                 for name in split_names(value)
                     .iter()
@@ -230,7 +246,7 @@ pub fn byline(line: &str) -> Byline {
 fn credit_value(value: &str, role: Role) -> Option<String> {
     // A credit word used as a noun in a sentence (`尊重作者的劳动`,
     // `给出作者姓名和引用地址。`) credits nobody.
-    if value.starts_with('的') || value.contains('。') {
+    if value.starts_with('的') {
         return None;
     }
     let value = value.trim_start_matches([':', '：', ' ', '\u{3000}']);
@@ -241,12 +257,34 @@ fn credit_value(value: &str, role: Role) -> Option<String> {
         .split(['|', '｜', '\u{3000}', '\n'])
         .next()
         .unwrap_or_default();
+    if value.contains('。') {
+        return None;
+    }
     let value = value.split("  ").next().unwrap_or_default();
     let value = match find_date_start(value) {
         Some(cut) => value.get(..cut).unwrap_or_default(),
         None => value,
     };
     let value = value.trim().trim_end_matches([',', '，', ';']).trim();
+    // (`新京报记者 何青 摄` under a picture credits its photographer.)
+    if role == Role::Author
+        && ["摄", "攝", "供图", "供圖"]
+            .iter()
+            .any(|w| value.ends_with(w))
+    {
+        return None;
+    }
+    // (`【责任编辑:孙立 】`: the bracket closes the line, not the name.)
+    let value = value.trim_end_matches(['】', ']', '）', ')']).trim_end();
+    // A source ends where a bracketed control group starts
+    // (`新华社　【字体：大 中 小】打印`).
+    let value = match role {
+        Role::Source => match value.char_indices().skip(1).find(|&(_, c)| c == '【') {
+            Some((at, _)) => value.get(..at).unwrap_or(value).trim_end(),
+            None => value,
+        },
+        _ => value,
+    };
     // A name ends at a full-width colon: what follows is where the
     // person works (`作者：赵  培：北京物资学院，北京`) or another
     // label's value (`作者： 流泉 访问统计：…`).
@@ -255,6 +293,16 @@ fn credit_value(value: &str, role: Role) -> Option<String> {
         _ => value,
     };
     (!value.is_empty()).then(|| value.to_string())
+}
+
+/// Whether `value` is an outlet's name set before a reporter's credit
+/// (`本报`, `新京报`, `新华网黑龙江频道`), not a name.
+fn is_outlet_prefix(value: &str) -> bool {
+    ["本报", "本報", "本台", "本网", "本網", "本刊"].contains(&value)
+        || (value.chars().count() >= 3
+            && ["报", "報", "网", "網", "台", "社", "频道", "頻道"]
+                .iter()
+                .any(|e| value.ends_with(e)))
 }
 
 /// Words a CMS prints after the source on the same line: controls
@@ -312,77 +360,6 @@ fn clean_source(value: &str) -> Option<String> {
         .trim_end_matches([']', '】', '〕'])
         .trim();
     (!source.is_empty()).then(|| source.to_string())
-}
-
-/// A dateline is read within this many characters of the paragraph's start.
-const DATELINE_PROBE_CHARS: usize = 60;
-/// An English wire dateline's place is an upper-case word of at least this
-/// many letters (`ROME`, `U.N.`), so `A -` or `I -` is no place.
-const DATELINE_PLACE_MIN_CHARS: usize = 3;
-/// Place, date and agency before the dash fit in this many characters.
-const DATELINE_MAX_CHARS: usize = 50;
-/// A Japanese dateline's place (`ワシントン`, `サンフランシスコ`) is at most this long.
-const DATELINE_PLACE_MAX_CHARS: usize = 12;
-
-/// The dateline opening a first paragraph, with any reporter credit after it:
-/// `中新网四川新闻11月16日电`, `新华社北京3月1日电（记者 张三）`,
-/// `BEIJING, March 1 (Reuters) -`, `WASHINGTON (AP) —`.
-pub fn dateline(paragraph: &str) -> Option<(String, Option<String>)> {
-    let head: String = paragraph.chars().take(DATELINE_PROBE_CHARS).collect();
-    // Chinese: …M月D日电 / …讯
-    for (i, c) in head.char_indices() {
-        if (c == '电' || c == '電' || c == '讯' || c == '訊') && i > 0 {
-            let before = head.get(..i)?;
-            let by_date = before.ends_with('日');
-            let bureau = before.ends_with("本报") || before.ends_with("本報");
-            if by_date || bureau {
-                let line = head.get(..i + c.len_utf8())?.trim().to_string();
-                let rest = paragraph.get(line.len()..).unwrap_or_default().trim_start();
-                let reporter = rest
-                    .strip_prefix('（')
-                    .or_else(|| rest.strip_prefix('('))
-                    .and_then(|r| r.split_once(['）', ')']))
-                    .map(|(inside, _)| inside.to_string())
-                    .filter(|inside| {
-                        inside.starts_with("记者")
-                            || inside.starts_with("記者")
-                            || inside.starts_with("通讯员")
-                    });
-                return Some((line, reporter));
-            }
-            break;
-        }
-    }
-    // Japanese: `【ワシントン＝田中一郎】`, `【ニューヨーク＝共同】`: the place,
-    // then the reporter or agency (read as a reporter's credit).
-    // `【ワシントン共同】`: a wire report, the agency after the place.
-    if let Some((inner, _)) = head.strip_prefix('【').and_then(|r| r.split_once('】')) {
-        let fits = |s: &str, max: usize| (1..=max).contains(&s.chars().count());
-        let split = inner.split_once('＝').or_else(|| {
-            let agency = AGENCIES
-                .iter()
-                .find(|a| !a.is_ascii() && inner.ends_with(*a))?;
-            Some((inner.strip_suffix(agency)?, *agency))
-        });
-        if let Some((place, who)) = split {
-            if fits(place, DATELINE_PLACE_MAX_CHARS) && fits(who, CJK_NAME_MAX_CHARS) {
-                return Some((format!("【{inner}】"), Some(format!("記者 {who}"))));
-            }
-        }
-    }
-    // English wire: an upper-case place, optional date and agency, then a dash.
-    for dash in [" - ", " — ", " – ", " -- "] {
-        if let Some(at) = head.find(dash) {
-            let before = head.get(..at)?;
-            let first = before.split([',', ' ', '(']).next().unwrap_or_default();
-            let place = first.chars().count() >= DATELINE_PLACE_MIN_CHARS
-                && first.chars().all(|c| c.is_ascii_uppercase() || c == '.');
-            if place && before.chars().count() <= DATELINE_MAX_CHARS {
-                return Some((head.get(..at + dash.len())?.trim().to_string(), None));
-            }
-        }
-    }
-    None
 }
 
 #[cfg(test)]
@@ -476,6 +453,23 @@ mod tests {
         assert_eq!(byline("作者: 赵 培：北京物资学院，北京").authors, ["赵培"]);
         assert_eq!(byline("作者：赵  培  2018-08-23").authors, ["赵培"]);
         assert_eq!(byline("编辑：王　伟").editors, ["王伟"]);
+        assert_eq!(byline("【责任编辑:孙立 】").editors, ["孙立"]);
+        assert_eq!(byline("作者：本报记者 陈晨").authors, ["陈晨"]);
+        assert!(byline("老街夜市人流如织。新京报记者 何青 摄")
+            .authors
+            .is_empty());
+        assert_eq!(
+            byline("2024-11-16 15:10 聯合報 / 記者林怡君／台北即時報導").authors,
+            ["林怡君"]
+        );
+        let b = byline("责任编辑：沈文 图片编辑：金鑫");
+        assert_eq!(b.editors, ["沈文", "金鑫"]);
+        assert_eq!(
+            byline("2024-11-16 17:00　来源：新华社　【字体：大 中 小】打印")
+                .source
+                .as_deref(),
+            Some("新华社")
+        );
         assert_eq!(byline("- 作者： 流泉 访问统计：").authors, ["流泉"]);
         assert_eq!(
             byline("2004年7月16日08:19 [ 黄宇 ]  来源：[ 国际金融报 ]").authors,
@@ -512,47 +506,5 @@ mod tests {
         let c = byline("2024年11月16日 14時11分 配信 記者 山田太郎");
         assert_eq!(c.authors, ["山田太郎"]);
         assert_eq!(byline("本网讯 会议召开"), Byline::default());
-    }
-
-    #[test]
-    fn datelines() {
-        assert_eq!(
-            dateline("中新网四川新闻11月16日电 武侯区产业园区高质量发展大会15日召开。"),
-            Some(("中新网四川新闻11月16日电".to_string(), None))
-        );
-        assert_eq!(
-            dateline("新华社北京3月1日电（记者 张三、李四）国务院……"),
-            Some((
-                "新华社北京3月1日电".to_string(),
-                Some("记者 张三、李四".to_string())
-            ))
-        );
-        assert_eq!(
-            dateline("BEIJING, March 1 (Reuters) - China's factory activity grew."),
-            Some(("BEIJING, March 1 (Reuters) -".to_string(), None))
-        );
-        assert_eq!(
-            dateline("WASHINGTON (AP) — The Senate voted on Tuesday."),
-            Some(("WASHINGTON (AP) —".to_string(), None))
-        );
-        assert_eq!(dateline("The Senate voted - narrowly - on Tuesday."), None);
-        assert_eq!(dateline("会议强调，要在发电领域加力。"), None);
-        // Japanese: the reporter after `＝`, or the agency after the place.
-        assert_eq!(
-            dateline("【ワシントン＝田中一郎】日本銀行は…"),
-            Some((
-                "【ワシントン＝田中一郎】".to_string(),
-                Some("記者 田中一郎".to_string())
-            ))
-        );
-        assert_eq!(
-            dateline("【ワシントン共同】米ホワイトハウスは…"),
-            Some((
-                "【ワシントン共同】".to_string(),
-                Some("記者 共同".to_string())
-            ))
-        );
-        assert_eq!(byline("記者 共同").source.as_deref(), Some("共同"));
-        assert_eq!(dateline("【速報】地震が発生"), None);
     }
 }

@@ -7,7 +7,7 @@
 use super::byline::{byline, Byline, Role, CREDIT_WORDS};
 use super::dates::find_date_start;
 pub use super::names::is_surnamed_name;
-use super::names::{is_chinese_name, split_names};
+use super::names::{is_chinese_name, is_report_place, split_names};
 use crate::text::is_cjk_letter;
 
 /// Bullets a CMS sets before a credit line (`□ 本报记者 葛灵丹`).
@@ -119,15 +119,7 @@ pub fn credit_line(paragraph: &str) -> Option<Byline> {
 /// last line `新京报记者 彭冲 山东冠县报道` (the reporter, then where from).
 pub fn closing_credit(last: &str) -> Vec<String> {
     let text = last.trim();
-    // (`【山田花子】` closes a Japanese report as `（张三）` a Chinese one.)
-    let bracket = text
-        .strip_suffix(['）', ')'])
-        .and_then(|t| t.rfind(['（', '(']).map(|at| &t[at..]))
-        .or_else(|| {
-            let t = text.strip_suffix('】')?;
-            t.rfind('【').map(|at| &t[at..])
-        });
-    if let Some(inner) = bracket.map(|t| t.trim_start_matches(['（', '(', '【'])) {
+    if let Some(inner) = closing_bracket(text) {
         // (`（信报记者 蔡雪婧）`: an outlet's name may lead the credit.)
         let inner = after_outlet(inner.trim());
         let inner = ["记者", "記者", "通讯员", "通訊員"]
@@ -204,9 +196,22 @@ pub fn signatory(body_text: &str) -> Option<String> {
     (date_only && is_date_line(date) && issuer).then(|| name.to_string())
 }
 
-/// Whether a credit's word says where it was filed from (`上海报道`).
-fn is_report_place(word: &str) -> bool {
-    ["报道", "報導", "报导"].iter().any(|w| word.ends_with(w))
+/// The text in the brackets closing a paragraph: `（常书香 马丹阳）`,
+/// `【山田花子】` (a Japanese report closes so), `（編輯：陳怡如）1131116`
+/// (a wire's filing code of figures may follow).
+pub fn closing_bracket(text: &str) -> Option<&str> {
+    let text = text
+        .trim()
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end();
+    let bracket = text
+        .strip_suffix(['）', ')'])
+        .and_then(|t| t.rfind(['（', '(']).and_then(|at| t.get(at..)))
+        .or_else(|| {
+            let t = text.strip_suffix('】')?;
+            t.rfind('【').and_then(|at| t.get(at..))
+        })?;
+    Some(bracket.trim_start_matches(['（', '(', '【']))
 }
 
 /// Most names a closing credit holds.

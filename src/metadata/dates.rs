@@ -172,20 +172,33 @@ fn cjk_date(chars: &[char], i: usize, fallback_year: Option<i32>) -> Option<(Dat
     Some((date, j))
 }
 
+/// Spaces at most between a year and its `MM/DD`.
+const YEAR_GAP_MAX: usize = 3;
+
 fn iso_date(chars: &[char], i: usize) -> Option<(Date, usize)> {
     let (year, 4) = number(chars, i, 4)? else {
         return None;
     };
     let sep = *chars.get(i + 4)?;
-    if !matches!(sep, '-' | '/' | '.') {
+    // `2024 11/16 09:35:20`: the year set apart from month and day, as a
+    // headline's date block lays them out.
+    let (sep, m_at) = match sep {
+        '-' | '/' | '.' => (sep, i + 5),
+        ' ' => {
+            let m = skip_spaces(chars, i + 4);
+            if m > i + 4 + YEAR_GAP_MAX {
+                return None;
+            }
+            ('/', m)
+        }
+        _ => return None,
+    };
+    let (month, ml) = number(chars, m_at, 2)?;
+    if chars.get(m_at + ml) != Some(&sep) {
         return None;
     }
-    let (month, ml) = number(chars, i + 5, 2)?;
-    if chars.get(i + 5 + ml) != Some(&sep) {
-        return None;
-    }
-    let (day, dl) = number(chars, i + 6 + ml, 2)?;
-    let mut j = i + 6 + ml + dl;
+    let (day, dl) = number(chars, m_at + ml + 1, 2)?;
+    let mut j = m_at + ml + 1 + dl;
     let mut date = Date {
         year: year as i32,
         month,
@@ -373,6 +386,11 @@ mod tests {
 
     #[test]
     fn numeric_dates() {
+        assert_eq!(
+            rfc(" 2024 11/16 09:35:20 ", Some(480)).as_deref(),
+            Some("2024-11-16T09:35:20+08:00")
+        );
+        assert_eq!(rfc("2024 11-16", None), None);
         assert_eq!(
             rfc("发布日期： 9/17/2004 5:54:13 AM", None).as_deref(),
             Some("2004-09-17T05:54:13")

@@ -24,6 +24,7 @@
 use super::author_elements::ElementAuthors;
 use super::date_elements::{date_text, shows_a_date};
 use super::names::split_names;
+use super::source_elements::{shows_a_source, source_text};
 use super::title::headline_named_by;
 pub use super::title::{split_site_suffix, SITE_NAME_MAX_CHARS};
 use crate::article::{Warning, WarningKind};
@@ -49,6 +50,8 @@ pub struct PageMeta {
     /// The text of the first element showing a date (`<time>` without
     /// `datetime`, `class=post-date`): visible, below every stated date.
     pub shown_date: Option<String>,
+    /// The outlet an element whose class names the source shows.
+    pub shown_source: Option<String>,
     /// Author names.
     pub authors: Vec<String>,
     /// `description` / `og:description`.
@@ -180,6 +183,7 @@ struct Found {
     time: Option<String>,
     itemprop_date: Option<String>,
     shown_date: Option<String>,
+    shown_source: Option<String>,
     /// Authors named by elements: links, items, classes, labels.
     element_authors: ElementAuthors,
     /// The first `<link rel=canonical>`'s `href`.
@@ -251,6 +255,9 @@ fn scan(doc: &Document) -> Found {
         if found.shown_date.is_none() && shows_a_date(e) {
             found.shown_date = date_text(doc, id);
         }
+        if found.shown_source.is_none() && shows_a_source(e) {
+            found.shown_source = source_text(doc, id);
+        }
         if found.itemprop_date.is_none() && e.attr("itemprop") == Some("datePublished") {
             found.itemprop_date = e
                 .attr("datetime")
@@ -321,6 +328,7 @@ pub fn read(doc: &Document) -> PageMeta {
         authors: authors(&found),
         description: found.meta(&["description", "og:description"]),
         shown_date: found.shown_date.clone(),
+        shown_source: found.shown_source.clone(),
         document_title: found.document_title,
         language: found.language,
         url,

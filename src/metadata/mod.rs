@@ -6,7 +6,8 @@
 //!   `<meta>`, microdata, `<time>`, `<title>`, `lang`) into a `PageMeta`;
 //! - [`dates`]: dates as pages write them to RFC 3339, from `date_parts`
 //!   (figures, times, offsets, month names);
-//! - [`byline`]: credit lines, bylines and the dateline; the one credit vocabulary;
+//! - [`byline`]: credit lines and bylines; the one credit vocabulary;
+//! - `dateline`: the dateline opening a first paragraph and its reporter;
 //! - `closing`: the credits closing a Chinese body (`（常书香 马丹阳）`,
 //!   `责任编辑：王小明 审核：李四`);
 //! - `names`: names in credits (split, joined, cleaned; Chinese surnames);
@@ -24,10 +25,12 @@ pub mod byline;
 mod closing;
 mod date_elements;
 mod date_parts;
+mod dateline;
 pub mod dates;
 pub mod language;
 pub mod markup;
 mod names;
 mod organisations;
 pub mod resolve;
+mod source_elements;
 mod title;

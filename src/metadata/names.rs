@@ -10,14 +10,23 @@ use crate::text::is_cjk_letter;
 pub fn split_names(value: &str) -> Vec<String> {
     let mut names = Vec::new();
     let normalized = value.replace(" and ", "、").replace(" & ", "、");
-    for piece in normalized.split(['、', '，', ',', '和', '及', '与', '與', '/', ';', '；'])
-    {
+    for piece in normalized.split([
+        '、', '，', ',', '和', '及', '与', '與', '/', '／', ';', '；',
+    ]) {
         let piece = piece.trim();
         if piece.is_empty() {
             continue;
         }
         // "张三 李四": CJK names separated by spaces are several names.
-        let words: Vec<&str> = piece.split_whitespace().collect();
+        // (`記者林怡君／台北即時報導`, `姚峰 上海报道`: where the report was
+        // filed from is no name.)
+        let words: Vec<&str> = piece
+            .split_whitespace()
+            .filter(|w| !is_report_place(w))
+            .collect();
+        if words.is_empty() {
+            continue;
+        }
         if words.len() > 1 && words.iter().all(|w| w.chars().all(is_cjk_letter)) {
             names.extend(join_spaced(&words));
         } else {
@@ -193,4 +202,9 @@ pub fn is_chinese_name(word: &str) -> bool {
     (2..=4).contains(&word.chars().count())
         && word.chars().all(is_cjk_letter)
         && !NOT_NAMES.contains(&word)
+}
+
+/// Whether a credit's word says where it was filed from (`上海报道`).
+pub fn is_report_place(word: &str) -> bool {
+    ["报道", "報導", "报导"].iter().any(|w| word.ends_with(w))
 }

@@ -15,8 +15,11 @@
 //! - lead: the markup's description unless the body already starts with it.
 
 use super::byline::is_agency;
-use super::byline::{byline, dateline, Byline};
-use super::closing::{closing_credit, credit_line, is_date_line, is_surnamed_name, signatory};
+use super::byline::{byline, dateline_agency, Byline};
+use super::closing::{
+    closing_bracket, closing_credit, credit_line, is_date_line, is_surnamed_name, signatory,
+};
+use super::dateline::dateline;
 use super::dates::{default_offset, find_date, page_year};
 use super::language::detect_language;
 use super::markup::PageMeta;
@@ -46,6 +49,8 @@ pub struct Evidence<'a> {
     pub first_paragraph: Option<&'a str>,
     /// The end mark closing the body (`【责任编辑：…】`).
     pub end_mark: Option<&'a str>,
+    /// Credit lines just after the body: editors and source only.
+    pub closing_lines: &'a [String],
     /// The site name a pasted page's header line gives.
     pub header_site_name: Option<String>,
     /// The headline line the segmenter found.
@@ -103,30 +108,25 @@ pub fn resolve(page: PageMeta, evidence: Evidence<'_>) -> Resolved {
         if let Some(reporter) = reporter {
             found.merge(byline(&reporter));
         }
+        // (After the lines near the headline: a page's own `来源` wins.)
+        if let Some(agency) = dateline_agency(&line) {
+            found.source.get_or_insert_with(|| agency.to_string());
+        }
         published = dates.rfc3339(&line);
         dateline_text = Some(line);
     }
-    // A date an element shows names the page's own date more surely than a
-    // dateline's; the credit lines and the markup say more still.
-    if let Some(date) = page.shown_date.as_deref().and_then(|d| dates.rfc3339(d)) {
-        published = Some(date);
-    }
-    if let Some(date) = dates
-        .rfc3339(&meta)
-        .or_else(|| dates.rfc3339(&opening.join("\n")))
-    {
-        published = Some(date);
-    }
-    // Markup states the time more precisely than visible text.
-    if let Some(date) = page.published.as_deref().and_then(|p| dates.rfc3339(p)) {
-        published = Some(date);
-    }
+    let published = published_of(
+        published,
+        [
+            page.shown_date.as_deref(),
+            Some(meta.as_str()),
+            Some(&opening.join("\n")),
+        ],
+        page.published.as_deref(),
+        &mut dates,
+    );
     let modified = page.modified.as_deref().and_then(|m| dates.rfc3339(m));
-    if let Some(mark) = evidence.end_mark {
-        found.merge(byline(
-            mark.trim_matches(['【', '】', '[', ']', '（', '）', '(', ')']),
-        ));
-    }
+    found.merge(credits_below(evidence.closing_lines, evidence.end_mark));
     let Byline {
         source,
         authors,
@@ -134,7 +134,9 @@ pub fn resolve(page: PageMeta, evidence: Evidence<'_>) -> Resolved {
     } = with_closing_credits(found, evidence.body_text);
     let chinese = language.as_deref().is_some_and(|l| l.starts_with("zh"));
     let japanese = language.as_deref() == Some("ja");
-    let (source, authors) = person_as_source(source, authors, chinese);
+    let (source, authors) = person_as_source(source.or(page.shown_source), authors, chinese);
+    let site_name = page.site_name.or(evidence.header_site_name);
+    let markup_authors = not_the_site(page.authors, site_name.as_deref());
     let title = page.title.or(evidence.title_line);
     let url = page.url;
     let lead = lead(page.description, title.as_deref(), evidence.body_text);
@@ -144,7 +146,7 @@ pub fn resolve(page: PageMeta, evidence: Evidence<'_>) -> Resolved {
         modified,
         dateline: dateline_text,
         source,
-        authors: authors_of(page.authors, authors, chinese || japanese, || {
+        authors: authors_of(markup_authors, authors, chinese || japanese, || {
             chinese
                 .then(|| {
                     name_under_title(evidence.body_text, title.as_deref())
@@ -153,11 +155,82 @@ pub fn resolve(page: PageMeta, evidence: Evidence<'_>) -> Resolved {
                 .flatten()
         }),
         editors,
-        site_name: page.site_name.or(evidence.header_site_name),
+        site_name,
         title,
         lead,
         url,
     }
+}
+
+/// Author markup less a CJK portal's own name (`网易` on 网易新闻): the
+/// site, not a person. (A name the text credits as editor stays: labelled
+/// pages count a CMS's author field as the author whatever the text calls
+/// the person.)
+fn not_the_site(mut markup: Vec<String>, site_name: Option<&str>) -> Vec<String> {
+    markup.retain(|name| {
+        // (Chinese and Japanese portals only: an English page whose author
+        // markup names the company is the company's post, `Swoogo` on
+        // Swoogo's blog.)
+        !site_name.is_some_and(|s| {
+            name.chars().count() >= 2
+                && name.chars().all(is_cjk_letter)
+                && s.contains(name.as_str())
+        })
+    });
+    markup
+}
+
+/// The credits after the body: the lines just below it (editors and
+/// source only: comments below name others) and the end mark
+/// (`【责任编辑：…】`).
+fn credits_below(closing_lines: &[String], end_mark: Option<&str>) -> Byline {
+    let mut found = Byline::default();
+    for line in closing_lines {
+        found.merge(Byline {
+            authors: Vec::new(),
+            ..byline(line)
+        });
+    }
+    if let Some(mark) = end_mark {
+        found.merge(byline(
+            mark.trim_matches(['【', '】', '[', ']', '（', '）', '(', ')']),
+        ));
+    }
+    found
+}
+
+/// The published date by precedence: the dateline's (`dateline`), below a
+/// date an element shows, below the credit lines near the headline, else
+/// those opening the body (the `shown` texts, lowest first; the two credit
+/// texts are one rank: the first that holds a date). Markup states the
+/// time more precisely than visible text, unless it states the day alone
+/// that the text gives with its time (`publishdate=2024-11-16` over
+/// `2024年11月16日08:12`).
+fn published_of(
+    dateline: Option<String>,
+    [element, meta, opening]: [Option<&str>; 3],
+    markup: Option<&str>,
+    dates: &mut Dates<'_>,
+) -> Option<String> {
+    let mut published = dateline;
+    if let Some(date) = element.and_then(|d| dates.rfc3339(d)) {
+        published = Some(date);
+    }
+    if let Some(date) = meta
+        .and_then(|m| dates.rfc3339(m))
+        .or_else(|| opening.and_then(|o| dates.rfc3339(o)))
+    {
+        published = Some(date);
+    }
+    if let Some(date) = markup.and_then(|p| dates.rfc3339(p)) {
+        let timed_same_day = published
+            .as_deref()
+            .is_some_and(|shown| !date.contains('T') && shown.starts_with(&format!("{date}T")));
+        if !timed_same_day {
+            published = Some(date);
+        }
+    }
+    published
 }
 
 /// A Chinese CMS whose source field was filled with the writer's name
@@ -233,6 +306,16 @@ fn with_closing_credits(mut found: Byline, body_text: &str) -> Byline {
     // Authors credited above the body stay: a closing line naming another
     // is the reposter's (`- 作者： 流泉 访问统计：` under a blog's copy).
     let credited = !found.authors.is_empty();
+    // (`……方便多了。（編輯：陳怡如）1131116`: the editor in brackets closing
+    // the text.)
+    let bracketed = last()
+        .next()
+        .and_then(closing_bracket)
+        .and_then(credit_line)
+        .map(|credit| Byline {
+            editors: credit.editors,
+            ..Byline::default()
+        });
     for paragraph in last() {
         if let Some(mut credit) = credit_line(paragraph) {
             if credited {
@@ -240,6 +323,9 @@ fn with_closing_credits(mut found: Byline, body_text: &str) -> Byline {
             }
             found.merge(credit);
         }
+    }
+    if let Some(credit) = bracketed {
+        found.merge(credit);
     }
     // (A line may be read both as a credit line and as the body's close.)
     dedup_in_order(&mut found.authors);

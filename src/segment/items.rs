@@ -74,6 +74,9 @@ pub struct Segments {
     pub title: Option<String>,
     /// Meta lines (date, source, editors).
     pub meta: Vec<String>,
+    /// Credit lines just after the body (`责任编辑：…`, `[ 责编：刘方 ]`):
+    /// read for editors and source only (comments below name others).
+    pub closing: Vec<String>,
     /// The body.
     pub body: Vec<BodyItem>,
     /// The end mark.

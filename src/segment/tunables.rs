@@ -178,6 +178,10 @@ pub const AD_LABEL_MAX_CHARS: usize = 20;
 pub const WIRE_CAPTION_PROBE_CHARS: usize = 80;
 /// Wire captions are at most this long (chars).
 pub const WIRE_CAPTION_MAX_CHARS: usize = 400;
+/// A centred block right after a picture is its caption up to this long
+/// (weighted: 60 CJK characters, 120 Latin ones); longer, it is centred
+/// text (a poem, a notice).
+pub const CENTRED_CAPTION_MAX_LENGTH: f32 = 120.0;
 /// A paragraph ending in a photo credit is a caption up to this long (chars).
 pub const CREDITED_CAPTION_MAX_CHARS: usize = 300;
 
@@ -189,6 +193,13 @@ pub const META_BLOCKS_INSIDE: usize = 4;
 pub const META_BLOCK_MAX_LENGTH: f32 = 300.0;
 /// …but not empty (weighted).
 pub const META_BLOCK_MIN_LENGTH: f32 = 4.0;
+/// Leaf blocks after the body looked at for its closing credit lines: the
+/// editor's block follows the text at once, or after a share bar and a
+/// correction link.
+pub const CLOSING_BLOCKS_AFTER: usize = 6;
+/// Leaf blocks right above the headline looked at for a credit line when
+/// those below it leave room: a kicker or a date block.
+pub const META_BLOCKS_ABOVE_HEADLINE: usize = 2;
 /// At most this many credit lines are kept.
 pub const META_LINES_MAX: usize = 3;
 /// A block of this many links or more with at most

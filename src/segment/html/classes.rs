@@ -240,9 +240,23 @@ pub fn is_container(name: &str) -> bool {
 /// Caption and credit blocks outside `<figure>` (`class="photo-caption"`).
 pub fn is_caption_like(e: &Element) -> bool {
     let words = class_id(e);
-    ["caption", "credit", "wp-caption"]
-        .iter()
-        .any(|w| words.contains(w))
+    // (`img_descr`, `image_desc`, `picIntro`: Chinese CMSs' caption classes.)
+    [
+        "caption",
+        "credit",
+        "wp-caption",
+        "img_desc",
+        "img-desc",
+        "image_desc",
+        "image-desc",
+        "pic_desc",
+        "photo_desc",
+        "picintro",
+        "pic_intro",
+        "pic-intro",
+    ]
+    .iter()
+    .any(|w| words.contains(w))
 }
 
 #[cfg(test)]

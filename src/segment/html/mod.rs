@@ -13,8 +13,11 @@
 //! body. The vocabularies are in [`classes`], every threshold in
 //! `segment::tunables`.
 
-pub mod choose;
+pub mod captions;
+mod choose;
 pub mod classes;
+mod controls;
+mod media;
 pub mod noscript;
 pub mod page;
 pub mod passes;
@@ -103,10 +106,13 @@ fn extract_from(page: &Page, meta: &PageMeta) -> Segments {
     passes::cut_tail(&mut items, &mut tail);
     let credits = passes::drop_leading_credits(&mut items, &mut tail);
     passes::credited_captions(&mut items);
+    captions::join_captions(&mut items);
     passes::move_closing_prompts(&mut items, &mut tail);
     passes::move_ad_labels(&mut items, &mut tail);
+    controls::move_controls(&mut items, &mut tail);
 
     segments.meta = regions::meta_lines(page, top);
+    segments.closing = regions::closing_lines(page, top);
     for line in credits {
         if !segments.meta.contains(&line) {
             segments.meta.push(line);

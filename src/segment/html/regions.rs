@@ -4,8 +4,9 @@
 
 use super::super::lines::{crumb_items, features};
 use super::super::tunables::{
-    CRUMB_MIN_ITEMS, META_BLOCKS_INSIDE, META_BLOCK_MAX_LENGTH, META_BLOCK_MIN_LENGTH,
-    META_LINES_MAX, NAV_ROW_MAX_PLAIN_SHARE, NAV_ROW_MIN_LINKS,
+    CLOSING_BLOCKS_AFTER, CRUMB_MIN_ITEMS, META_BLOCKS_ABOVE_HEADLINE, META_BLOCKS_INSIDE,
+    META_BLOCK_MAX_LENGTH, META_BLOCK_MIN_LENGTH, META_LINES_MAX, NAV_ROW_MAX_PLAIN_SHARE,
+    NAV_ROW_MIN_LINKS,
 };
 use super::page::Page;
 use super::visible::TextBuf;
@@ -29,8 +30,25 @@ pub fn meta_lines(page: &Page, body: NodeId) -> Vec<String> {
         .collect();
     let inside: Vec<NodeId> = page.children(body).take(META_BLOCKS_INSIDE).collect();
     match h1 {
-        // Nearest the headline first.
-        Some(_) => lines_of(page, before.into_iter().chain(inside)),
+        // Nearest the headline first; then the blocks right above it, where
+        // some CMSs set the date (`2024 11/16 09:35:20` over the headline).
+        Some(h) => {
+            let mut lines = lines_of(page, before.into_iter().chain(inside));
+            let above = (0..h)
+                .rev()
+                .map(|i| i as NodeId)
+                .filter(|&id| {
+                    page.doc.element(id).is_some_and(|e| is_block(&e.name))
+                        && !page.stat(id).has_block_child
+                })
+                .take(META_BLOCKS_ABOVE_HEADLINE);
+            for line in lines_of(page, above) {
+                if lines.len() < META_LINES_MAX && !lines.contains(&line) {
+                    lines.push(line);
+                }
+            }
+            lines
+        }
         // No headline: the whole page above the body, nearest the body
         // first, where the lines are the article's (`ggjjzhzz 发表于 2005-9-15`
         // under a blog post, not `建立于:2004年10月6日` in its sidebar).
@@ -42,6 +60,29 @@ pub fn meta_lines(page: &Page, body: NodeId) -> Vec<String> {
             lines
         }
     }
+}
+
+/// Credit lines in the blocks just after the body (`责任编辑：吴桐`,
+/// `[ 责编：刘方 ]`, `编辑：李想 责任编辑：王军`): CMSs set the editors in
+/// a block of their own below the text. Up to [`CLOSING_BLOCKS_AFTER`]
+/// leaf blocks are looked at.
+pub fn closing_lines(page: &Page, body: NodeId) -> Vec<String> {
+    // The body's last descendant: the blocks after it follow in the arena.
+    let mut last = body;
+    while let Some(node) = page.doc.node(last).filter(|n| n.last_child != NONE) {
+        last = node.last_child;
+    }
+    let after = ((last as usize + 1)..page.doc.nodes.len())
+        .map(|i| i as NodeId)
+        .filter(|&id| {
+            page.doc.element(id).is_some_and(|e| is_block(&e.name))
+                && !page.stat(id).has_block_child
+        })
+        .take(CLOSING_BLOCKS_AFTER);
+    lines_of(page, after)
+        .into_iter()
+        .filter(|line| features(line).meta_keys > 0)
+        .collect()
 }
 
 /// The first [`META_LINES_MAX`] credit lines among `region`'s blocks.
@@ -114,21 +155,20 @@ pub fn breadcrumbs(page: &Page) -> Option<Vec<String>> {
                 .any(|a| e.attr(a).is_some_and(names_trail))
         })
     };
-    let trail =
-        (0..page.doc.nodes.len() as NodeId).find(|&id| named(id) && page.stat(id).visible)?;
-    let mut items = Vec::new();
-    let mut stack = vec![trail];
-    while let Some(id) = stack.pop() {
-        if page.name(id) == "li" {
-            items.push((id, inline_text(page, id)));
-            continue;
-        }
-        stack.extend(page.children(id));
+    let Some(trail) =
+        (0..page.doc.nodes.len() as NodeId).find(|&id| named(id) && page.stat(id).visible)
+    else {
+        return unnamed_trail(page);
+    };
+    let mut items = trail_items(page, trail, "li");
+    if items.len() < CRUMB_MIN_ITEMS {
+        // (A trail of links with no list: `<nav class=breadcrumb><a>首頁</a>
+        // <a>地方</a>`.)
+        items = trail_items(page, trail, "a");
     }
-    items.sort_unstable_by_key(|(id, _)| *id);
     let mut items: Vec<String> = items
         .into_iter()
-        .map(|(_, text)| {
+        .map(|text| {
             text.trim_matches(['>', '›', '»', '/', '＞', ' '])
                 .trim()
                 .to_string()
@@ -139,6 +179,57 @@ pub fn breadcrumbs(page: &Page) -> Option<Vec<String>> {
         items = crumb_items(&inline_text(page, trail));
     }
     (items.len() >= CRUMB_MIN_ITEMS).then_some(items)
+}
+
+/// Words a trail starts with: the site's home.
+const HOME_WORDS: &[&str] = &["首页", "首頁", "主页", "主頁", "Home", "ホーム", "トップ"];
+
+/// A trail no class names: a short block above the headline that reads
+/// as one (`首页 > 文化频道 > 要闻`), starting at the home page.
+fn unnamed_trail(page: &Page) -> Option<Vec<String>> {
+    let h1 = page
+        .doc
+        .nodes
+        .iter()
+        .position(|n| matches!(&n.data, NodeData::Element(e) if &*e.name == "h1"))?;
+    (0..h1 as NodeId).find_map(|id| {
+        let s = page.stat(id);
+        let leaf = page.doc.element(id).is_some_and(|e| is_block(&e.name))
+            && !s.has_block_child
+            && s.visible
+            && s.length <= TRAIL_MAX_LENGTH;
+        if !leaf {
+            return None;
+        }
+        let text = inline_text(page, id);
+        // (`首页 | 财经 | 社会` is a menu: a trail points down its path.)
+        if !text.contains(['>', '›', '»', '＞', '→']) {
+            return None;
+        }
+        let items = crumb_items(&text);
+        let home = items
+            .first()
+            .is_some_and(|i| HOME_WORDS.contains(&i.as_str()));
+        (home && items.len() >= CRUMB_MIN_ITEMS).then_some(items)
+    })
+}
+
+/// A trail's block is at most this long (weighted).
+const TRAIL_MAX_LENGTH: f32 = 200.0;
+
+/// The texts of the `name` elements in a trail, in page order.
+fn trail_items(page: &Page, trail: NodeId, name: &str) -> Vec<String> {
+    let mut items = Vec::new();
+    let mut stack = vec![trail];
+    while let Some(id) = stack.pop() {
+        if page.name(id) == name {
+            items.push((id, inline_text(page, id)));
+            continue;
+        }
+        stack.extend(page.children(id));
+    }
+    items.sort_unstable_by_key(|(id, _)| *id);
+    items.into_iter().map(|(_, text)| text).collect()
 }
 
 /// Visible text that is neither the article (`roots` less the `skipped`

@@ -5,14 +5,16 @@
 use super::super::items::{BodyItem, Link};
 use super::super::lines::split_caption;
 use super::super::tunables::{
-    INLINE_IMAGE_MIN, LINK_BLOCK_DENSITY, LINK_BLOCK_MAX_LENGTH, LINK_ITEM_DENSITY,
+    CENTRED_CAPTION_MAX_LENGTH, LINK_BLOCK_DENSITY, LINK_BLOCK_MAX_LENGTH, LINK_ITEM_DENSITY,
     PHOTO_TABLE_MAX_LENGTH,
 };
 use super::classes::is_caption_like;
+use super::media::{holds_media, image};
 use super::page::Page;
 use super::visible::{TextBuf, TextLink};
 use crate::parse::elements::{is_block, subtree_text};
 use crate::parse::tree::{Element, NodeData, NodeId};
+use crate::text::is_cjk_letter;
 
 /// The level of an `h1`–`h6` tag name (2 for anything else).
 fn heading_level(name: &str) -> u8 {
@@ -287,7 +289,7 @@ impl<'p, 'a> Writer<'p, 'a> {
                 let level = heading_level(name);
                 self.push_inline(id, |text| BodyItem::Heading(level, text));
             }
-            "figure" if self.holds_media(id) => {
+            "figure" if holds_media(self.page, id) => {
                 self.flush();
                 self.figure(id);
             }
@@ -298,9 +300,11 @@ impl<'p, 'a> Writer<'p, 'a> {
                 self.flush();
                 return true;
             }
-            _ if is_block(&e.name) && is_caption_like(e) => self.caption_block(id),
+            _ if is_block(&e.name) && (is_caption_like(e) || self.centred_caption(id, e)) => {
+                self.caption_block(id)
+            }
             "img" => {
-                if let Some(item) = self.image(e, None) {
+                if let Some(item) = image(e) {
                     self.flush();
                     self.items.push(item);
                 }
@@ -334,6 +338,40 @@ impl<'p, 'a> Writer<'p, 'a> {
             }
         }
         false
+    }
+
+    /// Whether a block is the caption a Chinese or Japanese CMS centres
+    /// under a centred picture (`<p style="text-align: center">修复后的江滩
+    /// 公园。</p>`): centred, short, CJK, holding no picture, right after a
+    /// picture without caption.
+    fn centred_caption(&mut self, id: NodeId, e: &Element) -> bool {
+        let centred = e
+            .attr("align")
+            .is_some_and(|a| a.eq_ignore_ascii_case("center"))
+            || e.attr("style").is_some_and(|s| {
+                s.to_ascii_lowercase()
+                    .replace(' ', "")
+                    .contains("text-align:center")
+            });
+        let stat = self.page.stat(id);
+        if !centred
+            || stat.length <= 0.0
+            || stat.length > CENTRED_CAPTION_MAX_LENGTH
+            || stat.has_block_child
+            || holds_media(self.page, id)
+        {
+            return false;
+        }
+        // (Chinese and Japanese CMSs: centred text under an English page's
+        // icon is often a feature's blurb, not a caption.)
+        if !self::inline_text(self.page, id).chars().any(is_cjk_letter) {
+            return false;
+        }
+        self.flush();
+        matches!(
+            self.items.last(),
+            Some(BodyItem::Figure { src: Some(_), caption, .. }) if caption.is_empty()
+        )
     }
 
     /// A caption or credit block outside `<figure>`: a figure without image.
@@ -412,7 +450,7 @@ impl<'p, 'a> Writer<'p, 'a> {
     /// is not kept twice. Nothing when there is neither picture nor caption.
     fn push_figure(&mut self, img: Option<&Element>, caption: &str) {
         let (caption, credit) = split_caption(caption.trim());
-        let (src, alt) = match img.and_then(|e| self.image(e, None)) {
+        let (src, alt) = match img.and_then(image) {
             Some(BodyItem::Figure { src, alt, .. }) => (src, alt),
             _ => (None, None),
         };
@@ -491,60 +529,6 @@ impl<'p, 'a> Writer<'p, 'a> {
             .page
             .children(id)
             .any(|c| matches!(self.page.name(c), "p" | "div"))
-    }
-
-    fn image(&self, e: &Element, caption: Option<String>) -> Option<BodyItem> {
-        const ATTRS: [&str; 4] = ["src", "data-src", "data-original", "data-lazy-src"];
-        // A real address wins; an inline `data:` image counts only when it is
-        // big enough to be a picture rather than a lazy-loading placeholder.
-        let src = ATTRS
-            .iter()
-            .filter_map(|a| e.attr(a))
-            .find(|s| !s.is_empty() && !s.starts_with("data:"))
-            .or_else(|| {
-                e.attr("src")
-                    .filter(|s| s.starts_with("data:image/") && s.len() >= INLINE_IMAGE_MIN)
-            })?;
-        let alt = e.attr("alt").map(str::trim).filter(|a| !a.is_empty());
-        Some(BodyItem::Figure {
-            caption: caption.unwrap_or_default(),
-            credit: None,
-            src: Some(src.to_string()),
-            alt: alt.map(str::to_string),
-        })
-    }
-
-    /// Whether a figure holds an image or media (a video player's titles
-    /// are not article text), lazy-loaded ones included (a `data-src`
-    /// placeholder, an `<img>` in `<noscript>`); else its content is
-    /// ordinary text.
-    fn holds_media(&self, id: NodeId) -> bool {
-        let mut stack = vec![id];
-        while let Some(n) = stack.pop() {
-            let lazy =
-                self.page.doc.element(n).is_some_and(|e| {
-                    e.attr("data-src").is_some() || e.attr("data-srcset").is_some()
-                });
-            if lazy
-                || matches!(
-                    self.page.name(n),
-                    "img"
-                        | "picture"
-                        | "video"
-                        | "audio"
-                        | "iframe"
-                        | "object"
-                        | "embed"
-                        | "canvas"
-                        | "svg"
-                        | "noscript"
-                )
-            {
-                return true;
-            }
-            stack.extend(self.page.children(n));
-        }
-        false
     }
 
     fn figure(&mut self, id: NodeId) {

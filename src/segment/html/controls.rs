@@ -1,0 +1,73 @@
+//! A CMS's controls written inside the article container (`【纠错】`,
+//! `【打印】`, `返回搜狐，查看更多`): short lines that do something, never
+//! text. They leave the body for the boilerplate, not nowhere.
+
+use super::super::items::BodyItem;
+use super::passes::Tail;
+use crate::article::BoilerplateKind;
+use crate::text::at_most_chars;
+
+/// Control words standing alone on a line, brackets aside: correct,
+/// print, close, font size, back to top.
+const CONTROLS: &[&str] = &[
+    "纠错",
+    "糾錯",
+    "我要纠错",
+    "我要糾錯",
+    "打印",
+    "打印本页",
+    "关闭",
+    "關閉",
+    "关闭窗口",
+    "關閉窗口",
+    "返回顶部",
+    "返回頂部",
+    "收藏",
+    "字号",
+    "字號",
+];
+
+/// A control line is at most this long.
+const CONTROL_MAX_CHARS: usize = 20;
+
+/// Whether a paragraph is a control: a control word alone (`【纠错】`), or
+/// a way back to the portal (`返回搜狐，查看更多`).
+fn is_control(p: &str) -> bool {
+    if !at_most_chars(p, CONTROL_MAX_CHARS) {
+        return false;
+    }
+    let words = p
+        .trim()
+        .trim_matches(['【', '】', '[', ']', '（', '）', '(', ')', ' ']);
+    CONTROLS.contains(&words) || (words.starts_with("返回") && words.ends_with("查看更多"))
+}
+
+/// Moves control lines out of the body into the boilerplate (kind `other`).
+pub fn move_controls(items: &mut Vec<BodyItem>, tail: &mut Tail) {
+    let controls = items.extract_if(
+        ..,
+        |item| matches!(item, BodyItem::Paragraph(p) if is_control(p)),
+    );
+    tail.extend(controls.filter_map(|c| match c {
+        BodyItem::Paragraph(p) => Some((BoilerplateKind::Other, p)),
+        _ => None,
+    }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_are_not_text() {
+        for p in ["【纠错】", "返回搜狐，查看更多", "[ 打印 ]", "关闭窗口"] {
+            assert!(is_control(p), "{p}");
+        }
+        for p in [
+            "纠错机制正在完善。",
+            "返回家乡的人越来越多，查看更多请见下文和附表说明。",
+        ] {
+            assert!(!is_control(p), "{p}");
+        }
+    }
+}
