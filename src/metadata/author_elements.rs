@@ -282,6 +282,14 @@ fn author_name(text: &str) -> Option<String> {
 /// The query must be the author alone.
 fn linked_author(doc: &Document, id: NodeId, e: &Element) -> Option<String> {
     let href = e.attr("href")?;
+    // (Most links name no author: no copy of their address is made.)
+    if !href
+        .as_bytes()
+        .windows(6)
+        .any(|w| w.eq_ignore_ascii_case(b"author"))
+    {
+        return None;
+    }
     let lower = href.to_ascii_lowercase();
     // (`?pc=85&author=102` is a category of the author's posts.)
     let to_author = lower.contains("/author/")

@@ -291,11 +291,21 @@ fn lead(description: Option<String>, title: Option<&str>, body_text: &str) -> Op
     if key.is_empty() || title.is_some_and(|t| letters(t) == key) {
         return None;
     }
-    let probe: String = key.chars().take(LEAD_PROBE_CHARS).collect();
-    let opening: String = body_text.chars().take(LEAD_BODY_CHARS).collect();
+    let opening = letters(&body_text.chars().take(LEAD_BODY_CHARS).collect::<String>());
+    // A CMS that cut the description from the text may have started at a
+    // picture's caption, which the body holds apart (`图为马素湘……近影。
+    // 出国前后关注点大不同……`): what follows its first sentence counts too.
+    let after_first = description
+        .split_once(['。', '！', '？'])
+        .map(|(_, rest)| letters(rest))
+        .filter(|rest| rest.chars().count() >= LEAD_PROBE_CHARS);
+    let copied = [Some(key), after_first].into_iter().flatten().any(|k| {
+        let probe: String = k.chars().take(LEAD_PROBE_CHARS).collect();
+        opening.contains(&probe)
+    });
     // Anywhere in the body, as written (no copy of a huge body is made).
     let start: String = description.chars().take(LEAD_PROBE_CHARS).collect();
-    (!letters(&opening).contains(&probe) && !body_text.contains(&start)).then_some(description)
+    (!copied && !body_text.contains(&start)).then_some(description)
 }
 
 /// The credits read above the body with those closing it: closing credit
