@@ -6,7 +6,7 @@
 //! boilerplate, is not found and not placed; its text stays either way.
 
 use crate::article::{Block, BlockKind, Link as Span};
-use crate::segment::items::Link;
+use crate::segment::items::{Link, Run};
 use crate::url::{is_live, resolve};
 
 /// Bytes of text after the previous link searched for a link's text
@@ -89,7 +89,7 @@ fn find(blocks: &[Block], cursor: Cursor, needle: &str, budget: &mut usize) -> O
 /// live schemes kept) on `blocks`. The links of one run are placed at
 /// their exact offsets where the run's text is found whole (a paragraph, a
 /// list item, a cell); else each by its own text.
-pub fn place(blocks: &mut [Block], links: &[Link], runs: &[String], base: Option<&str>) {
+pub fn place(blocks: &mut [Block], links: &[Link], runs: &[Run], base: Option<&str>) {
     let total: usize = blocks.iter().map(|b| b.text.len()).sum();
     let mut budget = total
         .saturating_mul(LINK_SCAN_PER_TEXT_BYTE)
@@ -100,21 +100,30 @@ pub fn place(blocks: &mut [Block], links: &[Link], runs: &[String], base: Option
         let count = rest.iter().take_while(|l| l.run == first.run).count();
         let (group, after) = rest.split_at(count);
         rest = after;
-        let run = runs.get(first.run).map(String::as_str).unwrap_or_default();
-        let whole = (!run.is_empty())
-            .then(|| find(blocks, cursor, run, &mut budget))
-            .flatten();
+        // The run's whole text where it is found (its head, confirmed).
+        let whole = runs
+            .get(first.run)
+            .filter(|run| !run.head.is_empty())
+            .and_then(|run| {
+                let at = find(blocks, cursor, &run.head, &mut budget)?;
+                let text = blocks.get(at.block)?.text.get(at.byte..at.byte + run.len)?;
+                run.is(text).then_some(at)
+            });
+        let len = runs.get(first.run).map_or(0, |r| r.len);
         for link in group {
             let Some(href) = resolve(base, &link.href).filter(|h| is_live(h)) else {
                 continue;
             };
             let at = match whole {
                 // The link's text where the writer wrote it in the run.
-                Some(w) => run.get(..link.at).map(|before| Cursor {
-                    byte: w.byte + link.at,
-                    chars: w.chars + before.chars().count(),
-                    ..w
-                }),
+                Some(w) => blocks
+                    .get(w.block)
+                    .and_then(|b| b.text.get(w.byte..w.byte + link.at))
+                    .map(|before| Cursor {
+                        byte: w.byte + link.at,
+                        chars: w.chars + before.chars().count(),
+                        ..w
+                    }),
                 None => find(blocks, cursor, &link.anchor, &mut budget),
             };
             let Some(at) = at else {
@@ -136,9 +145,13 @@ pub fn place(blocks: &mut [Block], links: &[Link], runs: &[String], base: Option
             };
         }
         if let Some(w) = whole {
+            let chars = blocks
+                .get(w.block)
+                .and_then(|b| b.text.get(w.byte..w.byte + len))
+                .map_or(0, |run| run.chars().count());
             cursor = Cursor {
-                byte: w.byte + run.len(),
-                chars: w.chars + run.chars().count(),
+                byte: w.byte + len,
+                chars: w.chars + chars,
                 ..w
             };
         }
@@ -252,12 +265,12 @@ mod tests {
             run: 0,
             at: 18,
         }];
-        place(&mut blocks, &links, &[run.to_string()], None);
+        place(&mut blocks, &links, &[Run::of(run)], None);
         assert!(blocks[0].links.is_empty());
         assert_eq!(blocks[1].links[0].start, 18);
         // A run whose text changed since: found by the link's own text.
         let mut blocks = vec![Block::paragraph("A tidal bore, a tidal wave.".into())];
-        place(&mut blocks, &links, &[run.to_string()], None);
+        place(&mut blocks, &links, &[Run::of(run)], None);
         assert_eq!(blocks[0].links[0].start, 2);
     }
 }

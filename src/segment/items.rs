@@ -63,6 +63,52 @@ pub struct Link {
     pub at: usize,
 }
 
+/// Bytes of a run's text kept to find it again: enough to be found in its
+/// place nearly always (the hash confirms it).
+const RUN_HEAD_BYTES: usize = 64;
+
+/// A run of text links were written in, as much as placing them needs: its
+/// first bytes, its length and a hash of the whole. (The whole text would
+/// be a second copy of every linked paragraph: a 53 MB page of links held
+/// 47 MB more at its peak.)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    /// The run's first bytes (up to [`RUN_HEAD_BYTES`], at a character
+    /// boundary).
+    pub head: String,
+    /// Its length in bytes.
+    pub len: usize,
+    /// A hash of its text.
+    pub hash: u64,
+}
+
+impl Run {
+    /// The run of `text`.
+    pub fn of(text: &str) -> Run {
+        let mut end = text.len().min(RUN_HEAD_BYTES);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        Run {
+            head: text.get(..end).unwrap_or_default().to_string(),
+            len: text.len(),
+            hash: hash(text),
+        }
+    }
+
+    /// Whether `text` is this run's text.
+    pub fn is(&self, text: &str) -> bool {
+        text.len() == self.len && text.starts_with(&self.head) && hash(text) == self.hash
+    }
+}
+
+fn hash(text: &str) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut h = DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
 /// The page read into its parts.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Segments {
@@ -88,5 +134,5 @@ pub struct Segments {
     /// The links of the body's markup, in reading order (a page only).
     pub links: Vec<Link>,
     /// The texts the links were written in, as written.
-    pub link_runs: Vec<String>,
+    pub link_runs: Vec<Run>,
 }

@@ -2,7 +2,7 @@
 //! heading (with its level), figure and image, caption block, list, quote,
 //! table, preformatted text; everything else flows into paragraphs.
 
-use super::super::items::{BodyItem, Link};
+use super::super::items::{BodyItem, Link, Run};
 use super::super::lines::split_caption;
 use super::super::tunables::{
     CENTRED_CAPTION_MAX_LENGTH, LINK_BLOCK_DENSITY, LINK_BLOCK_MAX_LENGTH, LINK_ITEM_DENSITY,
@@ -94,8 +94,8 @@ fn link_target(e: &Element) -> Option<&str> {
 pub struct Links {
     /// The links, in reading order.
     pub links: Vec<Link>,
-    /// The texts they were written in.
-    pub runs: Vec<String>,
+    /// The runs of text they were written in.
+    pub runs: Vec<Run>,
 }
 
 impl Links {
@@ -105,7 +105,7 @@ impl Links {
             return;
         }
         let run = self.runs.len();
-        self.runs.push(text.to_string());
+        self.runs.push(Run::of(text));
         for (start, end, href) in found {
             if let Some(anchor) = text.get(start..end) {
                 self.links.push(Link {
