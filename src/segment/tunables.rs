@@ -178,6 +178,9 @@ pub const AD_LABEL_MAX_CHARS: usize = 20;
 pub const WIRE_CAPTION_PROBE_CHARS: usize = 80;
 /// Wire captions are at most this long (chars).
 pub const WIRE_CAPTION_MAX_CHARS: usize = 400;
+/// A pager line (`第1页/共1页 << 上一页 | 下一页 >>`) is at most this long;
+/// longer, the words are in a sentence.
+pub const PAGER_MAX_CHARS: usize = 60;
 /// A centred block right after a picture is its caption up to this long
 /// (weighted: 60 CJK characters, 120 Latin ones); longer, it is centred
 /// text (a poem, a notice).

@@ -6,12 +6,12 @@ use super::super::items::BodyItem;
 use super::super::lines::{features, split_caption, split_end_mark};
 use super::super::tunables::{
     AD_LABEL_MAX_CHARS, CREDITED_CAPTION_MAX_CHARS, LEADING_CREDIT_MAX_CHARS,
-    LEADING_CREDIT_MIN_ITEMS, PROMPT_MAX_CHARS, PROMPT_MIN_ITEMS, TAIL_HEADING_MAX_CHARS,
-    TAIL_LABEL_MAX_CHARS, TAIL_MIN_PARAGRAPHS_BEFORE, TITLE_REPEAT_MAX_CHARS, TITLE_REPEAT_WINDOW,
-    WIRE_CAPTION_MAX_CHARS, WIRE_CAPTION_PROBE_CHARS,
+    LEADING_CREDIT_MIN_ITEMS, PAGER_MAX_CHARS, PROMPT_MAX_CHARS, PROMPT_MIN_ITEMS,
+    TAIL_HEADING_MAX_CHARS, TAIL_LABEL_MAX_CHARS, TAIL_MIN_PARAGRAPHS_BEFORE,
+    TITLE_REPEAT_MAX_CHARS, TITLE_REPEAT_WINDOW, WIRE_CAPTION_MAX_CHARS, WIRE_CAPTION_PROBE_CHARS,
 };
 use crate::article::BoilerplateKind;
-use crate::text::at_most_chars;
+use crate::text::{at_most_chars, is_cjk_letter};
 
 /// Boilerplate moved out of the body, labelled.
 pub type Tail = Vec<(BoilerplateKind, String)>;
@@ -143,6 +143,7 @@ pub fn cut_tail(items: &mut Vec<BodyItem>, tail: &mut Tail) {
 /// The kind of boilerplate a tail-starting item labels.
 fn tail_kind(item: &BodyItem) -> BoilerplateKind {
     match item {
+        BodyItem::Paragraph(p) | BodyItem::Table(p) if is_pager(p) => BoilerplateKind::Navigation,
         BodyItem::Heading(_, h) | BodyItem::Paragraph(h) => features(h)
             .boilerplate
             .map_or(BoilerplateKind::Other, |(k, _)| k),
@@ -150,8 +151,21 @@ fn tail_kind(item: &BodyItem) -> BoilerplateKind {
     }
 }
 
+/// Whether a line is a pager closing a page of the article (`第1页/共1页
+/// << 上一页 | 下一页 >>`): what follows it is the site's, not the article's.
+fn is_pager(text: &str) -> bool {
+    at_most_chars(text, PAGER_MAX_CHARS)
+        && ["上一页", "上一頁"].iter().any(|w| text.contains(w))
+        && ["下一页", "下一頁"].iter().any(|w| text.contains(w))
+}
+
 /// Whether an item is a heading or a label that starts the boilerplate tail.
 fn starts_tail(item: &BodyItem) -> bool {
+    if let BodyItem::Paragraph(p) | BodyItem::Table(p) = item {
+        if is_pager(p) {
+            return true;
+        }
+    }
     let (text, max, kinds): (&str, usize, &[BoilerplateKind]) = match item {
         BodyItem::Heading(_, h) => (
             h,
@@ -167,7 +181,18 @@ fn starts_tail(item: &BodyItem) -> bool {
         BodyItem::Paragraph(p) => (
             p.lines().next().unwrap_or(p),
             TAIL_LABEL_MAX_CHARS,
-            &[BoilerplateKind::Related],
+            // (A Chinese label of the comments below, `对…文章的最新评论`,
+            // not `评论：纸包不住火`, a commentary's heading; English pages'
+            // "Comments" lines head forum posts as often.)
+            if p.chars().any(is_cjk_letter)
+                && ["评论", "評論", "留言"]
+                    .iter()
+                    .any(|w| p.trim_end().trim_end_matches(['：', ':']).ends_with(w))
+            {
+                &[BoilerplateKind::Related, BoilerplateKind::Comments]
+            } else {
+                &[BoilerplateKind::Related]
+            },
         ),
         _ => return false,
     };
@@ -362,6 +387,29 @@ mod tests {
         ];
         cut_tail(&mut items, &mut tail);
         assert_eq!(items.len(), 2);
+    }
+
+    #[test]
+    fn a_pager_or_a_chinese_comments_label_starts_the_tail() {
+        let body = || vec![p("第一段正文。"), p("第二段正文。"), p("第三段正文。")];
+        let mut items = body();
+        items.push(BodyItem::Table("第1页/共1页 << 上一页 | 下一页 >>".into()));
+        items.push(BodyItem::Table("[头条] 另一条新闻".into()));
+        let mut tail = Tail::new();
+        cut_tail(&mut items, &mut tail);
+        assert_eq!(items.len(), 3);
+        assert_eq!(tail.first().map(|t| t.0), Some(BoilerplateKind::Navigation));
+        let mut items = body();
+        items.push(p("对[太小心]文章的最新评论"));
+        items.push(p("〖倪育贤〗回复：是呵"));
+        cut_tail(&mut items, &mut tail);
+        assert_eq!(items.len(), 3);
+        // A commentary's heading is text.
+        let mut items = body();
+        items.push(p("评论：纸包不住火"));
+        items.push(p("这个时候，2005年的太阳已经升起过5次了。"));
+        cut_tail(&mut items, &mut tail);
+        assert_eq!(items.len(), 5);
     }
 
     #[test]
