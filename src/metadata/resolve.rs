@@ -3,13 +3,23 @@
 //! and the text's language, resolved into one set of fields.
 //!
 //! - language: detected from the body (else from the whole text), else `<html lang>`;
-//! - published: markup → the credit lines → a date an element shows → the
-//!   dateline (the first found in that order wins); modified: markup only; a time without an offset takes
-//!   the language's region offset ([`default_offset`]);
-//! - source and editors: the credit lines, then the dateline's reporter
-//!   credit, then the end mark (`【责任编辑：…】`); the first source wins;
-//! - authors: markup, else the visible bylines, else a closing credit
-//!   (`（常书香 马丹阳）` ending the body);
+//! - published: markup → the credit lines near the headline (else those
+//!   opening the body) → a date an element shows → the dateline (the first
+//!   found in that order wins; a day-only markup date yields to a timed
+//!   visible one of the same day); modified: markup only; a time without an
+//!   offset takes the language's region offset ([`default_offset`]);
+//! - source and editors: the credit lines near the headline and opening the
+//!   body, then the dateline's reporter credit and agency, then the lines
+//!   just after the body, the end mark (`【责任编辑：…】`) and the body's
+//!   closing lines and brackets; else the element whose class names the
+//!   source; the first source wins; a surnamed name as the only source is
+//!   the author (`来源: 尹娟`);
+//! - authors: markup (less organisations and a CJK portal's own name), else
+//!   the visible bylines (the body's opening credit replacing those around
+//!   it), else a closing credit (`（常书香 马丹阳）` ending the body); on
+//!   Chinese and Japanese pages the text's credit wins over markup; a
+//!   Chinese page with none takes the name under its headline or an
+//!   official notice's signatory;
 //! - site name: markup, else the first header line of a pasted page;
 //! - title: markup, else the headline line the segmenter found;
 //! - lead: the markup's description unless the body already starts with it.
