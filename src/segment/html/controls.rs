@@ -3,7 +3,7 @@
 //! text. They leave the body for the boilerplate, not nowhere.
 
 use super::super::items::BodyItem;
-use super::passes::Tail;
+use super::passes::{move_paragraphs, Tail};
 use crate::article::BoilerplateKind;
 use crate::text::at_most_chars;
 
@@ -44,14 +44,7 @@ fn is_control(p: &str) -> bool {
 
 /// Moves control lines out of the body into the boilerplate (kind `other`).
 pub fn move_controls(items: &mut Vec<BodyItem>, tail: &mut Tail) {
-    let controls = items.extract_if(
-        ..,
-        |item| matches!(item, BodyItem::Paragraph(p) if is_control(p)),
-    );
-    tail.extend(controls.filter_map(|c| match c {
-        BodyItem::Paragraph(p) => Some((BoilerplateKind::Other, p)),
-        _ => None,
-    }));
+    move_paragraphs(items, tail, BoilerplateKind::Other, is_control);
 }
 
 #[cfg(test)]

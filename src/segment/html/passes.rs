@@ -266,12 +266,23 @@ pub fn move_closing_prompts(items: &mut Vec<BodyItem>, tail: &mut Tail) {
 /// Ad labels inside the container ("Advertisement", "广告") leave the body
 /// for the boilerplate (kind `ads`), not nowhere.
 pub fn move_ad_labels(items: &mut Vec<BodyItem>, tail: &mut Tail) {
-    let labels = items.extract_if(
+    move_paragraphs(items, tail, BoilerplateKind::Ads, is_ad_label);
+}
+
+/// Moves the paragraphs that are `which` out of the body into the
+/// boilerplate as `kind`, in order.
+pub fn move_paragraphs(
+    items: &mut Vec<BodyItem>,
+    tail: &mut Tail,
+    kind: BoilerplateKind,
+    which: fn(&str) -> bool,
+) {
+    let moved = items.extract_if(
         ..,
-        |item| matches!(item, BodyItem::Paragraph(p) if is_ad_label(p)),
+        |item| matches!(item, BodyItem::Paragraph(p) if which(p)),
     );
-    tail.extend(labels.filter_map(|label| match label {
-        BodyItem::Paragraph(p) => Some((BoilerplateKind::Ads, p)),
+    tail.extend(moved.filter_map(|item| match item {
+        BodyItem::Paragraph(p) => Some((kind, p)),
         _ => None,
     }));
 }
