@@ -230,6 +230,10 @@ pub struct DecodeReport {
     pub repairs: Vec<Repair>,
     /// Problems found and not (fully) repaired.
     pub warnings: Vec<Warning>,
+    /// Whether the Chinese tables (script conversion, pinyin readings) were
+    /// used: the browser fetches them for the first page that needs them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub tables_used: bool,
 }
 
 /// What kind of repair a [`Repair`] reports.

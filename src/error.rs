@@ -17,7 +17,7 @@ pub enum Error {
     TooLarge {
         /// Size of the input in bytes.
         size: usize,
-        /// The limit in force ([`crate::Options::max_bytes`]).
+        /// The limit in force (`Options::max_bytes`).
         limit: usize,
     },
     /// The input grew past the configured limit while it was read or
@@ -26,7 +26,7 @@ pub enum Error {
     Exceeds {
         /// How it grew: `"inflates to"` (gzip), `"holds"` (a stream).
         what: &'static str,
-        /// The limit in force ([`crate::Options::max_bytes`]).
+        /// The limit in force (`Options::max_bytes`).
         limit: usize,
     },
     /// The input is not text: a known file signature or too many NUL bytes.
@@ -46,6 +46,17 @@ pub enum Error {
     UnknownFormat {
         /// The name as given.
         name: String,
+    },
+    /// The page needs the Chinese tables (script conversion, pinyin), which
+    /// this build loads on demand and has not loaded yet: load them
+    /// (`newsdecode::load_tables`, `loadTables` in JS) and extract again.
+    #[error("this page needs the Chinese tables, which are not loaded")]
+    TablesNeeded,
+    /// A file given as the Chinese tables is not one (or is another version's).
+    #[error("invalid tables file: {message}")]
+    InvalidTables {
+        /// What was wrong with it.
+        message: String,
     },
     /// An option value was not understood.
     #[error("invalid option {name}: {message}")]
@@ -67,6 +78,8 @@ impl Error {
             Error::UnknownEncoding { .. } => "unknown_encoding",
             Error::UnknownFormat { .. } => "unknown_format",
             Error::InvalidOption { .. } => "invalid_option",
+            Error::TablesNeeded => "tables_needed",
+            Error::InvalidTables { .. } => "invalid_tables",
         }
     }
 }

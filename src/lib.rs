@@ -31,6 +31,7 @@ mod parse;
 pub mod render;
 mod repair;
 mod segment;
+mod tables;
 mod text;
 mod url;
 #[cfg(target_arch = "wasm32")]
@@ -51,18 +52,53 @@ use segment::{html, plain, repairs};
 
 /// Runs the whole pipeline on one input: decode → sniff → the text or the
 /// HTML path (each: segment and repair) → metadata and assembly.
+///
+/// Fails with [`Error::TablesNeeded`] when the page needs the Chinese tables
+/// and this build has neither compiled them in nor loaded them
+/// ([`load_tables`]).
 pub fn extract(input: Input<'_>, options: &Options) -> Result<Article, Error> {
-    let (decoded, bytes) = decode_input(input, options)?;
-    Ok(extract_decoded(decoded, bytes, options))
+    with_tables(|| {
+        let (decoded, bytes) = decode_input(input, options)?;
+        Ok(extract_decoded(decoded, bytes, options))
+    })
 }
 
 /// [`extract`] of bytes the caller gives away: they are freed once decoded,
 /// before the page is parsed, so a huge input is not held through the
 /// whole pipeline (the wasm shell's path).
 pub fn extract_owned(bytes: Vec<u8>, options: &Options) -> Result<Article, Error> {
-    let (decoded, size) = decode_input(Input::Bytes(&bytes), options)?;
-    drop(bytes);
-    Ok(extract_decoded(decoded, size, options))
+    with_tables(|| {
+        let (decoded, size) = decode_input(Input::Bytes(&bytes), options)?;
+        drop(bytes);
+        Ok(extract_decoded(decoded, size, options))
+    })
+}
+
+/// Loads the Chinese tables (`newsdecode_tables.bin`, written by the build
+/// next to the browser module) into a build without them compiled in
+/// (feature `builtin-tables` off). Once loaded they stay; a second call
+/// changes nothing.
+pub fn load_tables(packed: &[u8]) -> Result<(), Error> {
+    tables::load(packed)
+}
+
+/// Whether the Chinese tables are at hand: compiled in, or loaded.
+pub fn tables_available() -> bool {
+    tables::available()
+}
+
+/// Runs one extraction, noting its use of the Chinese tables in the report,
+/// or failing when it needed them and they were not loaded (its output would
+/// be incomplete).
+fn with_tables(run: impl FnOnce() -> Result<Article, Error>) -> Result<Article, Error> {
+    match tables::watch(run) {
+        (Ok(_), tables::Use::Missing) => Err(Error::TablesNeeded),
+        (Ok(mut article), tables::Use::Used) => {
+            article.decode.tables_used = true;
+            Ok(article)
+        }
+        (result, _) => result,
+    }
 }
 
 /// Decodes the input (inflating gzip first); also returns its size in bytes.

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Reflect, Uint8Array};
-use newsdecode::wasm::{extract, render, version};
+use newsdecode::wasm::{extract, load_tables, render, version};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -88,8 +88,16 @@ fn decodes_gbk_bytes_from_a_meta_label() {
     );
 }
 
+/// Loads the Chinese tables (the browser core has none compiled in;
+/// tests/wasm_tables.rs checks the path without them, in an instance of its own).
+fn with_tables() {
+    let packed = include_bytes!(concat!(env!("OUT_DIR"), "/newsdecode_tables.bin"));
+    load_tables(bytes(packed)).unwrap();
+}
+
 #[wasm_bindgen_test]
 fn accepts_an_array_buffer_and_a_user_encoding() {
+    with_tables();
     let (encoded, _, _) = encoding_rs::BIG5.encode("臺灣新聞報導");
     let buffer = Uint8Array::from(&encoded[..]).buffer();
     let article = extract(buffer.into(), options(r#"{"encoding":"big5"}"#)).unwrap();
@@ -180,6 +188,7 @@ fn renders_every_format() {
 
 #[wasm_bindgen_test]
 fn the_seed_comes_out_structured_in_wasm_too() {
+    with_tables();
     let seed = include_str!("pages/seed-chinanews-sichuan-wuhou/input.txt");
     let article = extract(seed.into(), JsValue::UNDEFINED).unwrap();
     let s = |path: &str| get(&article, path).as_string();

@@ -3,8 +3,10 @@
 // worker cannot be started). Loads the wasm once, lazily; hands files to the
 // library's extractBlob (read in Rust, gzip inflated there), and unpacks
 // .mht web archives (inflating .mht.gz, bounded) before handing their page over.
-import init, { extract, extractBlob, render, version } from "./pkg/newsdecode.js";
-import { DEFAULT_MAX_BYTES, JOB } from "./protocol.js";
+// The Chinese tables are fetched the first time a page needs them (the
+// library throws `tables_needed`), and that page is extracted again.
+import init, { extract, extractBlob, loadTables, render, version } from "./pkg/newsdecode.js";
+import { DEFAULT_MAX_BYTES, JOB, TABLES_URL } from "./protocol.js";
 
 let ready = null;
 let exports = null;
@@ -54,6 +56,43 @@ async function gunzip(bytes, name, maxBytes) {
     at += chunk.length;
   }
   return out;
+}
+
+let tables = null;
+
+/**
+ * Fetches and loads the Chinese tables, once per worker (a failed fetch is
+ * tried again by the next page that needs them). The service worker caches
+ * the file like the app's own.
+ */
+function ensureTables() {
+  tables ??= (async () => {
+    let response;
+    try {
+      response = await fetch(new URL(TABLES_URL, import.meta.url));
+    } catch {
+      response = null;
+    }
+    if (!response?.ok) {
+      throw codedError("tables_unavailable", `this page needs the Chinese tables, and ${TABLES_URL} could not be fetched`);
+    }
+    loadTables(new Uint8Array(await response.arrayBuffer()));
+  })().catch((error) => {
+    tables = null;
+    throw error;
+  });
+  return tables;
+}
+
+/** extractInput, again once the tables are loaded when the page needs them. */
+async function extractWithTables(input, name, options) {
+  try {
+    return await extractInput(input, name, options);
+  } catch (error) {
+    if (error?.code !== "tables_needed") throw error;
+    await ensureTables();
+    return extractInput(input, name, options);
+  }
 }
 
 /** A cheap first look for a MIME header line (`MIME-Version:`, `From:`, …). */
@@ -118,7 +157,7 @@ async function run(job) {
       case JOB.VERSION:
         return { version: v };
       case JOB.EXTRACT: {
-        return { article: await extractInput(job.input, job.name || "input", job.options || {}) };
+        return { article: await extractWithTables(job.input, job.name || "input", job.options || {}) };
       }
       case JOB.RENDER:
         return { output: render(job.article, job.format) };

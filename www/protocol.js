@@ -24,6 +24,12 @@ export const WORKER_URL = "./jobs.js";
 export const WORKER_OPTIONS = Object.freeze({ type: "module", name: "newsdecode" });
 /** The wasm module, relative to client.js (pkg/ sits beside the app's files). */
 export const WASM_URL = "./pkg/newsdecode_bg.wasm";
+/**
+ * The Chinese tables (script conversion, pinyin), relative to client.js and
+ * jobs.js: fetched by the worker only for a page that needs them (the
+ * library throws `tables_needed`), then kept; the service worker caches it.
+ */
+export const TABLES_URL = "./pkg/newsdecode_tables.bin";
 /** Job types. */
 export const JOB = Object.freeze({ EXTRACT: "extract", RENDER: "render", VERSION: "version" });
 /** The library's default input limit (`DEFAULT_MAX_BYTES` in Rust): 64 MiB. */

@@ -245,6 +245,7 @@ function report(article, t) {
     ["report.replacements", number.format(d.replacements)],
     ["report.input", t("report.inputValue", { kind: t(`input.kind.${article.input.kind}`), size })],
   ];
+  if (d.tables_used) rows.push(["report.tables", t("report.tablesUsed")]);
   const list = el("dl", {});
   for (const [key, value] of rows) list.append(el("dt", {}, t(key)), el("dd", {}, value));
   // Repairs and warnings are worded from their kinds and counts; the

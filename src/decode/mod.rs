@@ -215,6 +215,7 @@ fn report(
         replacements,
         repairs: Vec::new(),
         warnings: Vec::new(),
+        tables_used: false,
     }
 }
 

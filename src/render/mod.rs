@@ -173,6 +173,7 @@ mod tests {
                 replacements: 0,
                 repairs: vec![],
                 warnings: vec![],
+                tables_used: false,
             },
             InputInfo {
                 kind: InputKind::Text,

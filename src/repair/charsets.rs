@@ -18,6 +18,9 @@ static TABLE: &[u8] = include_bytes!("charsets.bin");
 /// Each set's bytes: one bit per code point U+0000–U+FFFF.
 const SET_BYTES: usize = 0x10000 / 8;
 
+/// GBK's two-byte set: only the tests ask it now (the script check counts
+/// Han ideographs outside GB2312, see `script::has_han_outside_gb2312`).
+#[cfg(test)]
 const GBK_TWO_BYTE: usize = 0;
 const GB2312: usize = 1;
 const BIG5_PROPER: usize = 2;
@@ -33,6 +36,7 @@ fn contains(set: usize, c: char) -> bool {
 
 /// Whether GBK encodes `c` as two bytes (not ASCII, not `€`'s one byte, not
 /// a character GBK lacks).
+#[cfg(test)]
 pub fn in_gbk_two_byte(c: char) -> bool {
     contains(GBK_TWO_BYTE, c)
 }

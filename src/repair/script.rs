@@ -1,14 +1,13 @@
 //! Chinese script: evidence of machine conversion to Traditional, and the
 //! conversion itself (zhconv's MediaWiki tables, zh-Hans / zh-Hant).
 //!
-//! Size, measured with `./scripts/build` (wasm-opt -Oz, gzip -9): the zh-Hans
-//! table adds about 127 KiB to the module and zh-Hant another 130 KiB. Only
-//! these two variants are enabled in `Cargo.toml`; zhconv panics when asked
-//! for a variant whose feature is off, so only `Variant::ZhHans`/`ZhHant` are
-//! ever named here. The tables are decompressed on first use, so pages
-//! without Han characters never pay for them.
+//! The tables come from `crate::tables`: compiled in natively, loaded on
+//! demand in the browser. Without them nothing here converts or counts, and
+//! the extraction reports that it needed them. They are asked for only
+//! when a text has a Han character outside GB2312 or a conversion is
+//! requested, so Simplified and non-Chinese pages never need them.
 
-use zhconv::{get_builtin_converter, Variant};
+use zhconv::ZhConverter;
 
 use crate::repair::charsets;
 
@@ -21,27 +20,35 @@ pub struct ScriptCounts {
     pub simplified: usize,
 }
 
-/// How much of `text` is Traditional-only and Simplified-only.
+/// The converter to Simplified (`true`) or Traditional, when the tables
+/// are at hand.
+fn converter(to_simplified: bool) -> Option<&'static ZhConverter> {
+    crate::tables::get().map(|tables| tables.converter(to_simplified))
+}
+
+/// How much of `text` is Traditional-only and Simplified-only (none counted
+/// without the tables).
 pub fn counts(text: &str) -> ScriptCounts {
     // Only Han characters can be either script; most Latin pages have none.
     if !text.chars().any(crate::text::is_cjk_letter) {
         return ScriptCounts::default();
     }
+    let (Some(to_hans), Some(to_hant)) = (converter(true), converter(false)) else {
+        return ScriptCounts::default();
+    };
     ScriptCounts {
-        traditional: get_builtin_converter(Variant::ZhHans).count_replaced(text),
-        simplified: get_builtin_converter(Variant::ZhHant).count_replaced(text),
+        traditional: to_hans.count_replaced(text),
+        simplified: to_hant.count_replaced(text),
     }
 }
 
 /// Converts to Simplified (`hans`) or Traditional; returns the text and how
-/// many characters changed.
+/// many characters changed (none without the tables).
 pub fn convert(text: &str, to_simplified: bool) -> (String, usize) {
-    let variant = if to_simplified {
-        Variant::ZhHans
-    } else {
-        Variant::ZhHant
+    let Some(converter) = converter(to_simplified) else {
+        return (text.to_string(), 0);
     };
-    let converted = get_builtin_converter(variant).convert(text);
+    let converted = converter.convert(text);
     let changed = if converted.chars().count() == text.chars().count() {
         text.chars()
             .zip(converted.chars())
@@ -49,7 +56,7 @@ pub fn convert(text: &str, to_simplified: bool) -> (String, usize) {
             .count()
     } else {
         // Phrase rules changed lengths: count the replacements instead.
-        get_builtin_converter(variant).count_replaced(text)
+        converter.count_replaced(text)
     };
     (converted, changed)
 }
@@ -87,17 +94,18 @@ pub fn simplified_leftovers(text: &str) -> usize {
 }
 
 /// Whether some Han character of `text` is outside GB2312 (the Simplified
-/// set): GBK-encoded, it leaves GB2312's hanzi rows (B0–F7 × A1–FE) and
-/// symbol rows (A1–A9). A character GBK does not hold in two bytes (`€`,
-/// emoji, rare extensions) counts only when it is a CJK letter.
+/// set): the only characters that can be Traditional-only. Symbols GBK added
+/// beside GB2312 (`〇` in `二〇二四年`, box drawing) are not Han characters
+/// and do not count: a Simplified page carrying them needs no tables.
 pub fn has_han_outside_gb2312(text: &str) -> bool {
-    text.chars().filter(|c| !c.is_ascii()).any(|c| {
-        if charsets::in_gbk_two_byte(c) {
-            !charsets::in_gb2312(c)
-        } else {
-            crate::text::is_cjk_letter(c)
-        }
-    })
+    text.chars()
+        .any(|c| is_han_ideograph(c) && !charsets::in_gb2312(c))
+}
+
+/// CJK unified ideographs (the basic block, extension A and the
+/// supplementary planes' extensions) and compatibility ideographs.
+fn is_han_ideograph(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
 }
 
 /// Evidence that a Traditional text was machine-converted from Simplified.
@@ -128,7 +136,7 @@ pub fn machine_converted(text: &str, glosses_removed: usize) -> bool {
         return false;
     }
     let head: String = text.chars().take(600).collect();
-    let head = get_builtin_converter(Variant::ZhHans).convert(&head);
+    let (head, _) = convert(&head, true);
     let outlet = MAINLAND_OUTLETS.iter().any(|name| head.contains(name));
     let score =
         glosses_removed * 3 + simplified_leftovers(text).min(10) + if outlet { 4 } else { 0 };
@@ -155,6 +163,8 @@ mod tests {
         assert!(has_han_outside_gb2312("园区發展"));
         assert!(has_han_outside_gb2312("臺灣"));
         assert!(!has_han_outside_gb2312("plain ASCII"));
+        assert!(!has_han_outside_gb2312("二〇二四年 ▅▆ · —"));
+        assert!(has_han_outside_gb2312("猇亭"));
     }
 
     #[test]

@@ -109,6 +109,7 @@ mod tests {
             replacements: 0,
             repairs: Vec::new(),
             warnings: Vec::new(),
+            tables_used: false,
         }
     }
 

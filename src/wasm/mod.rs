@@ -91,9 +91,11 @@ export interface DecodeReport {
   replacements: number;
   repairs: Repair[];
   warnings: DecodeWarning[];
+  /** Present when the page used the Chinese tables (loaded on demand, see `loadTables`). */
+  tables_used?: true;
 }
 
-/** The structured article (schema 1.1, see docs/schema.md). */
+/** The structured article (schema 1.2, see docs/schema.md). */
 export interface Article {
   schema: 1;
   title: string | null;
@@ -143,7 +145,9 @@ export type BatchRecord = Article | Failure;
 export interface NewsdecodeError extends Error {
   code:
     | "empty_input" | "too_large" | "binary_input" | "unknown_encoding" | "unknown_format"
-    | "invalid_option" | "invalid_input" | "invalid_article" | "internal";
+    | "invalid_option" | "invalid_input" | "invalid_article" | "internal"
+    /** The page needs the Chinese tables: `loadTables(newsdecode_tables.bin)`, then extract again. */
+    | "tables_needed" | "invalid_tables";
   /** `too_large`: the input's size in bytes, when known. */
   size?: number;
   /** `too_large`: the limit in bytes. */
@@ -300,6 +304,33 @@ pub async fn extract_blob(
     let name = name.or_else(|| source.name.clone());
     let bytes = stream::read_all(source, options.max_bytes).await?;
     to_js(crate::extract_owned(bytes, &options)?, name)
+}
+
+/// `loadTables(bytes: Uint8Array | ArrayBuffer)`: the Chinese tables
+/// (`newsdecode_tables.bin`, beside the module), for pages that need them
+/// (`extract` throws `tables_needed`; extract them again after loading; a
+/// stream cannot be read twice, so pass a `Blob`). Once loaded they stay.
+#[wasm_bindgen(js_name = loadTables)]
+pub fn load_tables(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
+) -> JsResult<()> {
+    let bytes = if bytes.is_instance_of::<js_sys::ArrayBuffer>() {
+        js_sys::Uint8Array::new(&bytes).to_vec()
+    } else if bytes.is_instance_of::<js_sys::Uint8Array>() {
+        js_sys::Uint8Array::from(bytes).to_vec()
+    } else {
+        return Err(js_error(
+            "invalid_input",
+            "the tables must be a Uint8Array or an ArrayBuffer",
+        ));
+    };
+    Ok(crate::load_tables(&bytes)?)
+}
+
+/// `tablesLoaded() → boolean`: whether the Chinese tables are loaded.
+#[wasm_bindgen(js_name = tablesLoaded)]
+pub fn tables_loaded() -> bool {
+    crate::tables_available()
 }
 
 /// `render(article, format) → string`, format one of json, markdown, text, html.
