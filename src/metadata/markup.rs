@@ -25,8 +25,8 @@ use super::author_elements::ElementAuthors;
 use super::date_elements::{date_text, shows_a_date};
 use super::names::split_names;
 use super::source_elements::{shows_a_source, source_text};
-use super::title::headline_named_by;
-pub use super::title::{split_site_suffix, SITE_NAME_MAX_CHARS};
+use super::title::choose as choose_title;
+pub use super::title::SITE_NAME_MAX_CHARS;
 use crate::article::{Warning, WarningKind};
 use crate::parse::elements::subtree_text;
 use crate::parse::tokenizer::decode_references;
@@ -345,46 +345,26 @@ fn is_web_address(url: &str) -> bool {
         && !url.contains(char::is_whitespace)
 }
 
-/// The title, and the site suffix split off `<title>`.
+/// The title, and the site suffix split off `<title>` (`title::choose`).
 fn title(found: &Found) -> (Option<String>, Option<String>) {
-    let mut title = found
+    let markup_title = found
         .ld_article
         .as_ref()
         .and_then(|a| string(a.get("headline")))
         .or_else(|| found.meta(&["og:title", "twitter:title"]));
-    let (stripped, suffix) = found
-        .document_title
-        .as_deref()
-        .map(split_site_suffix)
-        .unwrap_or_default();
-    // The visible headline, when the markup's title names it with more
-    // around it (`Galaxy S25 Ultra | Features & Highlights`) or with
-    // other words for part of it (`Headphone - Sweep, Loft, and Extrude`
-    // for `Tutorial: Sweep, Loft, and Extrude`).
-    let named = title.as_deref().or(found.document_title.as_deref());
-    if let Some(h1) = named.and_then(|t| headline_named_by(&found.h1s, t)) {
-        return (Some(h1.clone()), suffix);
-    }
-    if title.is_none() {
-        // The h1 that matches <title> best, else the stripped <title>.
-        title = found
-            .h1s
-            .iter()
-            .find(|h| {
-                !stripped.is_empty()
-                    && (stripped.contains(h.as_str()) || h.contains(stripped.as_str()))
-            })
-            .cloned()
-            .or_else(|| (!stripped.is_empty()).then_some(stripped.clone()))
-            .or_else(|| found.h1s.first().cloned());
-    } else if let Some(t) = title.clone() {
-        // og:title often carries the site suffix too.
-        let (head, _) = split_site_suffix(&t);
-        if suffix.is_some() && t != head {
-            title = Some(head);
-        }
-    }
-    (title, suffix)
+    // Product and service pages are no articles: their one <h1> is a slogan
+    // (`Your content. Your canvas.`) and their title the name.
+    let article = found.ld_article.is_some()
+        || found
+            .meta(&["og:type"])
+            .is_some_and(|t| t.eq_ignore_ascii_case("article"))
+        || published(found).is_some();
+    choose_title(
+        markup_title,
+        found.document_title.as_deref(),
+        &found.h1s,
+        article,
+    )
 }
 
 /// Publication time as the markup writes it.
@@ -446,6 +426,7 @@ fn authors(found: &Found) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::title::split_site_suffix;
     use super::*;
 
     fn read_page(html: &str) -> PageMeta {

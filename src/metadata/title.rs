@@ -17,6 +17,19 @@ const H1_WORDS_IN_TITLE: f32 = 0.8;
 /// Ultra` in `Galaxy S25 Ultra | Features & Highlights`: 3 of 5).
 const H1_SHARE_OF_TITLE: f32 = 0.4;
 
+/// An article's lone `<h1>` is its headline when it has at least this many
+/// words… (`Health And Nutrition Trends For 2026`; not a one-word `Home`)
+const LONE_H1_MIN_WORDS: usize = 3;
+/// …or this many CJK characters (`园区发展大会召开`)…
+const LONE_H1_MIN_CJK: usize = 6;
+/// …and at most this many characters (a paragraph set in an `<h1>` is none).
+const LONE_H1_MAX_CHARS: usize = 200;
+/// Words of at least this many letters count as shared with the title (not
+/// `the`, `for`, `and`).
+const SHARED_WORD_MIN_CHARS: usize = 4;
+/// CJK characters in common with the title, at least.
+const SHARED_CJK_MIN: usize = 2;
+
 /// Splits `Headline - Site` / `Headline | Site` / `Headline_Site`: the part
 /// that is not the headline goes to the site name.
 pub fn split_site_suffix(title: &str) -> (String, Option<String>) {
@@ -77,7 +90,7 @@ fn title_words(title: &str) -> Vec<String> {
 /// the title (`H1_WORDS_IN_TITLE`) and they are a good part of it
 /// (`H1_SHARE_OF_TITLE`: a one-word section heading inside a long title is
 /// not the headline).
-pub(super) fn headline_named_by<'a>(h1s: &'a [String], title: &str) -> Option<&'a String> {
+fn headline_named_by<'a>(h1s: &'a [String], title: &str) -> Option<&'a String> {
     let named = title_words(title);
     if named.is_empty() {
         return None;
@@ -89,4 +102,116 @@ pub(super) fn headline_named_by<'a>(h1s: &'a [String], title: &str) -> Option<&'
             && shared >= words.len() as f32 * H1_WORDS_IN_TITLE
             && shared >= named.len() as f32 * H1_SHARE_OF_TITLE
     })
+}
+
+/// The one `<h1>` of an article page, as its headline even when the markup's
+/// title words it otherwise (`Health And Nutrition Trends For 2026` under
+/// og:title `Top 10 Health and Nutrition Trends to Watch`: titles are
+/// rewritten for search, the reader sees the `<h1>`). It must look like a
+/// headline and share a word with `title`: a blog's `Hi, I'm Nicolas.` in
+/// its header shares none with the post's title.
+fn lone_headline<'a>(h1s: &'a [String], title: &str) -> Option<&'a String> {
+    let [h1] = h1s else { return None };
+    let cjk = h1.chars().filter(|&c| is_cjk_letter(c)).count();
+    let headline_like = (h1.split_whitespace().count() >= LONE_H1_MIN_WORDS
+        || cjk >= LONE_H1_MIN_CJK)
+        && h1.chars().count() <= LONE_H1_MAX_CHARS;
+    let named = title_words(title);
+    let words = title_words(h1);
+    let shared = words.iter().filter(|w| named.contains(w));
+    let shared_cjk = shared
+        .clone()
+        .filter(|w| w.chars().all(is_cjk_letter))
+        .count();
+    let shared_word = shared
+        .filter(|w| !w.chars().all(is_cjk_letter))
+        .any(|w| w.chars().count() >= SHARED_WORD_MIN_CHARS);
+    (headline_like && (shared_word || shared_cjk >= SHARED_CJK_MIN)).then_some(h1)
+}
+
+/// The title, and the site suffix split off `<title>`: the markup's title
+/// (JSON-LD headline, og:title), `<title>` and the page's `<h1>`s, on a page
+/// that is an `article` or not.
+pub(super) fn choose(
+    markup_title: Option<String>,
+    document_title: Option<&str>,
+    h1s: &[String],
+    article: bool,
+) -> (Option<String>, Option<String>) {
+    let mut title = markup_title;
+    let (stripped, suffix) = document_title.map(split_site_suffix).unwrap_or_default();
+    // The visible headline, when the markup's title names it with more
+    // around it (`Galaxy S25 Ultra | Features & Highlights`) or with
+    // other words for part of it (`Headphone - Sweep, Loft, and Extrude`
+    // for `Tutorial: Sweep, Loft, and Extrude`).
+    let named = title.as_deref().or(document_title);
+    if let Some(h1) = named.and_then(|t| headline_named_by(h1s, t)) {
+        return (Some(h1.clone()), suffix);
+    }
+    // An article's one <h1>, even in other words than its markup's title,
+    // compared without the site's name (`… | Code | Nicolas Perriault` is
+    // not the header's `Hi, I'm Nicolas.`).
+    let headline = title
+        .as_deref()
+        .map(|t| split_site_suffix(t).0)
+        .unwrap_or_else(|| stripped.clone());
+    if let Some(h1) = Some(headline)
+        .filter(|t| article && !t.is_empty())
+        .and_then(|t| lone_headline(h1s, &t))
+    {
+        return (Some(h1.clone()), suffix);
+    }
+    if title.is_none() {
+        // The h1 that matches <title> best, else the stripped <title>.
+        title = h1s
+            .iter()
+            .find(|h| {
+                !stripped.is_empty()
+                    && (stripped.contains(h.as_str()) || h.contains(stripped.as_str()))
+            })
+            .cloned()
+            .or_else(|| (!stripped.is_empty()).then_some(stripped.clone()))
+            .or_else(|| h1s.first().cloned());
+    } else if let Some(t) = title.clone() {
+        // og:title often carries the site suffix too.
+        let (head, _) = split_site_suffix(&t);
+        if suffix.is_some() && t != head {
+            title = Some(head);
+        }
+    }
+    (title, suffix)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h1s(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn an_articles_lone_h1_is_its_headline() {
+        let og = Some("Top 10 Health and Nutrition Trends to Watch".to_string());
+        let one = h1s(&["Health And Nutrition Trends For 2026"]);
+        let title = |article| choose(og.clone(), Some("Trends | Site"), &one, article).0;
+        assert_eq!(
+            title(true).as_deref(),
+            Some("Health And Nutrition Trends For 2026")
+        );
+        // A service page's slogan is not its title.
+        assert_eq!(title(false), og);
+        // A header's greeting shares no word with the post's title but the
+        // site's name, which is left out of the comparison.
+        let greeting = h1s(&["Hi, I'm Nicolas."]);
+        let doc = Some("Get your Frontend JavaScript Code Covered | Code | Nicolas Perriault");
+        assert_eq!(
+            choose(None, doc, &greeting, true).0.as_deref(),
+            Some("Get your Frontend JavaScript Code Covered | Code")
+        );
+        // Two <h1>s, or a one-word one, decide nothing.
+        let two = h1s(&["Health Trends For 2026", "Nutrition Trends For 2026"]);
+        assert_eq!(choose(og.clone(), None, &two, true).0, og);
+        assert_eq!(choose(og.clone(), None, &h1s(&["Trends"]), true).0, og);
+    }
 }
