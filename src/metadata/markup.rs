@@ -364,6 +364,7 @@ fn title(found: &Found) -> (Option<String>, Option<String>) {
         found.document_title.as_deref(),
         &found.h1s,
         article,
+        found.meta(&["og:site_name"]).as_deref(),
     )
 }
 

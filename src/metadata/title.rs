@@ -61,6 +61,37 @@ pub fn split_site_suffix(title: &str) -> (String, Option<String>) {
     (title.trim().to_string(), None)
 }
 
+/// Separators between a headline and the site's name in a title.
+const SITE_SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " • ", " · ", " :: ", "｜"];
+
+/// `title` without the site's name before or after a separator
+/// (`Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst` on a site
+/// named `Artlyst`): og:title often carries it even when `<title>` does not.
+fn without_site_name(title: String, site: Option<&str>) -> String {
+    let key = |s: &str| -> String {
+        s.chars()
+            .flat_map(char::to_lowercase)
+            .filter(|c| c.is_alphanumeric())
+            .collect()
+    };
+    let Some(site) = site.map(key).filter(|k| !k.is_empty()) else {
+        return title;
+    };
+    for sep in SITE_SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            if key(tail) == site && !head.trim().is_empty() {
+                return head.trim().to_string();
+            }
+        }
+        if let Some((head, tail)) = title.split_once(sep) {
+            if key(head) == site && !tail.trim().is_empty() {
+                return tail.trim().to_string();
+            }
+        }
+    }
+    title
+}
+
 /// The distinct words of a title, for matching: lower-cased runs of
 /// letters and digits, each CJK character a word of its own.
 fn title_words(title: &str) -> Vec<String> {
@@ -131,13 +162,20 @@ fn lone_headline<'a>(h1s: &'a [String], title: &str) -> Option<&'a String> {
 
 /// The title, and the site suffix split off `<title>`: the markup's title
 /// (JSON-LD headline, og:title), `<title>` and the page's `<h1>`s, on a page
-/// that is an `article` or not.
+/// that is an `article` or not, of a site named `site_name` (og:site_name).
 pub(super) fn choose(
     markup_title: Option<String>,
     document_title: Option<&str>,
     h1s: &[String],
     article: bool,
+    site_name: Option<&str>,
 ) -> (Option<String>, Option<String>) {
+    // An article's headline goes without the site's name; other pages are
+    // named with their brand (`BLACKROLL® - Foam rollers …`).
+    let markup_title = markup_title.map(|t| match article {
+        true => without_site_name(t, site_name),
+        false => t,
+    });
     let mut title = markup_title;
     let (stripped, suffix) = document_title.map(split_site_suffix).unwrap_or_default();
     // The visible headline, when the markup's title names it with more
@@ -194,7 +232,7 @@ mod tests {
     fn an_articles_lone_h1_is_its_headline() {
         let og = Some("Top 10 Health and Nutrition Trends to Watch".to_string());
         let one = h1s(&["Health And Nutrition Trends For 2026"]);
-        let title = |article| choose(og.clone(), Some("Trends | Site"), &one, article).0;
+        let title = |article| choose(og.clone(), Some("Trends | Site"), &one, article, None).0;
         assert_eq!(
             title(true).as_deref(),
             Some("Health And Nutrition Trends For 2026")
@@ -206,12 +244,36 @@ mod tests {
         let greeting = h1s(&["Hi, I'm Nicolas."]);
         let doc = Some("Get your Frontend JavaScript Code Covered | Code | Nicolas Perriault");
         assert_eq!(
-            choose(None, doc, &greeting, true).0.as_deref(),
+            choose(None, doc, &greeting, true, None).0.as_deref(),
             Some("Get your Frontend JavaScript Code Covered | Code")
         );
         // Two <h1>s, or a one-word one, decide nothing.
         let two = h1s(&["Health Trends For 2026", "Nutrition Trends For 2026"]);
-        assert_eq!(choose(og.clone(), None, &two, true).0, og);
-        assert_eq!(choose(og.clone(), None, &h1s(&["Trends"]), true).0, og);
+        assert_eq!(choose(og.clone(), None, &two, true, None).0, og);
+        assert_eq!(
+            choose(og.clone(), None, &h1s(&["Trends"]), true, None).0,
+            og
+        );
+    }
+
+    #[test]
+    fn the_sites_name_leaves_the_markup_title() {
+        let og = |t: &str| Some(t.to_string());
+        let title = |t: &str, site| choose(og(t), None, &[], true, site).0;
+        let art = "Critics’ Choice: Best UK Art Exhibitions 2025";
+        assert_eq!(
+            title(&format!("{art} – Artlyst"), Some("Artlyst")).as_deref(),
+            Some(art)
+        );
+        assert_eq!(
+            title("The Agency | ML at Georgia Tech", Some("The Agency")).as_deref(),
+            Some("ML at Georgia Tech")
+        );
+        // Another name, or no name, stays.
+        assert_eq!(
+            title(&format!("{art} – Artlyst"), Some("Frieze")).as_deref(),
+            Some(&*format!("{art} – Artlyst"))
+        );
+        assert_eq!(title("A – B", None).as_deref(), Some("A – B"));
     }
 }
