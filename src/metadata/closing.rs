@@ -59,16 +59,49 @@ pub fn is_date_line(paragraph: &str) -> bool {
     let line = paragraph.trim();
     // (Length first: the date scanner copies the text it is given, and a
     // paragraph may be a whole page.)
-    if line.len() > DATE_LINE_MAX_BYTES
-        || line.contains(['，', '。', ','])
-        || find_date_start(line) != Some(0)
+    if line.len() > DATE_LINE_MAX_BYTES || line.contains(['，', '。']) {
+        return false;
+    }
+    // The comma of `April 13, 2023` is the date's; any other is a sentence's.
+    let line = without_year_commas(line);
+    let Some(start) = find_date_start(&line).filter(|_| !line.contains(',')) else {
+        return false;
+    };
+    // A short label may come first (`Posted on`, `Published:`): words only.
+    let label = line.get(..start).unwrap_or_default().trim();
+    if label.chars().count() > DATE_LABEL_MAX_CHARS
+        || !label
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == ':')
     {
         return false;
     }
     // The date's own characters: digits, separators, date and time words.
-    let rest =
-        line.trim_start_matches(|c: char| c.is_ascii_digit() || " -/.:年月日时分秒時".contains(c));
+    let rest = line
+        .get(start..)
+        .unwrap_or_default()
+        .trim_start_matches(|c: char| c.is_ascii_digit() || " -/.:年月日时分秒時".contains(c));
     rest.chars().count() <= DATE_LINE_REST_MAX_CHARS
+}
+
+/// A label before a date line's date is at most this long (`Last updated:`).
+const DATE_LABEL_MAX_CHARS: usize = 16;
+
+/// `line` without the commas that stand before a year (`April 13, 2023`).
+fn without_year_commas(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find(", ") {
+        let after = rest.get(at + 2..).unwrap_or_default();
+        let year = after.len() >= 4
+            && after.bytes().take(4).all(|b| b.is_ascii_digit())
+            && !after.as_bytes().get(4).is_some_and(u8::is_ascii_digit);
+        out.push_str(rest.get(..at).unwrap_or_default());
+        out.push_str(if year { " " } else { ", " });
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A paragraph of the body that is a credit line, where CMSs leave them at
@@ -291,6 +324,20 @@ mod tests {
         assert!(!is_date_line(
             "2003年7月24日，钱江晚报记者来到现场调查了解情况。"
         ));
+        // English: the date's own comma, a short label before it.
+        for line in [
+            "April 13, 2023",
+            "Posted on April 13, 2023",
+            "Published: Dec. 2, 2025",
+        ] {
+            assert!(is_date_line(line), "{line}");
+        }
+        for line in [
+            "On April 13, 2023, the council met.",
+            "Tuesday, the vote; April 13, 2023",
+        ] {
+            assert!(!is_date_line(line), "{line}");
+        }
         assert!(!is_surnamed_name("摘要") && !is_surnamed_name("人物画像"));
         // Sentences that open with a credit word credit nobody.
         assert_eq!(authors("记者了解到，项目将于年底完工。"), None);

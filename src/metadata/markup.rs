@@ -388,6 +388,11 @@ fn published(found: &Found) -> Option<String> {
                 "sailthru.date",
                 "datepublished",
                 "article.published",
+                "article:published",
+                "published",
+                "published-date",
+                "published_date",
+                "publish_date",
             ])
         })
         .or_else(|| found.itemprop_date.clone())
