@@ -28,6 +28,7 @@ mod date_parts;
 mod dateline;
 pub mod dates;
 pub mod language;
+mod latin_names;
 pub mod markup;
 mod names;
 mod organisations;

@@ -32,6 +32,7 @@ use super::closing::{
 use super::dateline::dateline;
 use super::dates::{default_offset, find_date, page_year};
 use super::language::detect_language;
+use super::latin_names::clean_author;
 use super::markup::PageMeta;
 use super::organisations::is_organisation;
 use crate::text::is_cjk_letter;
@@ -394,11 +395,14 @@ fn authors_of(
     if text.is_empty() {
         text.extend(under_title());
     }
-    if markup.is_empty() || (cjk && !text.is_empty()) {
+    let mut chosen = if markup.is_empty() || (cjk && !text.is_empty()) {
         text
     } else {
         markup
-    }
+    };
+    chosen = chosen.iter().filter_map(|a| clean_author(a)).collect();
+    chosen.dedup();
+    chosen
 }
 
 /// The credits of the lines near the headline and of those opening the

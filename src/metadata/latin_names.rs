@@ -1,0 +1,152 @@
+//! Authors' names in Latin script as bylines leave them: the name without
+//! what sits beside it in the same element (`Chris McNamara ⋅ Founder`,
+//! `Workzone Team• 4 mins read`, `Erin Spain 4 Comments`, `Rachel MacDonald
+//! Writer`, `By Arlene Marturano`), and role words alone (`Astrologer`,
+//! `Lead Reviewer`) dropped. CJK names are cleaned in `names.rs`.
+
+use super::dates::find_date_start;
+use crate::text::is_cjk_letter;
+
+/// What separates a name from a role, a date or a count in one element.
+const SEPARATORS: [&str; 7] = ["•", "⋅", " | ", " – ", " — ", " - ", "·"];
+
+/// Words that name a role, not a person: a name ending in one is cut to
+/// the name before (`Matt Check Head Winemaker`).
+const ROLE_WORDS: &[&str] = &[
+    "writer",
+    "editor",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "reviewer",
+    "analyst",
+    "coordinator",
+    "expert",
+    "manager",
+    "director",
+    "contributor",
+    "correspondent",
+    "reporter",
+    "winemaker",
+    "gardener",
+    "astrologer",
+    "author",
+    "journalist",
+    "columnist",
+    "strategist",
+    "specialist",
+    "consultant",
+    "ceo",
+    "cto",
+    "president",
+    "officer",
+    "lead",
+    "producer",
+];
+
+/// Words of a name before a role phrase, at most: bylines give a first
+/// name and a surname (`Meghan Neville Content Marketing Coordinator`).
+const NAME_WORDS_BEFORE_ROLE_PHRASE: usize = 2;
+
+/// The name alone, or `None` when nothing of a name is left.
+pub fn clean_author(name: &str) -> Option<String> {
+    if name.chars().any(is_cjk_letter) {
+        return Some(name.to_string());
+    }
+    let mut name = name.trim();
+    if let Some(rest) = name
+        .get(..3)
+        .filter(|by| by.eq_ignore_ascii_case("by "))
+        .and_then(|_| name.get(3..))
+    {
+        name = rest.trim_start();
+    }
+    for sep in SEPARATORS {
+        if let Some((head, _)) = name.split_once(sep) {
+            name = head.trim();
+        }
+    }
+    // A count or a date after the name (`4 Comments`, `February 16`).
+    let date = find_date_start(name).filter(|&at| at > 0);
+    // (A word that starts with a digit: `ggailey777` is a user name.)
+    let count = name
+        .char_indices()
+        .find(|&(i, c)| {
+            c.is_ascii_digit() && i > 0 && name.get(..i).is_some_and(|h| h.ends_with(' '))
+        })
+        .map(|(i, _)| i);
+    if let Some(at) = [date, count].into_iter().flatten().min() {
+        name = name.get(..at).unwrap_or(name).trim();
+    }
+    // `, USA TODAY`, `, The Commercial Appeal`: the outlet after a comma.
+    if let Some((head, tail)) = name.rsplit_once(", ") {
+        let tail = tail.trim();
+        // (Not a credential: `Dylan Bailey, MS, RD` keeps its letters.)
+        let outlet = tail.starts_with("The ")
+            || (tail.split_whitespace().count() >= 2 && tail.chars().all(|c| !c.is_lowercase()));
+        if outlet {
+            name = head.trim();
+        }
+    }
+    let name = name.trim_matches(|c: char| c == ',' || c == '-' || c.is_whitespace());
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let is_role = |w: &&str| ROLE_WORDS.contains(&w.to_lowercase().trim_matches('-'));
+    let role_at = words.iter().position(&is_role);
+    let name = match role_at {
+        // Role words only: no name.
+        Some(0) => return None,
+        // A name, then a role phrase (`Content Marketing Coordinator`): the
+        // phrase may open before its role word, so a name of more words
+        // than a name usually has is cut to that many.
+        Some(at) if words.last().is_some_and(is_role) => words
+            .get(..at.min(NAME_WORDS_BEFORE_ROLE_PHRASE))
+            .unwrap_or_default()
+            .join(" "),
+        _ => name.to_string(),
+    };
+    let name = name.trim_matches(|c: char| c == ',' || c.is_whitespace());
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_lose_roles_dates_and_counts() {
+        for (byline, name) in [
+            ("Chris McNamara ⋅ Founder and", Some("Chris McNamara")),
+            (
+                "Genaveve Bradshaw ⋅ Senior Review Analyst ⋅",
+                Some("Genaveve Bradshaw"),
+            ),
+            ("Workzone Team• 4 mins read", Some("Workzone Team")),
+            ("the Lavazza Team 2–3 minutes", Some("the Lavazza Team")),
+            ("Erin Spain 4 Comments", Some("Erin Spain")),
+            ("By Arlene Marturano", Some("Arlene Marturano")),
+            ("Rachel MacDonald Writer", Some("Rachel MacDonald")),
+            (
+                "Meghan Neville Content Marketing Coordinator",
+                Some("Meghan Neville"),
+            ),
+            ("Matt Check Head Winemaker", Some("Matt Check")),
+            (
+                "Manoj Jain and Jagpreet Chhatwal, The Commercial Appeal",
+                Some("Manoj Jain and Jagpreet Chhatwal"),
+            ),
+            (", USA TODAY", None),
+            ("Astrologer", None),
+            ("Lead Reviewer", None),
+            ("Home-", Some("Home")),
+            ("Jean-Luc Picard", Some("Jean-Luc Picard")),
+            ("Kev", Some("Kev")),
+            ("98 Buck Social", Some("98 Buck Social")),
+            ("ggailey777", Some("ggailey777")),
+            ("Dylan Bailey, MS, RD", Some("Dylan Bailey, MS, RD")),
+            ("Sarah Smith, President", Some("Sarah Smith")),
+            ("张三", Some("张三")),
+        ] {
+            assert_eq!(clean_author(byline).as_deref(), name, "{byline}");
+        }
+    }
+}
