@@ -100,7 +100,15 @@ fn class_author(doc: &Document, id: NodeId) -> Option<String> {
 /// Labels standing alone in their element before the author's name in the
 /// next one (`<p>Written by</p><p>Edzel Tabing</p>`). Not a bare "Author":
 /// that heads sidebar boxes ("Author" then "Recent Posts").
-const AUTHOR_LABELS: &[&str] = &["written by", "by", "posted by", "words by", "authored by"];
+const AUTHOR_LABELS: &[&str] = &[
+    "written by",
+    "by",
+    "posted by",
+    "words by",
+    "authored by",
+    "article by",
+    "text by",
+];
 
 /// The name after a label element ([`AUTHOR_LABELS`]): the next element
 /// beside it, else beside its parent, when that reads as a name. Not on
@@ -146,7 +154,8 @@ const AUTHOR_MAX_CHARS: usize = 80;
 /// (split at `-`/`_`) is `author`, `authors`, `authorname` or `byline`
 /// (`author-name`, `blog__authorname`, `post-author`; not
 /// `authorization-link`), and no other word names the box, picture or bio
-/// around the name, nor a comment's author.
+/// around the name, nor a comment's author, unless the last word is `name`
+/// (`elementor-author-box__name`).
 fn names_an_author(e: &Element) -> bool {
     let values = [e.attr("class"), e.attr("id")];
     values
@@ -156,10 +165,13 @@ fn names_an_author(e: &Element) -> bool {
         .map(str::to_ascii_lowercase)
         .any(|token| {
             let words: Vec<&str> = token.split(['-', '_']).filter(|w| !w.is_empty()).collect();
+            // (A BEM element named for the name, `author-box__name`, is the
+            // name whatever box it sits in.)
+            let the_name = words.last().is_some_and(|w| *w == "name");
             words
                 .iter()
                 .any(|w| matches!(*w, "author" | "authors" | "authorname" | "byline"))
-                && !words.iter().any(|w| NOT_THE_NAME.contains(w))
+                && (the_name || !words.iter().any(|w| NOT_THE_NAME.contains(w)))
         })
 }
 
