@@ -104,6 +104,11 @@ const ARTICLE_TYPES: &[&str] = &[
     "ScholarlyArticle",
     "TechArticle",
     "Report",
+    // A forum thread's opening post (`QAPage`'s `mainEntity` is its
+    // question): its author and date are the thread's.
+    "DiscussionForumPosting",
+    "SocialMediaPosting",
+    "Question",
 ];
 
 fn text_of(doc: &Document, root: NodeId) -> String {
@@ -129,7 +134,8 @@ fn is_article(value: &Value) -> bool {
     }
 }
 
-/// Every object in a JSON-LD document (top level, arrays, `@graph`), iteratively.
+/// Every object in a JSON-LD document (top level, arrays, `@graph`, a
+/// `mainEntity`), iteratively.
 fn objects(value: &Value) -> Vec<&Value> {
     let mut out = Vec::new();
     let mut stack = vec![value];
@@ -140,6 +146,10 @@ fn objects(value: &Value) -> Vec<&Value> {
                 out.push(v);
                 if let Some(graph) = map.get("@graph") {
                     stack.push(graph);
+                }
+                // (A page's main entity: a QAPage's question.)
+                if let Some(main) = map.get("mainEntity").filter(|m| m.is_object()) {
+                    stack.push(main);
                 }
             }
             _ => {}
@@ -582,5 +592,16 @@ mod tests {
             split_site_suffix("The snake_case naming guide"),
             ("The snake_case naming guide".to_string(), None)
         );
+    }
+
+    #[test]
+    fn a_forum_threads_opening_post_gives_author_and_date() {
+        let page = read_page(
+            r#"<html><head><script type="application/ld+json">{"@type":"QAPage","mainEntity":
+            {"@type":"Question","name":"Update broken","datePublished":"2024-09-05T23:15:57Z",
+            "author":{"@type":"Person","name":"DaleJack"}}}</script></head><body></body></html>"#,
+        );
+        assert_eq!(page.authors, ["DaleJack"]);
+        assert_eq!(page.published.as_deref(), Some("2024-09-05T23:15:57Z"));
     }
 }
