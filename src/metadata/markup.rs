@@ -23,6 +23,7 @@
 
 use super::author_elements::ElementAuthors;
 use super::date_elements::{date_text, shows_a_date};
+use super::json_ld::{is_article, objects};
 use super::names::split_names;
 use super::source_elements::{shows_a_source, source_text};
 use super::title::choose as choose_title;
@@ -92,25 +93,6 @@ impl PageMeta {
 /// size (a 64 MB array once took 1.8 GB), so it is left unread.
 pub const JSON_LD_MAX_BYTES: usize = 1024 * 1024;
 
-/// JSON-LD types that describe an article.
-const ARTICLE_TYPES: &[&str] = &[
-    "NewsArticle",
-    "Article",
-    "BlogPosting",
-    "ReportageNews",
-    "AnalysisNewsArticle",
-    "OpinionNewsArticle",
-    "LiveBlogPosting",
-    "ScholarlyArticle",
-    "TechArticle",
-    "Report",
-    // A forum thread's opening post (`QAPage`'s `mainEntity` is its
-    // question): its author and date are the thread's.
-    "DiscussionForumPosting",
-    "SocialMediaPosting",
-    "Question",
-];
-
 fn text_of(doc: &Document, root: NodeId) -> String {
     collapse_whitespace(&subtree_text(doc, root, true))
 }
@@ -122,40 +104,6 @@ fn text_of(doc: &Document, root: NodeId) -> String {
 fn non_empty(s: &str) -> Option<String> {
     let s = collapse_whitespace(&decode_references(s)).replace(is_stray_control, "");
     (!s.is_empty()).then_some(s)
-}
-
-fn is_article(value: &Value) -> bool {
-    match value.get("@type") {
-        Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
-        Some(Value::Array(ts)) => ts
-            .iter()
-            .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
-        _ => false,
-    }
-}
-
-/// Every object in a JSON-LD document (top level, arrays, `@graph`, a
-/// `mainEntity`), iteratively.
-fn objects(value: &Value) -> Vec<&Value> {
-    let mut out = Vec::new();
-    let mut stack = vec![value];
-    while let Some(v) = stack.pop() {
-        match v {
-            Value::Array(items) => stack.extend(items.iter().rev()),
-            Value::Object(map) => {
-                out.push(v);
-                if let Some(graph) = map.get("@graph") {
-                    stack.push(graph);
-                }
-                // (A page's main entity: a QAPage's question.)
-                if let Some(main) = map.get("mainEntity").filter(|m| m.is_object()) {
-                    stack.push(main);
-                }
-            }
-            _ => {}
-        }
-    }
-    out
 }
 
 fn names(value: &Value) -> Vec<String> {

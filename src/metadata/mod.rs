@@ -27,6 +27,7 @@ mod date_elements;
 mod date_parts;
 mod dateline;
 pub mod dates;
+mod json_ld;
 pub mod language;
 mod latin_names;
 pub mod markup;
