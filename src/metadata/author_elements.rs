@@ -84,8 +84,27 @@ fn itemprop_author(doc: &Document, id: NodeId) -> Option<String> {
         .and_then(|n| n.attr("content"))
         .map(str::to_string)
         .or_else(|| short_text(doc, name, AUTHOR_MAX_CHARS))
-        .and_then(|t| author_name(&t))
+        .and_then(|t| author_name(&t).or_else(|| user_handle(&t)))
 }
+
+/// A forum's user name (`sean_g`, `ridwan123`, `hayley.p`), accepted where
+/// the markup says it is an author (an `itemprop=author` item, a `Thread
+/// starter` label): one word of letters, digits and `._-`, with a letter.
+fn user_handle(text: &str) -> Option<String> {
+    let handle = text.trim();
+    let shaped = (HANDLE_MIN_CHARS..=HANDLE_MAX_CHARS).contains(&handle.chars().count())
+        && handle
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-'))
+        && handle.chars().any(char::is_alphabetic)
+        && !UI_WORDS.contains(&handle.to_lowercase().as_str());
+    shaped.then(|| handle.to_string())
+}
+
+/// A user name is at least this long (`JGD`)…
+const HANDLE_MIN_CHARS: usize = 2;
+/// …and at most this long (forums cap them near 30).
+const HANDLE_MAX_CHARS: usize = 40;
 
 /// The name in an element whose class names the author
 /// ([`names_an_author`]). Not on CJK text: Chinese and Japanese pages label
@@ -108,6 +127,8 @@ const AUTHOR_LABELS: &[&str] = &[
     "authored by",
     "article by",
     "text by",
+    "thread starter",
+    "started by",
 ];
 
 /// The name after a label element ([`AUTHOR_LABELS`]): the next element
@@ -127,9 +148,12 @@ fn labelled_author(doc: &Document, id: NodeId) -> Option<String> {
         return None;
     }
     let next = next_element(doc, id).or_else(|| next_element(doc, node.parent))?;
+    // (A forum names its thread's starter by user name.)
+    let forum =
+        label.eq_ignore_ascii_case("thread starter") || label.eq_ignore_ascii_case("started by");
     short_text(doc, next, AUTHOR_MAX_CHARS)
         .filter(|t| !t.chars().any(is_cjk_letter))
-        .and_then(|t| author_name(&t))
+        .and_then(|t| author_name(&t).or_else(|| user_handle(&t).filter(|_| forum)))
 }
 
 /// The element right after `id` among its siblings (blank text passed;

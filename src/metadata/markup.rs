@@ -456,6 +456,15 @@ mod tests {
             authors("<div itemprop=author itemscope><span itemprop=name>Dana Ruiz</span></div>"),
             ["Dana Ruiz"]
         );
+        // A forum's user name, where the markup says it is the author.
+        assert_eq!(
+            authors("<div itemprop=author itemscope><span itemprop=name>sean_g</span></div>"),
+            ["sean_g"]
+        );
+        assert_eq!(
+            authors("<li><span>Thread starter</span> <a href=/members/1>ridwan123</a></li>"),
+            ["ridwan123"]
+        );
         // A comment's author, a long bio, a date or a lower-case label are not.
         for body in [
             "<span class=comment-author>Zed</span>",
