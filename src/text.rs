@@ -58,6 +58,15 @@ pub fn has_stray_control(text: &str) -> bool {
     text.bytes().any(is_stray_control_byte)
 }
 
+/// The letters and digits of `text`, lower-cased: what two spellings of a
+/// name or a sentence share whatever their spaces, quotes and punctuation.
+pub fn letters_lower(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Whether `text` has at most `max` characters, without counting a long text
 /// to its end.
 pub fn at_most_chars(text: &str, max: usize) -> bool {

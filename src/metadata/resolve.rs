@@ -36,6 +36,7 @@ use super::latin_names::clean_author;
 use super::markup::PageMeta;
 use super::organisations::is_organisation;
 use crate::text::is_cjk_letter;
+use crate::text::letters_lower;
 
 /// A closing credit is looked for in this many last paragraphs.
 const CLOSING_PARAGRAPHS: usize = 3;
@@ -276,15 +277,6 @@ const SOURCE_NAME_MAX_CHARS: usize = 3;
 /// description that copies the body copies its opening paragraphs.
 const LEAD_BODY_CHARS: usize = 4000;
 
-/// The letters and digits of `text`, lower-cased: what two copies of a
-/// sentence share whatever their quotes, spaces and ellipses.
-fn letters(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
 /// The markup's description as the lead, unless it says nothing new: the
 /// title again, or a copy of the body's text: its first
 /// [`LEAD_PROBE_CHARS`] characters anywhere in the body, or its first as many
@@ -298,17 +290,17 @@ fn lead(description: Option<String>, title: Option<&str>, body_text: &str) -> Op
     } else {
         description
     };
-    let key = letters(&description);
-    if key.is_empty() || title.is_some_and(|t| letters(t) == key) {
+    let key = letters_lower(&description);
+    if key.is_empty() || title.is_some_and(|t| letters_lower(t) == key) {
         return None;
     }
-    let opening = letters(&body_text.chars().take(LEAD_BODY_CHARS).collect::<String>());
+    let opening = letters_lower(&body_text.chars().take(LEAD_BODY_CHARS).collect::<String>());
     // A CMS that cut the description from the text may have started at a
     // picture's caption, which the body holds apart (`图为马素湘……近影。
     // 出国前后关注点大不同……`): what follows its first sentence counts too.
     let after_first = description
         .split_once(['。', '！', '？'])
-        .map(|(_, rest)| letters(rest))
+        .map(|(_, rest)| letters_lower(rest))
         .filter(|rest| rest.chars().count() >= LEAD_PROBE_CHARS);
     let copied = [Some(key), after_first].into_iter().flatten().any(|k| {
         let probe: String = k.chars().take(LEAD_PROBE_CHARS).collect();

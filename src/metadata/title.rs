@@ -1,7 +1,7 @@
 //! Titles: a site name split off `<title>`, and the visible headline
 //! (`<h1>`) that the markup's title names.
 
-use crate::text::is_cjk_letter;
+use crate::text::{is_cjk_letter, letters_lower};
 
 /// A site name split off a title is at most this long: longer tails are
 /// part of the headline.
@@ -68,23 +68,17 @@ const SITE_SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " • ", " �
 /// (`Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst` on a site
 /// named `Artlyst`): og:title often carries it even when `<title>` does not.
 fn without_site_name(title: String, site: Option<&str>) -> String {
-    let key = |s: &str| -> String {
-        s.chars()
-            .flat_map(char::to_lowercase)
-            .filter(|c| c.is_alphanumeric())
-            .collect()
-    };
-    let Some(site) = site.map(key).filter(|k| !k.is_empty()) else {
+    let Some(site) = site.map(letters_lower).filter(|k| !k.is_empty()) else {
         return title;
     };
     for sep in SITE_SEPARATORS {
         if let Some((head, tail)) = title.rsplit_once(sep) {
-            if key(tail) == site && !head.trim().is_empty() {
+            if letters_lower(tail) == site && !head.trim().is_empty() {
                 return head.trim().to_string();
             }
         }
         if let Some((head, tail)) = title.split_once(sep) {
-            if key(head) == site && !tail.trim().is_empty() {
+            if letters_lower(head) == site && !tail.trim().is_empty() {
                 return tail.trim().to_string();
             }
         }
