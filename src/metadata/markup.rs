@@ -266,7 +266,8 @@ fn read_json_ld(raw: &str, found: &mut Found) {
 /// Reads the page's own metadata.
 pub fn read(doc: &Document) -> PageMeta {
     let found = scan(doc);
-    let (title, site_suffix) = title(&found);
+    let published = published(&found);
+    let (title, site_suffix) = title(&found, published.is_some());
     let ld = found.ld_article.as_ref();
     let url = found
         .canonical
@@ -279,7 +280,7 @@ pub fn read(doc: &Document) -> PageMeta {
             .meta(&["og:site_name", "application-name"])
             .or(found.ld_publisher.clone())
             .or(site_suffix),
-        published: published(&found),
+        published,
         modified: ld
             .and_then(|a| string(a.get("dateModified")))
             .or_else(|| found.meta(&["article:modified_time", "og:updated_time", "datemodified"])),
@@ -303,8 +304,9 @@ fn is_web_address(url: &str) -> bool {
         && !url.contains(char::is_whitespace)
 }
 
-/// The title, and the site suffix split off `<title>` (`title::choose`).
-fn title(found: &Found) -> (Option<String>, Option<String>) {
+/// The title, and the site suffix split off `<title>` (`title::choose`),
+/// of a page whose markup gives a publication date or not (`dated`).
+fn title(found: &Found, dated: bool) -> (Option<String>, Option<String>) {
     let markup_title = found
         .ld_article
         .as_ref()
@@ -316,7 +318,7 @@ fn title(found: &Found) -> (Option<String>, Option<String>) {
         || found
             .meta(&["og:type"])
             .is_some_and(|t| t.eq_ignore_ascii_case("article"))
-        || published(found).is_some();
+        || dated;
     choose_title(
         markup_title,
         found.document_title.as_deref(),

@@ -166,11 +166,10 @@ pub(super) fn choose(
 ) -> (Option<String>, Option<String>) {
     // An article's headline goes without the site's name; other pages are
     // named with their brand (`BLACKROLL® - Foam rollers …`).
-    let markup_title = markup_title.map(|t| match article {
-        true => without_site_name(t, site_name),
-        false => t,
-    });
-    let mut title = markup_title;
+    let mut title = match article {
+        true => markup_title.map(|t| without_site_name(t, site_name)),
+        false => markup_title,
+    };
     let (stripped, suffix) = document_title.map(split_site_suffix).unwrap_or_default();
     // The visible headline, when the markup's title names it with more
     // around it (`Galaxy S25 Ultra | Features & Highlights`) or with
@@ -187,11 +186,10 @@ pub(super) fn choose(
         .as_deref()
         .map(|t| split_site_suffix(t).0)
         .unwrap_or_else(|| stripped.clone());
-    if let Some(h1) = Some(headline)
-        .filter(|t| article && !t.is_empty())
-        .and_then(|t| lone_headline(h1s, &t))
-    {
-        return (Some(h1.clone()), suffix);
+    if article && !headline.is_empty() {
+        if let Some(h1) = lone_headline(h1s, &headline) {
+            return (Some(h1.clone()), suffix);
+        }
     }
     if title.is_none() {
         // The h1 that matches <title> best, else the stripped <title>.
