@@ -1,6 +1,7 @@
 //! Throughput of each stage over the benchmark's 181 pages, for
 //! `scripts/bench`: decode alone (bytes → text), parse alone (text → DOM),
-//! and the whole pipeline (bytes → Article). Prints one JSON object.
+//! and the whole pipeline (bytes → Article), then the pipeline's time per
+//! stage (`internals::profile`, ms per page). Prints one JSON object.
 //! `cargo bench --bench stages [-- ROUNDS]` (default 5; the median round counts).
 //! `scripts/instructions` runs it under callgrind for stable counts.
 
@@ -8,9 +9,16 @@
 
 mod common;
 
-use newsdecode::{decode, extract, internals::Document, Input, Options, DEFAULT_MAX_BYTES};
+use newsdecode::internals::{profile, Document, Stage};
+use newsdecode::{decode, extract, Input, Options, DEFAULT_MAX_BYTES};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
+
+/// Milliseconds since the first call: the profile's clock.
+fn now_ms() -> f64 {
+    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+    START.get_or_init(Instant::now).elapsed().as_secs_f64() * 1e3
+}
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
@@ -82,8 +90,30 @@ fn main() {
     page_ms.sort_by(f64::total_cmp);
     let p95 = page_ms[(page_ms.len() * 95).div_ceil(100) - 1];
     let extract_total = median(extract_t);
+    // Per stage: each round's totals, the median round per stage.
+    let mut stage_rounds = vec![Vec::new(); Stage::ALL.len()];
+    for _ in 0..rounds {
+        let mut sums = [0.0; Stage::ALL.len()];
+        for (_, b) in &pages {
+            let (_, times) = profile(now_ms, || extract(Input::Bytes(black_box(b)), &options));
+            for (sum, ms) in sums.iter_mut().zip(times.ms) {
+                *sum += ms;
+            }
+        }
+        for (all, sum) in stage_rounds.iter_mut().zip(sums) {
+            all.push(sum / pages.len() as f64);
+        }
+    }
+    let stages: Vec<String> = Stage::ALL
+        .iter()
+        .zip(stage_rounds)
+        .map(|(stage, mut v)| {
+            v.sort_by(f64::total_cmp);
+            format!("\"{}\":{:.4}", stage.name(), v[v.len() / 2])
+        })
+        .collect();
     println!(
-        "{{\"pages\":{},\"bytes\":{},\"rounds\":{},\"decode_mb_s\":{:.1},\"parse_mb_s\":{:.1},\"extract_mb_s\":{:.1},\"extract_ms_per_page\":{:.3},\"extract_p95_ms\":{:.3}}}",
+        "{{\"pages\":{},\"bytes\":{},\"rounds\":{},\"decode_mb_s\":{:.1},\"parse_mb_s\":{:.1},\"extract_mb_s\":{:.1},\"extract_ms_per_page\":{:.3},\"extract_p95_ms\":{:.3},\"stage_ms_per_page\":{{{}}}}}",
         pages.len(),
         bytes,
         rounds,
@@ -92,5 +122,6 @@ fn main() {
         mb_s(extract_total),
         extract_total.as_secs_f64() * 1e3 / pages.len() as f64,
         p95,
+        stages.join(","),
     );
 }

@@ -28,6 +28,7 @@ pub mod error;
 mod metadata;
 mod options;
 mod parse;
+mod profile;
 pub mod render;
 mod repair;
 mod segment;
@@ -45,6 +46,7 @@ pub use render::{render, Format};
 use article::{InputInfo, InputKind, Warning, WarningKind};
 use metadata::markup;
 use parse::tree::Document;
+use profile::{done, Stage};
 use repair::repair_text;
 use segment::html::visible::{shown_letters, visible_paragraphs};
 use segment::items::BodyItem;
@@ -59,6 +61,7 @@ use segment::{html, plain, repairs};
 pub fn extract(input: Input<'_>, options: &Options) -> Result<Article, Error> {
     with_tables(|| {
         let (decoded, bytes) = decode_input(input, options)?;
+        done(Stage::Decode);
         Ok(extract_decoded(decoded, bytes, options))
     })
 }
@@ -70,6 +73,7 @@ pub fn extract_owned(bytes: Vec<u8>, options: &Options) -> Result<Article, Error
     with_tables(|| {
         let (decoded, size) = decode_input(Input::Bytes(&bytes), options)?;
         drop(bytes);
+        done(Stage::Decode);
         Ok(extract_decoded(decoded, size, options))
     })
 }
@@ -163,16 +167,20 @@ fn text_path(text: String, decode: DecodeReport, input: InputInfo, script: Scrip
     let mut decode = decode;
     let repaired = repair_text(text, script);
     decode.repairs.extend(repaired.repairs);
+    done(Stage::Repair);
     let segments = plain::segment(&repaired.text);
     decode.warnings.extend(merged_lines_warning(&segments));
-    assemble::assemble(
+    done(Stage::Segment);
+    let article = assemble::assemble(
         segments,
         Some(&repaired.text),
         None,
         decode,
         input,
         &repaired.garbled,
-    )
+    );
+    done(Stage::Assemble);
+    article
 }
 
 /// HTML: parse, read the markup's metadata, find the article and repair
@@ -196,10 +204,13 @@ fn html_path(text: String, decode: DecodeReport, input: InputInfo, options: &Opt
     drop(text);
     decode.warnings.extend(doc.limits.warning());
     decode::report_controls_removed(&mut decode, doc.controls_removed);
+    done(Stage::Parse);
     html::veil::lift(&mut doc);
+    done(Stage::Segment);
     let mut meta = markup::read(&doc);
     meta.set_base(options.url.as_deref());
     decode.warnings.extend(meta.json_ld_warning());
+    done(Stage::Metadata);
     let mut segments = html::extract(&doc, &meta);
     // What a page built by scripts shows only without them (`<noscript>`).
     let mut shown_with_scripts = None;
@@ -216,8 +227,10 @@ fn html_path(text: String, decode: DecodeReport, input: InputInfo, options: &Opt
         let (paragraphs, controls) = visible_paragraphs(&doc);
         let plain_text = paragraphs.join("\n\n");
         drop(doc);
+        done(Stage::Segment);
         let repaired = repair_text(plain_text, script);
         decode.repairs.extend(repaired.repairs);
+        done(Stage::Repair);
         let mut segments = plain::segment(&repaired.text);
         decode.warnings.extend(merged_lines_warning(&segments));
         // Buttons, menus and the like: shown, not text (left unrepaired:
@@ -229,7 +242,8 @@ fn html_path(text: String, decode: DecodeReport, input: InputInfo, options: &Opt
         for text in boilerplate.into_iter().flatten() {
             segments.boilerplate.push((BoilerplateKind::Other, text));
         }
-        return assemble::assemble(
+        done(Stage::Segment);
+        let article = assemble::assemble(
             segments,
             Some(&repaired.text),
             Some(meta),
@@ -237,13 +251,19 @@ fn html_path(text: String, decode: DecodeReport, input: InputInfo, options: &Opt
             input,
             &repaired.garbled,
         );
+        done(Stage::Assemble);
+        return article;
     }
     drop(doc);
     if let Some(text) = shown_with_scripts {
         segments.boilerplate.push((BoilerplateKind::Other, text));
     }
+    done(Stage::Segment);
     let garbled = repairs::repair_segments(&mut segments, &mut meta, script, &mut decode);
-    assemble::assemble(segments, None, Some(meta), decode, input, &garbled)
+    done(Stage::Repair);
+    let article = assemble::assemble(segments, None, Some(meta), decode, input, &garbled);
+    done(Stage::Assemble);
+    article
 }
 
 /// Whether the segments hold a paragraph: an article to assemble.
@@ -310,6 +330,7 @@ fn merged_lines_warning(segments: &segment::items::Segments) -> Option<Warning> 
 pub mod internals {
     pub use crate::parse::tokenizer::{tokenize, Token};
     pub use crate::parse::tree::{Document, Element, NodeData};
+    pub use crate::profile::{profile, Stage, StageTimes};
     pub use crate::repair::pinyin::remove_glosses;
     pub use crate::text::is_cjk_letter;
     pub use crate::url::resolve as resolve_url;

@@ -345,6 +345,27 @@ pub fn render(
     Ok(crate::render(&article, format))
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `performance.now()`: the profile's clock (in a window and a worker).
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
+}
+
+/// `profileStages(bytes: Uint8Array) → Float64Array`: what `extract(bytes)`
+/// spends per stage, in ms — decode, parse, metadata, segment, repair,
+/// assemble, and the article's conversion to a JS object — for the bench's
+/// per-stage table (`benches/bench.mjs`). A diagnostic, not for pages.
+#[wasm_bindgen(js_name = profileStages)]
+pub fn profile_stages(bytes: &js_sys::Uint8Array) -> JsResult<Vec<f64>> {
+    let (article, times) = crate::internals::profile(performance_now, || {
+        let article = crate::extract_owned(bytes.to_vec(), &Options::default())?;
+        to_js(article, None)
+    });
+    article?;
+    Ok(times.ms.to_vec())
+}
+
 /// `version() → string`: the library version.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -40,7 +40,24 @@ test("the package imports in Node with no init call", () => {
   assert.deepEqual([a, b, name, none], ["Node", "Node", "council.html", null]);
 });
 
-const { extract, extractBlob } = await import(join(root, "pkg/node.js"));
+const { extract, extractBlob, profileStages } = await import(join(root, "pkg/node.js"));
+
+test("profileStages times each stage of a real extraction with performance.now", () => {
+  const body = "<p>The council met on Monday and approved the budget after a long and heated debate.</p>".repeat(2000);
+  const bytes = new TextEncoder().encode(`<title>Profile</title><article><h1>Profile</h1>${body}</article>`);
+  const t0 = performance.now();
+  const times = profileStages(bytes);
+  const wall = performance.now() - t0;
+  assert.ok(times instanceof Float64Array);
+  // decode, parse, metadata, segment, repair, assemble, conversion to JS
+  assert.equal(times.length, 7);
+  const [decode, parse, , segment, , assemble, toJs] = times;
+  for (const ms of [decode, parse, segment, assemble, toJs]) assert.ok(ms > 0, `a stage took no time: ${[...times]}`);
+  const sum = times.reduce((a, b) => a + b, 0);
+  assert.ok(sum <= wall + 0.01, `the stages (${sum} ms) outlast the call (${wall} ms)`);
+  assert.ok(sum >= wall * 0.5, `the stages (${sum} ms) miss most of the call (${wall} ms)`);
+  assert.throws(() => profileStages(new Uint8Array()), { code: "empty_input" });
+});
 
 test("charsetHint is weighed like a <meta> label", () => {
   const big5 = new Uint8Array([0xbb, 0x4f, 0xc6, 0x57, 0xb7, 0x73, 0xbb, 0x44]); // 臺灣新聞
