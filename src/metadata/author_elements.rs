@@ -4,6 +4,7 @@
 //! checked for the form of a name, since such classes also mark boxes,
 //! counters and controls.
 
+use super::latin_names::{NAME_PARTICLES, UI_WORDS};
 use super::names::split_names;
 use crate::parse::elements::is_not_shown;
 use crate::parse::tree::{Document, Element, NodeData, NodeId, NONE};
@@ -224,6 +225,8 @@ const NOT_THE_NAME: &[&str] = &[
     "other",
     "posts",
     "list",
+    "role",
+    "card",
     "date",
     "time",
     "link",
@@ -354,38 +357,6 @@ fn looks_like_a_name(name: &str) -> bool {
                     || NAME_PARTICLES.contains(&lower.as_str()))
         })
 }
-
-/// Lower-case words inside names.
-const NAME_PARTICLES: &[&str] = &[
-    "van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "bin", "al", "y",
-];
-
-/// Words of controls and labels that a class named for the author may hold.
-const UI_WORDS: &[&str] = &[
-    "sign",
-    "in",
-    "log",
-    "login",
-    "register",
-    "subscribe",
-    "menu",
-    "search",
-    "share",
-    "follow",
-    "view",
-    "more",
-    "all",
-    "posts",
-    "profile",
-    "home",
-    "contact",
-    "about",
-    "author",
-    "authors",
-    "editor",
-    "staff",
-    "team",
-];
 
 /// A name found by class is at most this many words (two names with `and`).
 const AUTHOR_MAX_WORDS: usize = 7;

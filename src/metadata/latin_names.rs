@@ -44,6 +44,48 @@ const ROLE_WORDS: &[&str] = &[
     "producer",
 ];
 
+/// Words of controls and labels that author markup may hold instead of a
+/// name (`View more posts`, `Sign In`, `Written By` before an empty link).
+pub(super) const UI_WORDS: &[&str] = &[
+    "sign",
+    "in",
+    "log",
+    "login",
+    "register",
+    "subscribe",
+    "menu",
+    "search",
+    "share",
+    "follow",
+    "view",
+    "more",
+    "all",
+    "posts",
+    "profile",
+    "home",
+    "contact",
+    "about",
+    "author",
+    "authors",
+    "editor",
+    "staff",
+    "team",
+    "written",
+    "posted",
+    "by",
+];
+
+/// Lower-case words (not particles such as `van`, `de`) in a name, at most:
+/// more and it is a sentence (`posting to this forum you agree…` after a
+/// `By`), though a name may be written in lower case (`jeff kaufman`).
+const LOWER_CASE_WORDS_MAX: usize = 2;
+
+/// Lower-case words inside names.
+pub(super) const NAME_PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "bin", "al", "y",
+    "the", "and",
+];
+
 /// Words of a name before a role phrase, at most: bylines give a first
 /// name and a surname (`Meghan Neville Content Marketing Coordinator`).
 const NAME_WORDS_BEFORE_ROLE_PHRASE: usize = 2;
@@ -105,7 +147,29 @@ pub fn clean_author(name: &str) -> Option<String> {
         _ => name.to_string(),
     };
     let name = name.trim_matches(|c: char| c == ',' || c.is_whitespace());
-    (!name.is_empty()).then(|| name.to_string())
+    (!name.is_empty() && !is_not_a_name(name)).then(|| name.to_string())
+}
+
+/// What author markup holds that names nobody: controls and labels alone
+/// (`View more posts`, `Written By`), a template's key left unfilled
+/// (`page.head.extra.author`), a sentence.
+fn is_not_a_name(name: &str) -> bool {
+    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    // (One word alone may be a name or a label's value: `team`.)
+    let controls = words.len() > 1 && words.iter().all(|w| UI_WORDS.contains(&w.as_str()));
+    // (`sara.r.peter` is a user name: the key names the field it fills.)
+    let key = words.len() == 1
+        && name.matches('.').count() >= 2
+        && name
+            .rsplit('.')
+            .next()
+            .is_some_and(|field| matches!(field, "author" | "authors" | "name" | "byline"));
+    let lower = name
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .filter(|w| !NAME_PARTICLES.contains(w))
+        .count();
+    controls || key || lower > LOWER_CASE_WORDS_MAX
 }
 
 #[cfg(test)]
@@ -137,6 +201,17 @@ mod tests {
             (", USA TODAY", None),
             ("Astrologer", None),
             ("Lead Reviewer", None),
+            ("View more posts", None),
+            ("Written By", None),
+            ("page.head.extra.author", None),
+            ("sara.r.peter", Some("sara.r.peter")),
+            ("team", Some("team")),
+            ("the Lavazza Team", Some("the Lavazza Team")),
+            ("jeff kaufman", Some("jeff kaufman")),
+            (
+                "posting to this forum you agree to abide by the rules.",
+                None,
+            ),
             ("Home-", Some("Home")),
             ("Jean-Luc Picard", Some("Jean-Luc Picard")),
             ("Kev", Some("Kev")),

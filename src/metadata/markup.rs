@@ -23,6 +23,7 @@
 
 use super::author_elements::ElementAuthors;
 use super::date_elements::{date_text, shows_a_date};
+use super::dates::same_moment_at_an_offset;
 use super::json_ld::{is_article, objects};
 use super::names::split_names;
 use super::source_elements::{shows_a_source, source_text};
@@ -328,9 +329,10 @@ fn title(found: &Found, dated: bool) -> (Option<String>, Option<String>) {
     )
 }
 
-/// Publication time as the markup writes it.
+/// Publication time as the markup writes it; at the page's own offset when
+/// its first `<time>` states the same moment as a UTC meta.
 fn published(found: &Found) -> Option<String> {
-    found
+    let stated = found
         .ld_article
         .as_ref()
         .and_then(|a| string(a.get("datePublished")))
@@ -354,7 +356,13 @@ fn published(found: &Found) -> Option<String> {
                 "published_date",
                 "publish_date",
             ])
-        })
+        });
+    if let (Some(utc), Some(time)) = (&stated, &found.time) {
+        if same_moment_at_an_offset(utc, time) {
+            return Some(time.clone());
+        }
+    }
+    stated
         .or_else(|| found.itemprop_date.clone())
         .or_else(|| found.time.clone())
 }
