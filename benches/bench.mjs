@@ -299,7 +299,7 @@ function size() {
     tables_bytes: readFileSync(join(root, "pkg/newsdecode_tables.bin")).length,
   };
   // Per crate: twiggy over the module before wasm-opt (it keeps the names).
-  const named = join(root, "target/wasm32-unknown-unknown/release/newsdecode.wasm");
+  const named = join(root, "target/wasm32-unknown-unknown/wasm/newsdecode.wasm");
   try {
     const items = JSON.parse(execFileSync("twiggy", ["top", "-n", "100000", "--format", "json", named], { encoding: "utf8", maxBuffer: 1 << 28 }));
     const crates = new Map();
