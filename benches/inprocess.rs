@@ -8,6 +8,10 @@
 
 mod common;
 
+// The wheel's allocator: the baseline runs the library as the wheel does.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use newsdecode::{extract, Input, Options};
 use std::time::Instant;
 

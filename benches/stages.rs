@@ -9,6 +9,10 @@
 
 mod common;
 
+// The allocator of the CLI and the wheel: the library as they run it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use newsdecode::internals::{profile, Document, Stage};
 use newsdecode::{decode, extract, Input, Options, DEFAULT_MAX_BYTES};
 use std::hint::black_box;

@@ -8,6 +8,11 @@ use newsdecode::{Input, Options, Script};
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 
+/// mimalloc, as the CLI: extraction is allocation-heavy (see the root
+/// `Cargo.toml`). Python's own objects keep Python's allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// An input as Python gives it: bytes to decode, or text.
 #[derive(FromPyObject)]
 enum Data {
