@@ -55,6 +55,58 @@ const NEGATIVE: &[(&str, BoilerplateKind)] = &[
     ("caption-credit", BoilerplateKind::Other),
 ];
 
+/// The class prefix of a page builder's blocks: Elementor, used by many
+/// sites, names every block of a page `elementor-widget…`, and wraps each
+/// one's content in `elementor-widget-container`.
+const PAGE_BUILDER_BLOCK: &str = "elementor-widget";
+
+/// The kinds of Elementor block that hold a page's own content (its
+/// `elementor-widget-<kind>` class); the others (`form`, `posts`,
+/// `share-buttons`, `nav-menu`, `call-to-action`…) stay widgets.
+const CONTENT_BLOCKS: &[&str] = &[
+    "",
+    "container",
+    "wrap",
+    "icon-box",
+    "divider",
+    "spacer",
+    "text-editor",
+    "heading",
+    "image",
+    "theme-post-content",
+    "video",
+    "icon-list",
+    "image-box",
+    "accordion",
+    "toggle",
+    "tabs",
+    "blockquote",
+    "table",
+];
+
+/// `words` without the "widget" of page-builder blocks that hold content
+/// ([`CONTENT_BLOCKS`]): the wrapper and a text block are not a sidebar's
+/// widget, a form or a list of other posts is.
+fn without_content_blocks(words: &str) -> String {
+    words
+        .split_whitespace()
+        .map(|token| {
+            let kind = token
+                .strip_prefix(PAGE_BUILDER_BLOCK)
+                .map(|rest| rest.trim_start_matches('-'));
+            // (`elementor-widget__width-initial`, `…-divider--view-line`:
+            // modifiers of a block's layout, not a kind.)
+            let modifier =
+                |kind: &str| kind.starts_with('_') || kind.contains("__") || kind.contains("--");
+            match kind {
+                Some(kind) if CONTENT_BLOCKS.contains(&kind) || modifier(kind) => "elementor-block",
+                _ => token,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Class/id words of article containers.
 const POSITIVE: &[&str] = &[
     "article", "body", "content", "entry", "main", "post", "story", "text", "blog", "hentry",
@@ -115,6 +167,13 @@ fn words_kind(words: &str) -> Option<BoilerplateKind> {
     if words.contains("navigation") {
         return Some(BoilerplateKind::Navigation);
     }
+    let unbuilt;
+    let words = if words.contains(PAGE_BUILDER_BLOCK) {
+        unbuilt = without_content_blocks(words);
+        unbuilt.as_str()
+    } else {
+        words
+    };
     let hit = NEGATIVE.get(first_negative(words)?)?;
     let positive = POSITIVE.iter().any(|p| words.contains(p));
     // "article-footer" is still a footer; "article-body" is not a negative.
@@ -274,6 +333,38 @@ mod tests {
                 words.contains(w)
             }
         })
+    }
+
+    #[test]
+    fn page_builder_blocks_that_hold_content_are_no_widgets() {
+        for words in [
+            " elementor-widget-container",
+            " elementor-widget-wrap elementor-element-populated",
+            " elementor-element elementor-element-dbc100f elementor-widget elementor-widget-heading",
+            " elementor-element elementor-widget__width-initial elementor-widget elementor-widget-icon-box",
+            " elementor-widget-divider--view-line elementor-widget elementor-widget-divider",
+        ] {
+            assert_eq!(words_kind(words), None, "{words}");
+        }
+        // Forms, calls to action, share buttons: still what they are.
+        for (words, kind) in [
+            (
+                " elementor-element elementor-widget elementor-widget-form",
+                BoilerplateKind::Other,
+            ),
+            (
+                " elementor-widget elementor-widget-call-to-action",
+                BoilerplateKind::Other,
+            ),
+            (
+                " elementor-widget elementor-widget-share-buttons",
+                BoilerplateKind::Share,
+            ),
+            // Not a page builder's: a sidebar's widget.
+            (" widget widget_recent_entries", BoilerplateKind::Other),
+        ] {
+            assert_eq!(words_kind(words), Some(kind), "{words}");
+        }
     }
 
     #[test]
