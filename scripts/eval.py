@@ -185,6 +185,9 @@ def page(article, error):
         "authors": a.get("authors") or [],
         "published": a.get("published"),
         "error": error,
+        # The article says the page shows no text of its own (a shell that
+        # scripts fill): an empty body that is not a loss of ours.
+        "no_text": any(w.get("kind") == "no_text" for w in (a.get("decode") or {}).get("warnings") or []),
     }
 
 
@@ -246,6 +249,7 @@ def wcxb(data, jobs):
             "with": evaluate.snippet_check(out["text"], gt.get("with") or []),
             "without": evaluate.snippet_check(out["text"], gt.get("without") or []),
             "empty": not out["text"] and bool((gt.get("main_content") or "").strip()),
+            "no_text": out["no_text"],
             "error": out["error"],
         }
         if gt.get("title"):
@@ -279,7 +283,7 @@ def readability(data, jobs):
         truth = text_of_html((root / slug / "expected.html").read_text(encoding="utf-8", errors="replace"))
         meta = json.loads((root / slug / "expected-metadata.json").read_text(encoding="utf-8"))
         p, r, f1 = word_f1(out["text"], truth)
-        row = {"f1": f1, "p": p, "r": r, "empty": not out["text"] and bool(truth.strip()), "error": out["error"]}
+        row = {"f1": f1, "p": p, "r": r, "empty": not out["text"] and bool(truth.strip()), "no_text": out["no_text"], "error": out["error"]}
         if meta.get("title"):
             row["title_ok"] = same_title(out["title"], meta["title"])
         if meta.get("byline"):
@@ -298,7 +302,7 @@ def cwced(data, jobs):
         out = page(arts[f], errors.get(f))
         truth = (root / "cleaned" / f"{i}.txt").read_text(encoding="utf-8", errors="replace")
         p, r, f1 = word_f1(out["text"], truth)
-        row = {"f1": f1, "p": p, "r": r, "empty": not out["text"] and bool(truth.strip()), "error": out["error"]}
+        row = {"f1": f1, "p": p, "r": r, "empty": not out["text"] and bool(truth.strip()), "no_text": out["no_text"], "error": out["error"]}
         author = (root / "author" / f"{i}.txt").read_text(encoding="utf-8").strip()
         if author and author != "UNKNOWN":
             row["author_ok"] = same_author(out["authors"], author.replace(" ", ","))
@@ -451,10 +455,13 @@ def main():
     if peers:
         print("\nScrapingHub peers (published outputs, body_f1.py F1): " + ", ".join(f"{k} {v:.3f}" for k, v in sorted(peers.items(), key=lambda kv: -kv[1])))
     for name, (_, pages, _) in results.items():
-        empties = [k for k, r in pages.items() if r["empty"]]
+        empties = [k for k, r in pages.items() if r["empty"] and not r.get("no_text")]
+        shells = [k for k, r in pages.items() if r["empty"] and r.get("no_text")]
         failed = [f"{k} ({r['error']})" for k, r in pages.items() if r["error"]]
         if empties:
             print(f"{name}: empty output, body labelled: {', '.join(empties[: a.list])}" + (" …" if len(empties) > a.list else ""))
+        if shells:
+            print(f"{name}: empty output, body labelled, the page showing no text of its own (warning no_text): {', '.join(shells[: a.list])}" + (" …" if len(shells) > a.list else ""))
         if failed:
             print(f"{name}: failed: {'; '.join(failed[: a.list])}")
     per_page = {name: pages for name, (_, pages, _) in results.items()}

@@ -281,6 +281,9 @@ pub enum WarningKind {
     /// The repairs of a page read from its markup could not be mapped back
     /// onto its parts; the text is kept as extracted, unrepaired.
     RepairNotApplied,
+    /// The page shows no text of its own (scripts build it, or it is an
+    /// empty shell): the article has its metadata and no body (schema 1.3).
+    NoText,
 }
 
 /// A problem found in the input and not (fully) repaired.

@@ -159,6 +159,14 @@ fn extract_decoded(decoded: decode::Decoded, bytes: usize, options: &Options) ->
     if let Some(url) = options.url.as_deref().filter(|u| !u.trim().is_empty()) {
         article.url = Some(url.trim().to_string());
     }
+    // An empty body is said, never left silent: a page built by scripts
+    // (a forum's app shell) has its title and description and nothing else.
+    if kind == InputKind::Html && article.text.is_empty() && article.blocks.is_empty() {
+        article.decode.warnings.push(Warning::new(
+            WarningKind::NoText,
+            "the page shows no article text of its own (scripts build it, or it has none): only its metadata was read".to_string(),
+        ));
+    }
     article
 }
 

@@ -517,3 +517,33 @@ fn the_url_is_the_option_else_the_canonical_link_else_og_url() {
     );
     assert_eq!(url(&relative, None), None);
 }
+
+#[test]
+fn a_page_built_by_scripts_says_it_shows_no_text() {
+    use newsdecode::article::WarningKind;
+    // A forum's app shell: title, description and date in the head, a
+    // loading spinner and a hidden login form in the body.
+    let shell = html(
+        "<html><head><title>First telescope? - Astronomy</title>\
+         <meta property=og:title content=\"First telescope?\">\
+         <meta name=description content=\"I am new to astronomy and would love advice.\">\
+         <meta property=article:published_time content=\"2025-02-20T14:19:26+00:00\"></head>\
+         <body><section id=d-splash><div class=dots></div></section><section id=main></section>\
+         <form style=\"display:none\"><input name=username></form></body></html>",
+    );
+    assert_eq!(shell.title.as_deref(), Some("First telescope?"));
+    assert!(shell.text.is_empty() && shell.blocks.is_empty());
+    assert_eq!(
+        shell.lead.as_deref(),
+        Some("I am new to astronomy and would love advice.")
+    );
+    let kinds: Vec<WarningKind> = shell.decode.warnings.iter().map(|w| w.kind).collect();
+    assert_eq!(kinds, [WarningKind::NoText]);
+    // A page with a body has no such warning.
+    let article = html(&page("", "<article><p>The council met on Monday and approved the budget after a long debate.</p></article>"));
+    assert!(article
+        .decode
+        .warnings
+        .iter()
+        .all(|w| w.kind != WarningKind::NoText));
+}

@@ -216,7 +216,7 @@ function metaLine(article, t, locale) {
 }
 
 /** Warning kinds the interface words itself (others show the library's message). */
-const WARNING_KINDS = new Set(["mislabeled_encoding", "decode_errors", "garbled_text", "limit_reached", "repair_not_applied"]);
+const WARNING_KINDS = new Set(["mislabeled_encoding", "decode_errors", "garbled_text", "limit_reached", "repair_not_applied", "no_text"]);
 
 /**
  * The warnings of one kind as one line in the interface's language, with a

@@ -74,7 +74,7 @@ export interface Repair {
 
 /** Something found that could not be (fully) repaired. */
 export interface DecodeWarning {
-  kind: "mislabeled_encoding" | "decode_errors" | "garbled_text" | "limit_reached" | "repair_not_applied";
+  kind: "mislabeled_encoding" | "decode_errors" | "garbled_text" | "limit_reached" | "repair_not_applied" | "no_text";
   message: string;
   /** Character (code point) offsets in `Article.text`, for spans in the body. */
   start?: number;
