@@ -238,6 +238,15 @@ fn html_path(text: String, decode: DecodeReport, input: InputInfo, options: &Opt
         done(Stage::Segment);
         let repaired = repair_text(plain_text, script);
         decode.repairs.extend(repaired.repairs);
+        // The markup's strings (title, description, authors) are repaired
+        // as on an article page; their garbled spans have no place in the
+        // text read here.
+        let _ = repairs::repair_segments(
+            &mut segment::items::Segments::default(),
+            &mut meta,
+            script,
+            &mut decode,
+        );
         done(Stage::Repair);
         let mut segments = plain::segment(&repaired.text);
         decode.warnings.extend(merged_lines_warning(&segments));

@@ -547,3 +547,21 @@ fn a_page_built_by_scripts_says_it_shows_no_text() {
         .iter()
         .all(|w| w.kind != WarningKind::NoText));
 }
+
+#[test]
+fn a_misread_page_without_an_article_has_its_title_repaired_too() {
+    // UTF-8 misread as windows-1252 and saved: `—` as `â€”` (here with the
+    // C1 characters ISO-8859-1 leaves), the permalink anchor `¶` as `Â¶`.
+    // The page has no article container: its visible text is read like a
+    // paste, and the markup's title is repaired all the same.
+    let page = "<html><body><h1>itertools \u{e2}\u{80}\u{94} Functions creating iterators for efficient looping<a class=headerlink href=#x>\u{c2}\u{b6}</a></h1></body></html>";
+    let article = html(page);
+    assert_eq!(
+        article.title.as_deref(),
+        Some("itertools — Functions creating iterators for efficient looping")
+    );
+    assert_eq!(
+        article.text,
+        "itertools — Functions creating iterators for efficient looping¶"
+    );
+}

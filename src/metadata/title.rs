@@ -154,6 +154,19 @@ fn lone_headline<'a>(h1s: &'a [String], title: &str) -> Option<&'a String> {
     (headline_like && (shared_word || shared_cjk >= SHARED_CJK_MIN)).then_some(h1)
 }
 
+/// A title without a headline's permalink anchor (`…objects¶`,
+/// documentation generators' `<a class="headerlink">`), no part of it.
+/// Applied once the title is repaired: in a page misread as windows-1252
+/// the anchor is `Â¶`, and `Â` alone is no longer the start of a repair.
+pub(super) fn without_permalink(title: String) -> String {
+    let trimmed = title.trim_end_matches(PERMALINK_MARKS).trim_end();
+    if trimmed.len() == title.len() {
+        title
+    } else {
+        trimmed.to_string()
+    }
+}
+
 /// The title, and the site suffix split off `<title>`: the markup's title
 /// (JSON-LD headline, og:title), `<title>` and the page's `<h1>`s, on a page
 /// that is an `article` or not, of a site named `site_name` (og:site_name).
@@ -209,7 +222,24 @@ pub(super) fn choose(
             title = Some(head);
         }
     }
+    // A title no headline on the page shows: before a pipe is the headline,
+    // after it a section, a tagline or the site (`How meditation rewires
+    // brains | Opinion`, `Best Movers in NYC 2025 | Top 19 Companies`).
+    let title = title.map(|t| match t.split_once(" | ") {
+        Some((head, _)) if !h1s.contains(&t) && is_headline_like(head) => head.trim().to_string(),
+        _ => t,
+    });
     (title, suffix)
+}
+
+/// The symbols permalink anchors show after a heading (not `#`: `C#`).
+const PERMALINK_MARKS: &[char] = &['¶', '§', '🔗'];
+
+/// Long enough to be a headline alone: as many words or CJK characters as
+/// an article's lone `<h1>` needs.
+fn is_headline_like(text: &str) -> bool {
+    text.split_whitespace().count() >= LONE_H1_MIN_WORDS
+        || text.chars().filter(|&c| is_cjk_letter(c)).count() >= LONE_H1_MIN_CJK
 }
 
 #[cfg(test)]
@@ -237,7 +267,7 @@ mod tests {
         let doc = Some("Get your Frontend JavaScript Code Covered | Code | Nicolas Perriault");
         assert_eq!(
             choose(None, doc, &greeting, true, None).0.as_deref(),
-            Some("Get your Frontend JavaScript Code Covered | Code")
+            Some("Get your Frontend JavaScript Code Covered")
         );
         // Two <h1>s, or a one-word one, decide nothing.
         let two = h1s(&["Health Trends For 2026", "Nutrition Trends For 2026"]);
@@ -267,5 +297,30 @@ mod tests {
             Some(&*format!("{art} – Artlyst"))
         );
         assert_eq!(title("A – B", None).as_deref(), Some("A – B"));
+    }
+
+    #[test]
+    fn a_markup_title_is_the_part_before_a_pipe() {
+        let title = |og: &str, h1: &[&str]| choose(Some(og.into()), None, &h1s(h1), false, None).0;
+        assert_eq!(
+            title("How meditation rewires brains | Opinion", &[]).as_deref(),
+            Some("How meditation rewires brains")
+        );
+        // Not when the page shows it so, nor before a head too short to
+        // be a headline.
+        let shown = "Trekking Backpack 40L | Lightweight & Adventure-Ready";
+        assert_eq!(title(shown, &[shown]).as_deref(), Some(shown));
+        assert_eq!(
+            title("Travel | Flights and Hotels", &[]).as_deref(),
+            Some("Travel | Flights and Hotels")
+        );
+    }
+
+    #[test]
+    fn a_headlines_permalink_anchor_leaves_the_title() {
+        let doc = "functools — Higher-order functions and operations on callable objects";
+        assert_eq!(without_permalink(format!("{doc}¶")), doc);
+        assert_eq!(without_permalink(format!("{doc} §")), doc);
+        assert_eq!(without_permalink("Learning C#".into()), "Learning C#");
     }
 }
