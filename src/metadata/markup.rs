@@ -13,7 +13,8 @@
 //!   `<time datetime>`; apart, the first date an element shows (`<time>`
 //!   without `datetime`, `class=post-date`: `date_elements.rs`);
 //! - authors: JSON-LD `author` → `<meta name=author>` / `article:author` /
-//!   `parsely-author` / `DC.creator` (URLs skipped) → `rel=author` links →
+//!   `parsely-author` / `DC.creator` (URLs skipped) → a Twitter card's
+//!   `Written by` pair (`card_author.rs`) → `rel=author` links →
 //!   an `itemprop=author` item's name → the first element whose class
 //!   names the author (`author-name`, `byline`; Latin names checked for
 //!   form, not on CJK pages, whose bylines are read from the text) → the
@@ -22,6 +23,7 @@
 //! - language: `<html lang>`.
 
 use super::author_elements::ElementAuthors;
+use super::card_author::card_author;
 use super::date_elements::{date_text, shows_a_date};
 use super::dates::same_moment_at_an_offset;
 use super::json_ld::{is_article, objects};
@@ -367,7 +369,8 @@ fn published(found: &Found) -> Option<String> {
         .or_else(|| found.time.clone())
 }
 
-/// Author names: JSON-LD, else author metas (URLs skipped), else `rel=author`,
+/// Author names: JSON-LD, else author metas (URLs skipped), else a Twitter
+/// card's `Written by` pair, else `rel=author`,
 /// else an `itemprop=author` element, else one whose class names the author,
 /// else the name after a "Written by" element.
 fn authors(found: &Found) -> Vec<String> {
@@ -388,6 +391,11 @@ fn authors(found: &Found) -> Vec<String> {
             ])
             // (A profile URL or a numeric account id is not a name.)
             .filter(|a| !a.starts_with("http") && a.chars().any(char::is_alphabetic))
+            .map(|a| split_names(&a))
+            .unwrap_or_default();
+    }
+    if authors.is_empty() {
+        authors = card_author(|key| found.meta(&[key]))
             .map(|a| split_names(&a))
             .unwrap_or_default();
     }

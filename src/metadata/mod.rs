@@ -22,6 +22,7 @@
 mod address;
 mod author_elements;
 pub mod byline;
+mod card_author;
 mod closing;
 mod date_elements;
 mod date_parts;
