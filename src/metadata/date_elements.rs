@@ -51,10 +51,19 @@ pub(super) fn shows_a_date(e: &Element) -> bool {
         })
 }
 
-/// The text of a date element when it holds a full date.
+/// The text of a date element when it holds a full date; else that of the
+/// first of its children that does, when the element holds more than the
+/// date (`<div class="meta date-header"><span>Posted on April 13,
+/// 2023</span><div class=tags>…`).
 pub(super) fn date_text(doc: &Document, id: NodeId) -> Option<String> {
-    short_text(doc, id, DATE_MAX_CHARS).filter(|t| find_date(t, None).is_some())
+    let dated =
+        |n: NodeId| short_text(doc, n, DATE_MAX_CHARS).filter(|t| find_date(t, None).is_some());
+    dated(id).or_else(|| doc.children(id).take(DATE_CHILDREN_MAX).find_map(dated))
 }
+
+/// Children of a date element looked at for its date, at most (a date
+/// line's label, date and separators; not a list of posts).
+const DATE_CHILDREN_MAX: usize = 4;
 
 #[cfg(test)]
 mod tests {
@@ -85,6 +94,11 @@ mod tests {
             ),
             (
                 "<span class=posted-on>Posted on April 13, 2023</span>",
+                Some("Posted on April 13, 2023"),
+            ),
+            // The date is a child of a date element holding more.
+            (
+                "<div class=\"meta date-section-header\"><span>Posted on April 13, 2023</span><div class=tags><span>Tags:</span><a href=/t/1>academic journals</a>, <a href=/t/2>indexing</a>, <a href=/t/3>metadata and discovery</a></div></div>",
                 Some("Posted on April 13, 2023"),
             ),
             // Another date than the publication's, or no full date.

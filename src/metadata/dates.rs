@@ -279,9 +279,20 @@ fn english_date(chars: &[char], i: usize) -> Option<(Date, usize)> {
             k + 4,
         ));
     }
-    // "16 November 2024"
+    // "16 November 2024", "30th March 2025", "1st of May 2024"
     let (day, dl) = number(chars, i, 2)?;
-    let j = skip_spaces(chars, i + dl);
+    let mut j = i + dl;
+    if let Some(suffix) = ["st", "nd", "rd", "th"]
+        .iter()
+        .find(|s| starts_with(chars, j, s))
+    {
+        j += suffix.len();
+        j = skip_spaces(chars, j);
+        if starts_with(chars, j, "of ") {
+            j += 3;
+        }
+    }
+    let j = skip_spaces(chars, j);
     let (month, ml) = month_at(chars, j)?;
     let k = skip_spaces(chars, j + ml);
     let k = if chars.get(k) == Some(&',') {
@@ -443,6 +454,16 @@ mod tests {
             Some("2024-11-16T14:11:00-05:00")
         );
         assert_eq!(rfc("16 November 2024", None).as_deref(), Some("2024-11-16"));
+        assert_eq!(
+            rfc("30th March 2025, 16:26", None).as_deref(),
+            Some("2025-03-30T16:26:00")
+        );
+        assert_eq!(
+            rfc("the 1st of May 2024", None).as_deref(),
+            Some("2024-05-01")
+        );
+        // (A count before a month is no date: `4th May` needs its year.)
+        assert_eq!(rfc("the 4th May", None), None);
         assert_eq!(
             rfc("Updated 2:11 PM EST, Sat November 16, 2024", None).as_deref(),
             Some("2024-11-16T14:11:00-05:00")
