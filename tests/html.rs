@@ -565,3 +565,20 @@ fn a_misread_page_without_an_article_has_its_title_repaired_too() {
         "itertools — Functions creating iterators for efficient looping¶"
     );
 }
+
+#[test]
+fn a_phpbb_threads_first_poster_is_its_author() {
+    let post = |user: u32, name: &str, text: &str| {
+        format!(
+            "<div class=post><dl class=postprofile><dt><a href=\"./memberlist.php?mode=viewprofile&amp;u={user}\" class=avatar><img src=a.png alt=\"\"></a>\
+             <a href=\"./memberlist.php?mode=viewprofile&amp;u={user}\" class=username>{name}</a></dt></dl>\
+             <div class=postbody><div class=content>{text}</div></div></div>"
+        )
+    };
+    let page = format!(
+        "<html><head><title>Which mirror mount? - Forum</title></head><body><h2 class=topic-title>Which mirror mount?</h2>{}{}</body></html>",
+        post(421190, "b.scherer", "I am choosing a mirror mount for a small telescope and would like advice on which one holds collimation best over a night."),
+        post(133522, "jahboater", "The one with three springs holds it best in my experience, and it is cheaper than the others as well."),
+    );
+    assert_eq!(html(&page).authors, ["b.scherer"]);
+}

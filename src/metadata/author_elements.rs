@@ -26,6 +26,10 @@ pub(super) struct ElementAuthors {
     labelled: Option<String>,
     /// The names links to author pages show, the first two distinct ones.
     linked: Vec<String>,
+    /// A forum thread's first poster, by the first link to a member's
+    /// profile as phpBB writes it (`memberlist.php?mode=viewprofile`,
+    /// class `username`): the thread's starter.
+    poster: Option<String>,
 }
 
 impl ElementAuthors {
@@ -40,6 +44,9 @@ impl ElementAuthors {
         }
         if self.labelled.is_none() {
             self.labelled = labelled_author(doc, id);
+        }
+        if link && self.poster.is_none() {
+            self.poster = forum_poster(doc, id, e);
         }
         if link && self.linked.len() < 2 {
             if let Some(name) = linked_author(doc, id, e) {
@@ -67,7 +74,7 @@ impl ElementAuthors {
         }
         match self.linked.as_slice() {
             [one] => vec![one.clone()],
-            _ => Vec::new(),
+            _ => self.poster.iter().cloned().collect(),
         }
     }
 }
@@ -339,6 +346,20 @@ fn linked_author(doc: &Document, id: NodeId, e: &Element) -> Option<String> {
         return None;
     }
     short_text(doc, id, AUTHOR_MAX_CHARS).and_then(|t| author_name(&t))
+}
+
+/// The user name a phpBB thread's member link shows (`<a
+/// href="./memberlist.php?mode=viewprofile&u=…" class="username">`; its
+/// avatar links to the same page without text).
+fn forum_poster(doc: &Document, id: NodeId, e: &Element) -> Option<String> {
+    let profile = e.attr("href")?.contains("memberlist.php?mode=viewprofile");
+    let named = e
+        .attr("class")
+        .is_some_and(|c| c.split_whitespace().any(|w| w.starts_with("username")));
+    if !(profile && named) {
+        return None;
+    }
+    short_text(doc, id, AUTHOR_MAX_CHARS).and_then(|t| user_handle(&t).or_else(|| author_name(&t)))
 }
 
 /// One person's name, as `author_name` checks it.
