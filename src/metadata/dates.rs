@@ -323,7 +323,8 @@ fn english_date(chars: &[char], i: usize) -> Option<(Date, usize)> {
 fn numeric_date(chars: &[char], i: usize) -> Option<(Date, usize)> {
     let (a, al) = number(chars, i, 2)?;
     let sep = *chars.get(i + al)?;
-    if !matches!(sep, '/' | '.') {
+    // (`11-29-2024, 09:03 AM`: forum software writes hyphens too.)
+    if !matches!(sep, '/' | '.' | '-') {
         return None;
     }
     let (b, bl) = number(chars, i + al + 1, 2)?;
@@ -341,7 +342,10 @@ fn numeric_date(chars: &[char], i: usize) -> Option<(Date, usize)> {
     {
         return None;
     }
-    let k = skip_spaces(chars, end);
+    let mut k = skip_spaces(chars, end);
+    if chars.get(k) == Some(&',') {
+        k = skip_spaces(chars, k + 1);
+    }
     let time = time_at(chars, k);
     let twelve_hour = time.is_some_and(|(_, tl)| {
         chars
@@ -429,6 +433,13 @@ mod tests {
             Some("2024-11-16T09:35:20+08:00")
         );
         assert_eq!(rfc("2024 11-16", None), None);
+        assert_eq!(
+            rfc("11-29-2024, 09:03 AM", None).as_deref(),
+            Some("2024-11-29T09:03:00")
+        );
+        assert_eq!(rfc("29-11-2024", None).as_deref(), Some("2024-11-29"));
+        // Day and month unknowable without a 12-hour clock.
+        assert_eq!(rfc("03-04-2025", None), None);
         assert_eq!(
             rfc("发布日期： 9/17/2004 5:54:13 AM", None).as_deref(),
             Some("2004-09-17T05:54:13")
