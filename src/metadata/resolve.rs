@@ -35,7 +35,7 @@ use super::language::detect_language;
 use super::latin_names::clean_author;
 use super::markup::PageMeta;
 use super::organisations::is_organisation;
-use super::title::without_permalink;
+use super::title::cleaned_title;
 use crate::text::is_cjk_letter;
 use crate::text::letters_lower;
 
@@ -150,7 +150,7 @@ pub fn resolve(page: PageMeta, evidence: Evidence<'_>) -> Resolved {
     let (source, authors) = person_as_source(source.or(page.shown_source), authors, chinese);
     let site_name = page.site_name.or(evidence.header_site_name);
     let markup_authors = not_the_site(page.authors, site_name.as_deref());
-    let title = page.title.or(evidence.title_line).map(without_permalink);
+    let title = page.title.or(evidence.title_line).map(cleaned_title);
     let url = page.url;
     let lead = lead(page.description, title.as_deref(), evidence.body_text);
     Resolved {

@@ -158,7 +158,19 @@ fn lone_headline<'a>(h1s: &'a [String], title: &str) -> Option<&'a String> {
 /// documentation generators' `<a class="headerlink">`), no part of it.
 /// Applied once the title is repaired: in a page misread as windows-1252
 /// the anchor is `Â¶`, and `Â` alone is no longer the start of a repair.
-pub(super) fn without_permalink(title: String) -> String {
+/// Forum software's label before a topic's title goes too (`Thread: …`,
+/// vBulletin's; `Site • View topic - …`, phpBB's).
+pub(super) fn cleaned_title(title: String) -> String {
+    let topic = FORUM_TITLE_LABELS.iter().find_map(|label| {
+        title
+            .find(label)
+            .filter(|&at| at == 0 || *label == "View topic - ")
+            .and_then(|at| title.get(at + label.len()..))
+    });
+    let title = match topic.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(topic) => topic.to_string(),
+        None => title,
+    };
     let trimmed = title.trim_end_matches(PERMALINK_MARKS).trim_end();
     if trimmed.len() == title.len() {
         title
@@ -231,6 +243,10 @@ pub(super) fn choose(
     });
     (title, suffix)
 }
+
+/// Labels forum software writes before a topic's title: at its start, or
+/// (phpBB's) after the site's name.
+const FORUM_TITLE_LABELS: &[&str] = &["Thread: ", "Topic: ", "View topic - "];
 
 /// The symbols permalink anchors show after a heading (not `#`: `C#`).
 const PERMALINK_MARKS: &[char] = &['¶', '§', '🔗'];
@@ -319,8 +335,20 @@ mod tests {
     #[test]
     fn a_headlines_permalink_anchor_leaves_the_title() {
         let doc = "functools — Higher-order functions and operations on callable objects";
-        assert_eq!(without_permalink(format!("{doc}¶")), doc);
-        assert_eq!(without_permalink(format!("{doc} §")), doc);
-        assert_eq!(without_permalink("Learning C#".into()), "Learning C#");
+        assert_eq!(cleaned_title(format!("{doc}¶")), doc);
+        assert_eq!(cleaned_title(format!("{doc} §")), doc);
+        assert_eq!(cleaned_title("Learning C#".into()), "Learning C#");
+        assert_eq!(
+            cleaned_title("NationStates • View topic - MLS is Back!".into()),
+            "MLS is Back!"
+        );
+        assert_eq!(
+            cleaned_title("Thread: Which hosting?".into()),
+            "Which hosting?"
+        );
+        assert_eq!(
+            cleaned_title("The Thread: A Novel".into()),
+            "The Thread: A Novel"
+        );
     }
 }
