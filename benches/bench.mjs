@@ -102,37 +102,33 @@ async function browser() {
         strings.push(window.benchDecode(b));
       }
       const ours = bytes.map(() => []);
-      const theirs = bytes.map(() => []);
-      const defuddled = bytes.map(() => []);
-      let readabilityFailures = 0;
-      let defuddleFailures = 0;
+      // A JS peer on a fresh DOMParser document of each page, timed per
+      // page; failures counted in the first round.
+      const peer = (parse) => ({ times: bytes.map(() => []), failures: 0, parse });
+      const readability = peer((doc) => new Readability(doc).parse());
+      const defuddle = peer((doc) => new Defuddle(doc).parse());
       for (let r = 0; r < rounds; r++) {
         for (let i = 0; i < count; i++) {
           const t0 = performance.now();
           try { extract(bytes[i]); } catch { /* counted by the tests, not here */ }
           ours[i].push(performance.now() - t0);
         }
-        for (let i = 0; i < count; i++) {
-          const t0 = performance.now();
-          try {
-            const doc = new DOMParser().parseFromString(strings[i], "text/html");
-            new Readability(doc).parse();
-          } catch {
-            if (r === 0) readabilityFailures++;
+        for (const tool of [readability, defuddle]) {
+          for (let i = 0; i < count; i++) {
+            const t0 = performance.now();
+            try {
+              tool.parse(new DOMParser().parseFromString(strings[i], "text/html"));
+            } catch {
+              if (r === 0) tool.failures++;
+            }
+            tool.times[i].push(performance.now() - t0);
           }
-          theirs[i].push(performance.now() - t0);
-        }
-        for (let i = 0; i < count; i++) {
-          const t0 = performance.now();
-          try {
-            const doc = new DOMParser().parseFromString(strings[i], "text/html");
-            new Defuddle(doc).parse();
-          } catch {
-            if (r === 0) defuddleFailures++;
-          }
-          defuddled[i].push(performance.now() - t0);
         }
       }
+      const theirs = readability.times;
+      const defuddled = defuddle.times;
+      const readabilityFailures = readability.failures;
+      const defuddleFailures = defuddle.failures;
       // Per stage: profileStages times each stage inside wasm with
       // performance.now; render (to HTML, as the reader shows it) is timed
       // here. Each round's mean per page; the median round per stage.
