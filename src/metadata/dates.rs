@@ -86,8 +86,8 @@ pub fn same_moment_at_an_offset(utc: &str, local: &str) -> bool {
     };
     u.offset == Some(0)
         && l.offset.is_some_and(|o| o != 0)
-        && u.utc_seconds().is_some()
-        && u.utc_seconds() == l.utc_seconds()
+        && u.utc_seconds()
+            .is_some_and(|at| l.utc_seconds() == Some(at))
 }
 
 /// Finds the first full date in `text` (with a time and offset when written

@@ -161,10 +161,10 @@ fn lone_headline<'a>(h1s: &'a [String], title: &str) -> Option<&'a String> {
 /// Forum software's label before a topic's title goes too (`Thread: …`,
 /// vBulletin's; `Site • View topic - …`, phpBB's).
 pub(super) fn cleaned_title(title: String) -> String {
-    let topic = FORUM_TITLE_LABELS.iter().find_map(|label| {
+    let topic = FORUM_TITLE_LABELS.iter().find_map(|&(label, after_site)| {
         title
             .find(label)
-            .filter(|&at| at == 0 || *label == "View topic - ")
+            .filter(|&at| at == 0 || after_site)
             .and_then(|at| title.get(at + label.len()..))
     });
     let title = match topic.map(str::trim).filter(|t| !t.is_empty()) {
@@ -244,9 +244,13 @@ pub(super) fn choose(
     (title, suffix)
 }
 
-/// Labels forum software writes before a topic's title: at its start, or
-/// (phpBB's) after the site's name.
-const FORUM_TITLE_LABELS: &[&str] = &["Thread: ", "Topic: ", "View topic - "];
+/// Labels forum software writes before a topic's title, and whether the
+/// label may follow the site's name (phpBB's) rather than open the title.
+const FORUM_TITLE_LABELS: &[(&str, bool)] = &[
+    ("Thread: ", false),
+    ("Topic: ", false),
+    ("View topic - ", true),
+];
 
 /// The symbols permalink anchors show after a heading (not `#`: `C#`).
 const PERMALINK_MARKS: &[char] = &['¶', '§', '🔗'];
