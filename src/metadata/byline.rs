@@ -6,7 +6,7 @@
 
 use super::dates::find_date_start;
 use super::names::{
-    before_label, bracketed_name, could_be_a_name, poster, split_names, unspaced_pair,
+    before_label, bracketed_name, could_be_a_name, distributor, poster, split_names, unspaced_pair,
     without_staff_code,
 };
 
@@ -237,6 +237,9 @@ pub fn byline(line: &str) -> Byline {
     }
     if out.authors.is_empty() {
         out.authors = poster(line).into_iter().collect();
+    }
+    if out.source.is_none() {
+        out.source = line.lines().find_map(distributor);
     }
     out
 }
@@ -506,5 +509,22 @@ mod tests {
         let c = byline("2024年11月16日 14時11分 配信 記者 山田太郎");
         assert_eq!(c.authors, ["山田太郎"]);
         assert_eq!(byline("本网讯 会议召开"), Byline::default());
+    }
+
+    #[test]
+    fn a_portals_distribution_line_names_its_outlet() {
+        let source = |line: &str| byline(line).source;
+        assert_eq!(
+            source("毎日新聞 11/29（金） 10:05 配信").as_deref(),
+            Some("毎日新聞")
+        );
+        assert_eq!(
+            source("TBS NEWS DIG Powered by JNN 2024/11/29 10:05配信").as_deref(),
+            Some("TBS NEWS DIG Powered by JNN")
+        );
+        // (No outlet before the date, or no date: nothing to read.)
+        assert_eq!(source("11/29（金） 10:05 配信"), None);
+        assert_eq!(source("ニュースを毎日配信"), None);
+        assert_eq!(source("最新ニュースを配信"), None);
     }
 }

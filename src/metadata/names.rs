@@ -3,6 +3,7 @@
 //! could be a name at all, Chinese names by their surnames, and the names
 //! credited without a label (`[ 黄宇 ]` beside a source, `ggjjzhzz 发表于`).
 
+use super::dates::find_date_start;
 use crate::text::is_cjk_letter;
 
 /// Splits a list of names: `、` `，` `,` `和` `及` `与` `/` `;` ` and ` ` & `,
@@ -103,6 +104,32 @@ pub fn poster(line: &str) -> Option<String> {
     (could_be_a_name(name) && cjk <= CJK_NAME_MAX_CHARS && name.chars().count() <= POSTER_MAX_CHARS)
         .then(|| name.to_string())
 }
+
+/// The outlet a Japanese portal carries a report from: `毎日新聞 11/29(金)
+/// 10:05配信` (Yahoo!ニュース, livedoor, goo), the name before the date of a
+/// line ending `配信` ("distributed").
+pub fn distributor(line: &str) -> Option<String> {
+    let line = line.trim();
+    let before = line.strip_suffix("配信")?;
+    // (Portals write the day without its year, `11/29(金)`: a date is the
+    // first word opening with a digit that holds a date's separator.)
+    let cut = find_date_start(before).or_else(|| {
+        before.split_whitespace().find_map(|word| {
+            (word.starts_with(|c: char| c.is_ascii_digit())
+                && word.contains(['/', ':', '年', '月']))
+            .then(|| word.as_ptr() as usize - before.as_ptr() as usize)
+        })
+    })?;
+    let name = before.get(..cut)?.trim();
+    (!name.is_empty()
+        && name.chars().count() <= DISTRIBUTOR_MAX_CHARS
+        && !name.contains(['。', '、', '：', ':']))
+    .then(|| name.to_string())
+}
+
+/// An outlet's name before `配信` is at most this long (`時事通信`,
+/// `TBS NEWS DIG Powered by JNN` is 27).
+const DISTRIBUTOR_MAX_CHARS: usize = 32;
 
 /// A user name before `发表于` is at most this long.
 const POSTER_MAX_CHARS: usize = 24;
