@@ -183,3 +183,32 @@ fn a_listing_without_a_landmark_is_read_from_its_body() {
     }
     assert!(!a.text.contains("© 2025"), "{}", a.text);
 }
+
+#[test]
+fn a_consent_managers_dialog_is_never_the_content() {
+    // A short question in a `<form>` (as Invision Community writes its
+    // threads) and a consent manager's dialog with many times its text: the
+    // dialog is boilerplate, and the form is not mistaken for one beside it.
+    let purpose = "These cookies may be set through our site by our advertising partners, \
+                   and they may be used to build a profile of your interests and show you ads.";
+    let purposes: String = (0..12)
+        .map(|i| format!("<h3>Purpose {i}</h3><p>{purpose}</p>"))
+        .collect();
+    let page = format!(
+        "<html class=cookie-banner-visible><body><main><div id=comments><form>\
+         <article class=post><p>Does anyone know what these two holes in the case are for? \
+         The manual says nothing about them, but they look intentional.</p></article>\
+         </form></div></main>\
+         <div id=onetrust-consent-sdk><div role=dialog><h2>About Your Privacy</h2>{purposes}</div></div>\
+         </body></html>"
+    );
+    let a = html(&page);
+    assert!(a.text.starts_with("Does anyone know"), "{}", a.text);
+    assert!(!a.text.contains("advertising partners"), "{}", a.text);
+    assert!(
+        a.boilerplate
+            .iter()
+            .any(|b| b.text.contains("advertising partners")),
+        "the dialog is kept apart, not dropped"
+    );
+}

@@ -47,6 +47,10 @@ const NEGATIVE: &[(&str, BoilerplateKind)] = &[
     ("subscribe", BoilerplateKind::Other),
     ("signup", BoilerplateKind::Other),
     ("cookie", BoilerplateKind::Other),
+    // Consent managers' dialogs (see [`CONSENT_MANAGER`]).
+    ("consent", BoilerplateKind::Other),
+    ("onetrust", BoilerplateKind::Other),
+    ("gdpr", BoilerplateKind::Other),
     ("popup", BoilerplateKind::Other),
     ("modal", BoilerplateKind::Other),
     ("byline", BoilerplateKind::Other),
@@ -54,6 +58,22 @@ const NEGATIVE: &[(&str, BoilerplateKind)] = &[
     ("tags", BoilerplateKind::Other),
     ("caption-credit", BoilerplateKind::Other),
 ];
+
+/// Class/id words of a consent manager's dialog (`onetrust-consent-sdk`,
+/// `gdpr-banner`): never the article, however much of the page's text it
+/// holds (its purposes and vendors outweigh a short forum thread or a
+/// product page). Their ids rarely say "cookie".
+const CONSENT_MANAGER: &[&str] = &["consent", "onetrust", "gdpr"];
+
+/// Whether an element is a consent manager's (see [`CONSENT_MANAGER`]);
+/// the document's root and body are the page's, whatever their classes
+/// say of a banner's state.
+pub fn is_consent_manager(element: &Element) -> bool {
+    !matches!(&*element.name, "html" | "body") && {
+        let words = class_id(element);
+        CONSENT_MANAGER.iter().any(|w| words.contains(w))
+    }
+}
 
 /// The class prefix of a page builder's blocks: Elementor, used by many
 /// sites, names every block of a page `elementor-widget…`, and wraps each

@@ -5,7 +5,7 @@
 //! linear in the number of nodes.
 
 use super::super::tunables::{CJK_CHAR_WEIGHT, PARAGRAPH_MASS_MIN, WRAPPER_MASS_SHARE};
-use super::classes::{is_text_container, negative_kind_cached};
+use super::classes::{is_consent_manager, is_text_container, negative_kind_cached};
 use crate::article::BoilerplateKind;
 use crate::parse::elements::{is_block, is_not_shown, is_shown_not_text};
 use crate::parse::tree::{Document, NodeData, NodeId, NONE};
@@ -216,7 +216,9 @@ fn negative_regions(
     comments_are_content: bool,
 ) -> Vec<Option<BoilerplateKind>> {
     let mut negative = vec![None; doc.nodes.len()];
-    let total = stats.first().map_or(0.0, |s| s.mass);
+    // (A consent manager's text is not the page's: counted, it would make
+    // the article's wrapper look small beside a dialog of purposes.)
+    let total = stats.first().map_or(0.0, |s| s.mass) - consent_mass(doc, stats);
     let mut memo = HashMap::new();
     // Parents with text of their own: an inline element there is part of a
     // sentence (`a rather <a class="popup">elderly</a> man`), whatever its
@@ -241,7 +243,8 @@ fn negative_regions(
         let in_sentence = holds_text.get(node.parent as usize).copied() == Some(true);
         let own = match &node.data {
             NodeData::Element(e)
-                if stats.get(i).map_or(0.0, |s| s.mass) <= total * WRAPPER_MASS_SHARE
+                if (stats.get(i).map_or(0.0, |s| s.mass) <= total * WRAPPER_MASS_SHARE
+                    || is_consent_manager(e))
                     && (is_block(&e.name) || !in_sentence) =>
             {
                 negative_kind_cached(e, &mut memo)
@@ -260,6 +263,25 @@ fn negative_regions(
         }
     }
     negative
+}
+
+/// The paragraph mass of the page's consent managers' dialogs (each
+/// counted once, at its outermost element). Parents precede their children
+/// in the node list.
+fn consent_mass(doc: &Document, stats: &[Stats]) -> f32 {
+    let mut inside = vec![false; doc.nodes.len()];
+    let mut mass = 0.0;
+    for (i, node) in doc.nodes.iter().enumerate() {
+        let in_parent = inside.get(node.parent as usize).copied().unwrap_or(false);
+        let own = !in_parent && matches!(&node.data, NodeData::Element(e) if is_consent_manager(e));
+        if own {
+            mass += stats.get(i).map_or(0.0, |s| s.mass);
+        }
+        if let Some(slot) = inside.get_mut(i) {
+            *slot = in_parent || own;
+        }
+    }
+    mass
 }
 
 impl Page<'_> {
