@@ -212,3 +212,29 @@ fn a_consent_managers_dialog_is_never_the_content() {
         "the dialog is kept apart, not dropped"
     );
 }
+
+#[test]
+fn a_page_saved_with_its_consent_dialog_open_is_read_behind_it() {
+    // The consent manager's scripts hid the page from screen readers while
+    // the dialog was open: the page is read, the dialog kept apart.
+    let page = "<html><body><div aria-hidden=true><header><a href=/>Shop</a></header>\
+         <h1>Clutch kit for vans</h1><p>A clutch kit with a pressure plate, a disc and a \
+         release bearing, for vans built from 2011 to 2014.</p><p>Price: 355 euros.</p></div>\
+         <section id=gdpr-banner class=page-notice role=region><p>We use cookies and other \
+         technologies that are essential to provide you our services, and with your consent \
+         we also allow third-party companies to store cookies on your device.</p></section>\
+         </body></html>";
+    let a = html(page);
+    assert!(
+        a.text.contains("A clutch kit with a pressure plate"),
+        "{}",
+        a.text
+    );
+    assert!(!a.text.contains("We use cookies"), "{}", a.text);
+    assert!(
+        a.boilerplate
+            .iter()
+            .any(|b| b.text.contains("We use cookies")),
+        "the dialog is kept apart, not dropped"
+    );
+}

@@ -187,6 +187,10 @@ fn words_kind(words: &str) -> Option<BoilerplateKind> {
     if words.contains("navigation") {
         return Some(BoilerplateKind::Navigation);
     }
+    // (Whatever else its classes say: `page-notice gdpr-banner`.)
+    if CONSENT_MANAGER.iter().any(|w| words.contains(w)) {
+        return Some(BoilerplateKind::Other);
+    }
     let unbuilt;
     let words = if words.contains(PAGE_BUILDER_BLOCK) {
         unbuilt = without_content_blocks(words);

@@ -6,12 +6,32 @@
 //! of it (a menu, a dialog) stays hidden.
 
 use super::super::tunables::VEIL_SHARE;
-use crate::parse::elements::{compact_style, is_not_shown};
+use super::classes::is_consent_manager;
+use crate::parse::elements::{compact_style, is_block, is_not_shown};
 use crate::parse::tree::{Document, Element, NodeData, NodeId, NONE};
 
-/// Whether an element is hidden by `visibility:hidden` alone (not by
-/// `display:none`, the `hidden` attribute or its tag).
-fn is_veil(element: &Element) -> bool {
+/// Whether an element is a veil: hidden by `visibility:hidden` alone (not
+/// by `display:none`, the `hidden` attribute or its tag), or a block
+/// `aria-hidden` (a page saved with a modal dialog open, a consent
+/// manager's most often: its scripts hide everything beside the dialog
+/// from screen readers).
+fn is_veil(element: &Element, modal_open: bool) -> bool {
+    (modal_open && is_aria_hidden_block(element)) || is_style_veil(element)
+}
+
+/// Whether the page was saved with a modal dialog open: `aria-modal`, or a
+/// consent manager's dialog. (Elsewhere an `aria-hidden` block holding
+/// much text is a player's or a carousel's, hidden for good.)
+fn is_modal(element: &Element) -> bool {
+    element.attr("aria-modal") == Some("true") || is_consent_manager(element)
+}
+
+fn is_aria_hidden_block(element: &Element) -> bool {
+    element.attr("aria-hidden") == Some("true") && is_block(&element.name)
+}
+
+/// `visibility:hidden` alone.
+fn is_style_veil(element: &Element) -> bool {
     // (No allocation for the usual style without "hidden" in it.)
     let Some(style) = element.attr("style").filter(|s| {
         s.as_bytes()
@@ -30,10 +50,14 @@ fn is_veil(element: &Element) -> bool {
 /// than [`VEIL_SHARE`] of it; returns how many were lifted.
 pub fn lift(doc: &mut Document) -> usize {
     // Most pages have no veil at all: found without counting any text.
+    let modal_open = doc
+        .nodes
+        .iter()
+        .any(|node| matches!(&node.data, NodeData::Element(e) if is_modal(e)));
     let veiled: Vec<bool> = doc
         .nodes
         .iter()
-        .map(|node| matches!(&node.data, NodeData::Element(e) if is_veil(e)))
+        .map(|node| matches!(&node.data, NodeData::Element(e) if is_veil(e, modal_open)))
         .collect();
     if !veiled.contains(&true) {
         return 0;
@@ -54,7 +78,8 @@ pub fn lift(doc: &mut Document) -> usize {
                 (count, count)
             }
             NodeData::Element(_) if veil => (letters.get(i).copied().unwrap_or(0), 0),
-            NodeData::Element(e) if is_not_shown(e) => (0, 0),
+            // (A consent manager's dialog is not the page's text.)
+            NodeData::Element(e) if is_not_shown(e) || is_consent_manager(e) => (0, 0),
             _ => (
                 letters.get(i).copied().unwrap_or(0),
                 shown.get(i).copied().unwrap_or(0),
@@ -89,6 +114,7 @@ pub fn lift(doc: &mut Document) -> usize {
         .collect();
     for &id in &veils {
         if let Some(NodeData::Element(e)) = doc.nodes.get_mut(id as usize).map(|n| &mut n.data) {
+            e.attrs.retain(|a| &*a.name != "aria-hidden");
             for attr in e.attrs.iter_mut().filter(|a| &*a.name == "style") {
                 attr.value = attr
                     .value
@@ -117,6 +143,32 @@ mod tests {
         assert_eq!(shown_letters(&doc), 0);
         assert_eq!(lift(&mut doc), 1);
         assert!(shown_letters(&doc) > 100);
+    }
+
+    #[test]
+    fn a_page_hidden_beside_an_open_dialog_is_read() {
+        let mut doc = Document::parse(&format!(
+            "<body><div aria-hidden=true><header>Site</header>{PROSE}{PROSE}</div>\
+             <div role=dialog aria-modal=true>We use cookies.</div></body>"
+        ));
+        let hidden = |doc: &Document| {
+            doc.nodes
+                .iter()
+                .filter(|n| matches!(&n.data, NodeData::Element(e) if is_aria_hidden_block(e)))
+                .count()
+        };
+        assert_eq!(lift(&mut doc), 1);
+        assert_eq!(hidden(&doc), 0);
+        // (Without a dialog open, a hidden block is hidden for good: a
+        // player's; one holding a small part of the page stays hidden too.)
+        let html = format!("<body><p>Short.</p><div aria-hidden=true>{PROSE}{PROSE}</div></body>");
+        let mut doc = Document::parse(&html);
+        assert_eq!(lift(&mut doc), 0);
+        assert_eq!(hidden(&doc), 1);
+        let html = format!("<body>{PROSE}{PROSE}<div aria-hidden=true>1 2 3</div></body>");
+        let mut doc = Document::parse(&html);
+        assert_eq!(lift(&mut doc), 0);
+        assert_eq!(hidden(&doc), 1);
     }
 
     #[test]

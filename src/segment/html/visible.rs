@@ -2,13 +2,15 @@
 //! whitespace and keeps explicit line breaks; [`visible_paragraphs`] reads
 //! a whole page that has no article container.
 
+use super::classes::is_consent_manager;
 use crate::parse::elements::{is_block, is_not_shown, is_shown_not_text};
 use crate::parse::tree::{Document, NodeData, NodeId, NONE};
 
 /// All visible text of a page as paragraphs (block boundaries and `<br>`
 /// kept), walking the tree iteratively: the reading of a page with no
 /// article container. The text of controls, graphics and `aria-hidden`
-/// blocks is returned apart, one string each (boilerplate, not body).
+/// blocks, and of consent managers' dialogs, is returned apart, one string
+/// each (boilerplate, not body).
 pub fn visible_paragraphs(doc: &Document) -> (Vec<String>, Vec<String>) {
     let mut out = Paragraphs::default();
     let mut controls = Vec::new();
@@ -27,7 +29,7 @@ pub fn visible_paragraphs(doc: &Document) -> (Vec<String>, Vec<String>) {
                 }
                 if is_not_shown(element) {
                     // Not shown: nothing to read.
-                } else if is_shown_not_text(element) {
+                } else if is_shown_not_text(element) || is_consent_manager(element) {
                     let text = shown_text(doc, id);
                     if !text.is_empty() {
                         controls.push(text);
