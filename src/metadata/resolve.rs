@@ -287,7 +287,7 @@ const LEAD_BODY_CHARS: usize = 4000;
 fn lead(description: Option<String>, title: Option<&str>, body_text: &str) -> Option<String> {
     let description = description?;
     let description = if description.contains('&') {
-        htmlize::unescape(&description).into_owned()
+        crate::parse::tokenizer::decode_references(&description).into_owned()
     } else {
         description
     };

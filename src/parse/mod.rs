@@ -7,6 +7,7 @@
 
 mod builder;
 pub mod elements;
+mod entities;
 mod foreign;
 pub mod limits;
 mod rules;

@@ -2,12 +2,12 @@
 //!
 //! It follows the WHATWG tokenizer where it matters for extracting text
 //! (comments, `<!DOCTYPE>`, raw-text and RCDATA elements, quoted attributes,
-//! character references through `htmlize`) and skips what does not (doctype
+//! character references through `entities`) and skips what does not (doctype
 //! details, parse-error reporting). It never recurses and never panics:
 //! every index comes from a search in the same string and is read with `get`.
 
+use super::entities::{self, Context};
 use crate::text::{has_stray_control, remove_stray_controls};
-use htmlize::Context;
 use std::borrow::Cow;
 
 /// Attributes kept per tag; later ones are parsed (to find the tag's end) and
@@ -75,7 +75,7 @@ fn is_space(b: u8) -> bool {
 
 fn unescape(text: &str, context: Context) -> Cow<'_, str> {
     if text.contains('&') {
-        htmlize::unescape_in(text, context)
+        entities::resolve(text, context)
     } else {
         Cow::Borrowed(text)
     }
