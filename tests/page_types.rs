@@ -238,3 +238,42 @@ fn a_page_saved_with_its_consent_dialog_open_is_read_behind_it() {
         "the dialog is kept apart, not dropped"
     );
 }
+
+#[test]
+fn a_series_of_widgets_holding_prose_is_the_article() {
+    // A buying guide whose reviews are "product widgets", and one widget
+    // beside them with as much prose: an author's bio, not the article.
+    let prose = |what: &str| {
+        format!(
+            "<p>The {what} cleaned every load we gave it, from baked-on lasagne to \
+             coffee mugs, and it stayed quiet enough to talk over in the kitchen.</p>\
+             <p>Its racks fold flat for tall pots, the controls are plain to read, and \
+             the cycle times matched what the manual promised in all our tests.</p>\
+             <p>It costs more than most, but the warranty is long and parts are easy to \
+             find, so we expect it to last well past the usual eight years.</p>"
+        )
+    };
+    let reviews: String = ["Bosch 800", "Miele G5", "LG QuadWash"]
+        .iter()
+        .map(|m| {
+            let text = prose(m);
+            format!("<div class=\"c-product-widget\"><h2>Best: {m}</h2>{text}{text}</div>")
+        })
+        .collect();
+    let page = format!(
+        "<html><body><main><article><h1>The best dishwashers of the year</h1>\
+         <p>We tested forty dishwashers over six months to find the ones worth buying.</p>\
+         {reviews}</article>\
+         <div class=\"author-widget\"><h3>About the author</h3>{bio}{bio}</div></main></body></html>",
+        bio = prose("author's own machine")
+    );
+    let a = html(&page);
+    for m in ["Bosch 800", "Miele G5", "LG QuadWash"] {
+        assert!(
+            a.text.contains(&format!("The {m} cleaned")),
+            "{m}: {}",
+            a.text
+        );
+    }
+    assert!(!a.text.contains("author's own machine"), "{}", a.text);
+}

@@ -59,6 +59,14 @@ pub const PARAGRAPH_MASS_MIN: f32 = 80.0;
 /// A region holding more than this share of the page's paragraph mass is
 /// the article's wrapper whatever its class says (`page-ad-margins`).
 pub const WRAPPER_MASS_SHARE: f32 = 0.3;
+/// A "widget" with at least this much paragraph mass holds paragraphs of
+/// prose, not a blurb or a list of links…
+pub const WIDGET_PROSE_MIN: f32 = 600.0;
+/// …and a series of this many with the same class is the article's
+/// (product reviews, a list's entries): on WCXB the single ones were an
+/// author's bio, a letter to readers, a product page's review box (600–1,800
+/// of mass, as much as one entry of a series).
+pub const WIDGET_SERIES_MIN: usize = 3;
 
 // ---- HTML: choosing the container (Readability's method) ----------------
 

@@ -59,6 +59,17 @@ const NEGATIVE: &[(&str, BoilerplateKind)] = &[
     ("caption-credit", BoilerplateKind::Other),
 ];
 
+/// Whether an element's negative class word is "widget" (and nothing it
+/// names first): a block of a page builder or a shop's product card as
+/// much as a sidebar's box.
+pub fn is_widget(element: &Element) -> bool {
+    let words = class_id(element);
+    first_negative(&words)
+        .and_then(|i| NEGATIVE.get(i))
+        .map(|w| w.0)
+        == Some("widget")
+}
+
 /// Class/id words of a consent manager's dialog (`onetrust-consent-sdk`,
 /// `gdpr-banner`): never the article, however much of the page's text it
 /// holds (its purposes and vendors outweigh a short forum thread or a

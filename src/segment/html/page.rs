@@ -4,13 +4,15 @@
 //! arena (children always follow their parent), so the whole extraction is
 //! linear in the number of nodes.
 
-use super::super::tunables::{CJK_CHAR_WEIGHT, PARAGRAPH_MASS_MIN, WRAPPER_MASS_SHARE};
-use super::classes::{is_consent_manager, is_text_container, negative_kind_cached};
+use super::super::tunables::{
+    CJK_CHAR_WEIGHT, PARAGRAPH_MASS_MIN, WIDGET_PROSE_MIN, WIDGET_SERIES_MIN, WRAPPER_MASS_SHARE,
+};
+use super::classes::{is_consent_manager, is_text_container, is_widget, negative_kind_cached};
 use crate::article::BoilerplateKind;
 use crate::parse::elements::{is_block, is_not_shown, is_shown_not_text};
 use crate::parse::tree::{Document, NodeData, NodeId, NONE};
 use crate::text::is_cjk_letter;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Per-node figures, computed bottom-up in one pass.
 #[derive(Clone, Copy, Default)]
@@ -220,6 +222,7 @@ fn negative_regions(
     // the article's wrapper look small beside a dialog of purposes.)
     let total = stats.first().map_or(0.0, |s| s.mass) - consent_mass(doc, stats);
     let mut memo = HashMap::new();
+    let content_widgets = content_widgets(doc, stats);
     // Parents with text of their own: an inline element there is part of a
     // sentence (`a rather <a class="popup">elderly</a> man`), whatever its
     // class says.
@@ -258,11 +261,34 @@ fn negative_regions(
             }
             _ => None,
         };
+        let own = own.filter(|_| !content_widgets.contains(&(i as NodeId)));
         if let Some(slot) = negative.get_mut(i) {
             *slot = inherited.or(own);
         }
     }
     negative
+}
+
+/// "Widgets" that are the article's: a series of at least
+/// [`WIDGET_SERIES_MIN`] with the same class, each holding paragraphs of
+/// prose ([`WIDGET_PROSE_MIN`]) — a buying guide's product reviews
+/// (`c-product-widget`), a top ten's entries. One such widget alone is a
+/// sidebar's box: an author's bio, a letter to readers, latest posts.
+fn content_widgets(doc: &Document, stats: &[Stats]) -> HashSet<NodeId> {
+    let mut series: HashMap<&str, Vec<NodeId>> = HashMap::new();
+    for (i, node) in doc.nodes.iter().enumerate() {
+        if let NodeData::Element(e) = &node.data {
+            if stats.get(i).is_some_and(|s| s.mass >= WIDGET_PROSE_MIN) && is_widget(e) {
+                let class = e.attr("class").unwrap_or_default();
+                series.entry(class).or_default().push(i as NodeId);
+            }
+        }
+    }
+    series
+        .into_values()
+        .filter(|ids| ids.len() >= WIDGET_SERIES_MIN)
+        .flatten()
+        .collect()
 }
 
 /// The paragraph mass of the page's consent managers' dialogs (each
