@@ -277,3 +277,32 @@ fn a_series_of_widgets_holding_prose_is_the_article() {
     }
     assert!(!a.text.contains("author's own machine"), "{}", a.text);
 }
+
+#[test]
+fn sections_named_skip_items_are_read_and_skip_links_are_not() {
+    let section = |n: usize| {
+        format!(
+            "<div id=topic{n} class=skip-item><h2>Part {n}</h2><p>Part {n} of the guide explains \
+             how the satellites of a mesh system share one network name, so a phone moves \
+             between them without dropping the call.</p></div>"
+        )
+    };
+    let sections: String = (1..=4).map(section).collect();
+    let page = format!(
+        "<html><body><a class=skip-link href=#main>Skip to content</a>\
+         <div class=blog-single-content><h1>What is mesh WiFi?</h1>{sections}</div>\
+         <div class=intro-card><p>Unlock seamless connectivity with our mesh systems, which \
+         bring reliable coverage, faster speeds and an effortless setup to every room of a \
+         large home, from the cellar to the attic, with one app to run them all.</p></div>\
+         </body></html>"
+    );
+    let a = html(&page);
+    for n in 1..=4 {
+        assert!(
+            a.text.contains(&format!("Part {n} of the guide")),
+            "{n}: {}",
+            a.text
+        );
+    }
+    assert!(!a.text.contains("Skip to content"), "{}", a.text);
+}

@@ -59,15 +59,16 @@ const NEGATIVE: &[(&str, BoilerplateKind)] = &[
     ("caption-credit", BoilerplateKind::Other),
 ];
 
-/// Whether an element's negative class word is "widget" (and nothing it
-/// names first): a block of a page builder or a shop's product card as
-/// much as a sidebar's box.
-pub fn is_widget(element: &Element) -> bool {
+/// The [`NEGATIVE`] word an element's class or id holds first, for the
+/// words whose verdict depends on what the element holds: "widget" (a page
+/// builder's block or a shop's product card as much as a sidebar's box) and
+/// "skip" (a skip link, but also `skip-item` sections and `skip-lazy`
+/// images).
+pub fn negative_word(element: &Element) -> Option<&'static str> {
     let words = class_id(element);
     first_negative(&words)
         .and_then(|i| NEGATIVE.get(i))
         .map(|w| w.0)
-        == Some("widget")
 }
 
 /// Class/id words of a consent manager's dialog (`onetrust-consent-sdk`,

@@ -7,10 +7,10 @@
 use super::super::tunables::{
     CJK_CHAR_WEIGHT, PARAGRAPH_MASS_MIN, WIDGET_PROSE_MIN, WIDGET_SERIES_MIN, WRAPPER_MASS_SHARE,
 };
-use super::classes::{is_consent_manager, is_text_container, is_widget, negative_kind_cached};
+use super::classes::{is_consent_manager, is_text_container, negative_kind_cached, negative_word};
 use crate::article::BoilerplateKind;
 use crate::parse::elements::{is_block, is_not_shown, is_shown_not_text};
-use crate::parse::tree::{Document, NodeData, NodeId, NONE};
+use crate::parse::tree::{Document, Node, NodeData, NodeId, NONE};
 use crate::text::is_cjk_letter;
 use std::collections::{HashMap, HashSet};
 
@@ -261,12 +261,21 @@ fn negative_regions(
             }
             _ => None,
         };
-        let own = own.filter(|_| !content_widgets.contains(&(i as NodeId)));
+        let own = own.filter(|_| {
+            !content_widgets.contains(&(i as NodeId)) && !is_prose_section(node, stats.get(i))
+        });
         if let Some(slot) = negative.get_mut(i) {
             *slot = inherited.or(own);
         }
     }
     negative
+}
+
+/// A "skip" element holding a paragraph of prose is a section (`skip-item`
+/// under a table of contents), not a skip link.
+fn is_prose_section(node: &Node, stats: Option<&Stats>) -> bool {
+    stats.is_some_and(|s| s.mass >= PARAGRAPH_MASS_MIN)
+        && matches!(&node.data, NodeData::Element(e) if negative_word(e) == Some("skip"))
 }
 
 /// "Widgets" that are the article's: a series of at least
@@ -278,7 +287,9 @@ fn content_widgets(doc: &Document, stats: &[Stats]) -> HashSet<NodeId> {
     let mut series: HashMap<&str, Vec<NodeId>> = HashMap::new();
     for (i, node) in doc.nodes.iter().enumerate() {
         if let NodeData::Element(e) = &node.data {
-            if stats.get(i).is_some_and(|s| s.mass >= WIDGET_PROSE_MIN) && is_widget(e) {
+            if stats.get(i).is_some_and(|s| s.mass >= WIDGET_PROSE_MIN)
+                && negative_word(e) == Some("widget")
+            {
                 let class = e.attr("class").unwrap_or_default();
                 series.entry(class).or_default().push(i as NodeId);
             }
