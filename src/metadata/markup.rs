@@ -25,7 +25,7 @@
 use super::author_elements::ElementAuthors;
 use super::card_author::card_author;
 use super::date_elements::{date_text, shows_a_date};
-use super::dates::same_moment_at_an_offset;
+use super::dates::{find_date, same_moment_at_an_offset};
 use super::json_ld::{is_article, objects};
 use super::names::split_names;
 use super::source_elements::{shows_a_source, source_text};
@@ -209,7 +209,14 @@ fn scan(doc: &Document) -> Found {
                     found.h1s.extend(non_empty(&text));
                 }
             }
-            "time" if found.time.is_none() => found.time = e.attr("datetime").and_then(non_empty),
+            // (A `datetime` that reads as no date, `02-12-2025`, is
+            // passed over for the next `<time>`.)
+            "time" if found.time.is_none() => {
+                found.time = e
+                    .attr("datetime")
+                    .filter(|d| find_date(d, None).is_some())
+                    .and_then(non_empty);
+            }
             "link" | "base" => note_address(e, &mut found),
             _ => {}
         }
