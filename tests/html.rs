@@ -88,7 +88,7 @@ fn title_suffix_dublin_core_microdata_and_time() {
     // A `datetime` that reads as no date is passed over for the next one.
     let a = html(&page(
         "<title>Council expands bus network</title>",
-        r#"<time datetime="14-11-2024">14-11-2024</time><time datetime="2024-11-14">14 Nov</time>"#,
+        r#"<time datetime="03-04-2024">03-04-2024</time><time datetime="2024-11-14">14 Nov</time>"#,
     ));
     assert_eq!(a.published.as_deref(), Some("2024-11-14"));
 }
