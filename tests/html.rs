@@ -93,6 +93,19 @@ fn title_suffix_dublin_core_microdata_and_time() {
     assert_eq!(a.published.as_deref(), Some("2024-11-14"));
 }
 
+#[test]
+fn markup_naming_no_person_gives_way_to_the_byline() {
+    // A broken template left ", EXAMPLE TODAY" as the JSON-LD author; the
+    // byline element names the writer.
+    let head = r#"<title>Council expands bus network</title><script type="application/ld+json">
+{"@type":"NewsArticle","headline":"Council expands bus network","author":{"@type":"Person","name":", EXAMPLE TODAY"}}</script>"#;
+    let a = html(&page(
+        head,
+        r#"<span class=author><a href=/staff/jane-smith>Jane Smith</a></span>"#,
+    ));
+    assert_eq!(a.authors, ["Jane Smith"]);
+}
+
 /// A Chinese CMS page (chinanews layout) saved in GBK: a golden page.
 const CMS: &[u8] = include_bytes!("pages/cms-chinanews-gbk/input.html");
 
