@@ -23,13 +23,10 @@
 //! - language: `<html lang>`.
 
 use super::author_elements::ElementAuthors;
-use super::card_author::card_author;
 use super::date_elements::{date_text, shows_a_date};
 use super::dates::{find_date, same_moment_at_an_offset};
 use super::json_ld::{is_article, objects};
-use super::latin_names::clean_author;
-use super::names::split_names;
-use super::organisations::is_organisation;
+use super::markup_authors;
 use super::source_elements::{shows_a_source, source_text};
 use super::title::choose as choose_title;
 pub use super::title::SITE_NAME_MAX_CHARS;
@@ -296,7 +293,16 @@ pub fn read(doc: &Document) -> PageMeta {
         modified: ld
             .and_then(|a| string(a.get("dateModified")))
             .or_else(|| found.meta(&["article:modified_time", "og:updated_time", "datemodified"])),
-        authors: authors(&found),
+        authors: markup_authors::authors(
+            found
+                .ld_article
+                .as_ref()
+                .and_then(|a| a.get("author"))
+                .map(names)
+                .unwrap_or_default(),
+            |keys| found.meta(keys),
+            &found.element_authors,
+        ),
         description: found.meta(&["description", "og:description"]),
         shown_date: found.shown_date.clone(),
         shown_source: found.shown_source.clone(),
@@ -376,55 +382,6 @@ fn published(found: &Found) -> Option<String> {
     stated
         .or_else(|| found.itemprop_date.clone())
         .or_else(|| found.time.clone())
-}
-
-/// Author names: JSON-LD, else author metas (URLs skipped), else a Twitter
-/// card's `Written by` pair, else `rel=author`,
-/// else an `itemprop=author` element, else one whose class names the author,
-/// else the name after a "Written by" element. A source naming no person
-/// (`, USA TODAY` from a broken template, an organisation) gives way to the
-/// next.
-fn authors(found: &Found) -> Vec<String> {
-    let mut authors = found
-        .ld_article
-        .as_ref()
-        .and_then(|a| a.get("author"))
-        .map(names)
-        .unwrap_or_default();
-    let no_person = |names: &[String]| {
-        !names
-            .iter()
-            .any(|n| !is_organisation(n) && clean_author(n).is_some())
-    };
-    if no_person(&authors) {
-        authors = found
-            .meta(&[
-                "author",
-                "article:author",
-                "parsely-author",
-                "dc.creator",
-                "sailthru.author",
-            ])
-            // (A profile URL or a numeric account id is not a name.)
-            .filter(|a| !a.starts_with("http") && a.chars().any(char::is_alphabetic))
-            .map(|a| split_names(&a))
-            .filter(|names| !no_person(names))
-            .unwrap_or(authors);
-    }
-    if no_person(&authors) {
-        authors = card_author(|key| found.meta(&[key]))
-            .map(|a| split_names(&a))
-            .filter(|names| !no_person(names))
-            .unwrap_or(authors);
-    }
-    if no_person(&authors) {
-        let shown = found.element_authors.names();
-        if !no_person(&shown) {
-            authors = shown;
-        }
-    }
-    authors.dedup();
-    authors
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! - `address`: the page's address, what its links are relative to;
 //! - [`markup`]: the readers of the page's own markup (JSON-LD, OpenGraph,
 //!   `<meta>`, microdata, `<time>`, `<title>`, `lang`) into a `PageMeta`;
+//!   `markup_authors`, the precedence of its author sources;
 //! - [`dates`]: dates as pages write them to RFC 3339, from `date_parts`
 //!   (figures, times, offsets, month names);
 //! - [`byline`]: credit lines and bylines; the one credit vocabulary;
@@ -32,6 +33,7 @@ mod json_ld;
 pub mod language;
 mod latin_names;
 pub mod markup;
+mod markup_authors;
 mod names;
 mod organisations;
 pub mod resolve;
