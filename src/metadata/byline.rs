@@ -112,6 +112,10 @@ pub const CREDIT_WORDS: &[CreditWord] = &[
     word("圖/", Some(Role::Other), true),
     word("图／", Some(Role::Other), true),
     word("圖／", Some(Role::Other), true),
+    // (Before `By `, which they hold.)
+    word("Written by", Some(Role::Author), true),
+    word("Written By", Some(Role::Author), true),
+    word("WRITTEN BY", Some(Role::Author), true),
     word("By ", Some(Role::Author), true),
     word("BY ", Some(Role::Author), false),
     word("摄影", Some(Role::Other), true),
@@ -509,6 +513,17 @@ mod tests {
         let c = byline("2024年11月16日 14時11分 配信 記者 山田太郎");
         assert_eq!(c.authors, ["山田太郎"]);
         assert_eq!(byline("本网讯 会议召开"), Byline::default());
+    }
+
+    #[test]
+    fn written_by_credits_the_author() {
+        for line in [
+            "Written by: Elise Nass",
+            "Written By Elise Nass | Updated: December 31, 2024",
+            "WRITTEN BY Elise Nass",
+        ] {
+            assert_eq!(byline(line).authors, ["Elise Nass"], "{line}");
+        }
     }
 
     #[test]
