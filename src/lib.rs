@@ -225,6 +225,7 @@ fn html_path(text: String, decode: DecodeReport, input: InputInfo, options: &Opt
     let doc = match noscript_reading(&mut doc, paragraphs_length(&segments), &mut decode) {
         Some((shown, rest)) => {
             drop(doc);
+            meta.fill_from(markup::read(&shown));
             segments = html::extract(&shown, &meta);
             shown_with_scripts = rest;
             shown

@@ -306,3 +306,35 @@ fn sections_named_skip_items_are_read_and_skip_links_are_not() {
     }
     assert!(!a.text.contains("Skip to content"), "{}", a.text);
 }
+
+#[test]
+fn a_thread_behind_a_script_shell_gives_its_poster() {
+    // A forum app's shell; the thread is in `<noscript>` (its crawler view),
+    // with the poster as a schema.org Person there only.
+    let post = |who: &str, text: &str| {
+        format!(
+            "<div class=crawler-post><span class=creator itemprop=author itemscope \
+             itemtype=http://schema.org/Person><a itemprop=url href=/u/{who}>\
+             <span itemprop=name>{who}</span></a></span><div class=post itemprop=text>\
+             <p>{text}</p></div></div>"
+        )
+    };
+    let page = format!(
+        "<html><head><title>My take on valuation</title></head><body>\
+         <div id=app>Loading…</div><noscript><div id=main-outlet><h1>My take on valuation</h1>{}{}</div>\
+         </noscript></body></html>",
+        post(
+            "PaulWBryant",
+            "Valuation is a guess about the future, and the more careful the guess, \
+             the less it matters which model you use to make it."
+        ),
+        post(
+            "ryshab",
+            "I agree with most of this, but a margin of safety matters more than \
+             the model, whatever the model says."
+        )
+    );
+    let a = html(&page);
+    assert!(a.text.contains("Valuation is a guess"), "{}", a.text);
+    assert_eq!(a.authors, ["PaulWBryant"]);
+}

@@ -76,6 +76,19 @@ pub struct PageMeta {
 }
 
 impl PageMeta {
+    /// What the page read without scripts (its `<noscript>` markup, parsed:
+    /// a forum's crawler view) says where the page's own markup is silent:
+    /// authors and dates.
+    pub fn fill_from(&mut self, shown: PageMeta) {
+        if self.authors.is_empty() {
+            self.authors = shown.authors;
+        }
+        self.published = self.published.take().or(shown.published);
+        self.modified = self.modified.take().or(shown.modified);
+        self.shown_date = self.shown_date.take().or(shown.shown_date);
+        self.shown_source = self.shown_source.take().or(shown.shown_source);
+    }
+
     /// A `limit_reached` warning if JSON-LD blocks were too large to read.
     pub fn json_ld_warning(&self) -> Option<Warning> {
         (self.json_ld_skipped > 0).then(|| {
