@@ -39,6 +39,9 @@ const ORGANISATION_ENDS: &[&str] = &[
     "通訊員",
 ];
 
+/// Latin letters a user name with a long number has at least.
+const HANDLE_MIN_LETTERS: usize = 3;
+
 /// Whether a name in author markup is an organisation, a site or an
 /// account number rather than a person (`www.yunnan.cn`, `云南网`,
 /// `Hans Publishers`, `L_104485`). User names and e-mail addresses are
@@ -50,10 +53,14 @@ pub fn is_organisation(name: &str) -> bool {
         .iter()
         .any(|e| name.ends_with(e) && (e.is_ascii() || name.chars().count() >= 3));
     let mut digits = 0;
-    let account = name.chars().any(|c| {
-        digits = if c.is_ascii_digit() { digits + 1 } else { 0 };
-        digits >= NAME_MAX_DIGITS
-    });
+    // (A forum's handle has letters to its number: `user3080392`,
+    // `Ejp55230`; an account id one or two: `L_104485`.)
+    let handle = name.chars().filter(char::is_ascii_alphabetic).count() >= HANDLE_MIN_LETTERS;
+    let account = !handle
+        && name.chars().any(|c| {
+            digits = if c.is_ascii_digit() { digits + 1 } else { 0 };
+            digits >= NAME_MAX_DIGITS
+        });
     name.to_ascii_lowercase().starts_with("www.") || ends || account
 }
 
@@ -82,6 +89,8 @@ mod tests {
             "sara.r.peter",
             "beatriz.pinto@hommes.studio",
             "Mr_Enigmatic",
+            "user3080392",
+            "Ejp55230",
         ] {
             assert!(!is_organisation(name), "{name}");
         }
