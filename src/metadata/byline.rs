@@ -537,6 +537,10 @@ mod tests {
             source("TBS NEWS DIG Powered by JNN 2024/11/29 10:05配信").as_deref(),
             Some("TBS NEWS DIG Powered by JNN")
         );
+        assert_eq!(
+            source("共同通信\u{3000}11/29(金) 10:05配信").as_deref(),
+            Some("共同通信")
+        );
         // (No outlet before the date, or no date: nothing to read.)
         assert_eq!(source("11/29（金） 10:05 配信"), None);
         assert_eq!(source("ニュースを毎日配信"), None);

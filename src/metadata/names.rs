@@ -114,10 +114,11 @@ pub fn distributor(line: &str) -> Option<String> {
     // (Portals write the day without its year, `11/29(金)`: a date is the
     // first word opening with a digit that holds a date's separator.)
     let cut = find_date_start(before).or_else(|| {
-        before.split_whitespace().find_map(|word| {
-            (word.starts_with(|c: char| c.is_ascii_digit())
-                && word.contains(['/', ':', '年', '月']))
-            .then(|| word.as_ptr() as usize - before.as_ptr() as usize)
+        before.char_indices().find_map(|(at, c)| {
+            let starts_word = at == 0 || before.get(..at)?.ends_with(char::is_whitespace);
+            let word = before.get(at..)?.split(char::is_whitespace).next()?;
+            (starts_word && c.is_ascii_digit() && word.contains(['/', ':', '年', '月']))
+                .then_some(at)
         })
     })?;
     let name = before.get(..cut)?.trim();

@@ -81,10 +81,19 @@ const CONSENT_MANAGER: &[&str] = &["consent", "onetrust", "gdpr"];
 /// the document's root and body are the page's, whatever their classes
 /// say of a banner's state.
 pub fn is_consent_manager(element: &Element) -> bool {
-    !matches!(&*element.name, "html" | "body") && {
-        let words = class_id(element);
-        CONSENT_MANAGER.iter().any(|w| words.contains(w))
-    }
+    // (Asked of every element: the attributes are searched in place, not
+    // gathered into a lower-cased string as `class_id` does.)
+    !matches!(&*element.name, "html" | "body")
+        && ["class", "id", "role", "itemprop"].iter().any(|name| {
+            element.attr(name).is_some_and(|value| {
+                CONSENT_MANAGER.iter().any(|w| {
+                    value
+                        .as_bytes()
+                        .windows(w.len())
+                        .any(|window| window.eq_ignore_ascii_case(w.as_bytes()))
+                })
+            })
+        })
 }
 
 /// The class prefix of a page builder's blocks: Elementor, used by many
