@@ -270,6 +270,8 @@ async function redecodeSelected() {
     return;
   }
   const answer = await decoder.extract(result.input, options(), result.name);
+  // Cleared while it was decoding: the result is gone and must stay gone.
+  if (!state.results.includes(result)) return;
   Object.assign(result, { article: answer.article, error: answer.error });
   saveResult(result);
   renderResults();

@@ -226,10 +226,54 @@ test("history: results are kept on the device, restored after a reload (and re-d
   assert.ok(requests.slice(afterDecode).every((u) => u.startsWith(env.origin)));
   await screenshot(page, "history-restored");
   await page.click("#clear");
+  // The store is emptied asynchronously: a reload in the same instant could
+  // come first, which no reader does; wait for it as for the saves above.
+  await page.waitForFunction(async () => (await new Promise((resolve) => {
+    const open = indexedDB.open("newsdecode");
+    open.onsuccess = () => {
+      const all = open.result.transaction("results").objectStore("results").count();
+      all.onsuccess = () => resolve(all.result);
+    };
+  })) === 0);
   await page.reload();
   await page.waitForSelector("html[data-ready=true]");
   assert.equal(await page.locator("#results tbody tr").count(), 0);
   assert.equal(await page.locator("#results-section").isVisible(), false);
+  await close();
+});
+
+test("history: a re-decode still running when Clear is clicked does not bring its result back", async () => {
+  const { page, close } = await openApp(env);
+  await page.fill("#paste", SEED);
+  await page.click("#decode");
+  await page.locator("#reader .title").waitFor();
+  // Re-decode with another script and clear in the same turn: the answer comes after Clear.
+  await page.evaluate(() => {
+    const script = document.getElementById("script");
+    script.value = "hans";
+    script.dispatchEvent(new Event("change"));
+    document.getElementById("clear").click();
+  });
+  // The worker answers in order: once the next paste is shown, the re-decode has answered.
+  await page.fill("#paste", "A second, unrelated paste.\n\nIt has two paragraphs of its own.");
+  await page.click("#decode");
+  await page.locator("#reader .title").waitFor();
+  const kept = () => page.evaluate(async () => (await new Promise((resolve) => {
+    const open = indexedDB.open("newsdecode");
+    open.onsuccess = () => {
+      const all = open.result.transaction("results").objectStore("results").getAll();
+      all.onsuccess = () => resolve(all.result.map((entry) => entry.name));
+    };
+  })));
+  await page.waitForFunction(async () => (await new Promise((resolve) => {
+    const open = indexedDB.open("newsdecode");
+    open.onsuccess = () => {
+      const all = open.result.transaction("results").objectStore("results").count();
+      all.onsuccess = () => resolve(all.result);
+    };
+  })) >= 1);
+  assert.equal((await kept()).length, 1);
+  assert.equal(await page.locator("#results tbody tr").count(), 1);
   await close();
 });
 
