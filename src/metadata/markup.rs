@@ -28,8 +28,8 @@ use super::dates::{find_date, same_moment_at_an_offset};
 use super::json_ld::{is_article, objects};
 use super::markup_authors;
 use super::source_elements::{shows_a_source, source_text};
-use super::title::choose as choose_title;
 pub use super::title::SITE_NAME_MAX_CHARS;
+use super::title::{choose as choose_title, domain_label};
 use crate::article::{Warning, WarningKind};
 use crate::parse::elements::subtree_text;
 use crate::parse::tokenizer::decode_references;
@@ -289,13 +289,13 @@ fn read_json_ld(raw: &str, found: &mut Found) {
 pub fn read(doc: &Document) -> PageMeta {
     let found = scan(doc);
     let published = published(&found);
-    let (title, site_suffix) = title(&found, published.is_some());
     let ld = found.ld_article.as_ref();
     let url = found
         .canonical
         .clone()
         .filter(|u| is_web_address(u))
         .or_else(|| found.meta(&["og:url"]).filter(|u| is_web_address(u)));
+    let (title, site_suffix) = title(&found, published.is_some(), url.as_deref());
     PageMeta {
         title,
         site_name: found
@@ -337,7 +337,7 @@ fn is_web_address(url: &str) -> bool {
 
 /// The title, and the site suffix split off `<title>` (`title::choose`),
 /// of a page whose markup gives a publication date or not (`dated`).
-fn title(found: &Found, dated: bool) -> (Option<String>, Option<String>) {
+fn title(found: &Found, dated: bool, url: Option<&str>) -> (Option<String>, Option<String>) {
     let markup_title = found
         .ld_article
         .as_ref()
@@ -356,6 +356,7 @@ fn title(found: &Found, dated: bool) -> (Option<String>, Option<String>) {
         &found.h1s,
         article,
         found.meta(&["og:site_name"]).as_deref(),
+        url.and_then(domain_label),
     )
 }
 

@@ -86,6 +86,68 @@ fn without_site_name(title: String, site: Option<&str>) -> String {
     title
 }
 
+/// A title part names the site when its letters begin with the site's
+/// name or the address's domain, or the reverse, over at least this many
+/// letters (`WRAL` on `WRAL.com`, `Supabase Docs` on supabase.com,
+/// `AliExpress 7` with a counter): shorter keys begin too many words.
+const SITE_KEY_MIN_LETTERS: usize = 4;
+
+/// Second-level labels under a country's domain (`bbc.co.uk`): the name is
+/// the label before them.
+const SECOND_LEVEL_LABELS: [&str; 8] = ["co", "com", "org", "net", "gov", "ac", "edu", "ne"];
+
+/// Titles that name no page but the site's front (`Home - Ohio Artisan
+/// Collective`): the site's name stays with them.
+const FRONT_PAGE_TITLES: [&str; 5] = ["home", "homepage", "welcome", "index", "startseite"];
+
+/// The name part of an address's host (`pydantic` of
+/// `https://docs.pydantic.dev/…`, `bbc` of `www.bbc.co.uk`).
+pub(super) fn domain_label(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?;
+    let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    let name = match labels.as_slice() {
+        [.., name, second, _] if SECOND_LEVEL_LABELS.contains(second) => name,
+        [.., name, _] => name,
+        _ => return None,
+    };
+    Some(letters_lower(name)).filter(|n| !n.is_empty())
+}
+
+/// Whether `part` of a title names the site: its letters and a key's (the
+/// site's name, the domain) are equal, or one begins with the other.
+fn names_site(part: &str, keys: &[String]) -> bool {
+    let part = letters_lower(part);
+    !part.is_empty()
+        && keys.iter().any(|key| {
+            part == *key
+                || (part.len().min(key.len()) >= SITE_KEY_MIN_LETTERS
+                    && (part.starts_with(key.as_str()) || key.starts_with(part.as_str())))
+        })
+}
+
+/// `title` without a last part after a separator that names the site, on
+/// any page (`Auth | Supabase Docs`, `… Coverage | WRAL`), even when the
+/// page's `<h1>` shows it so: a template appended it. Not after a front
+/// page's `Home`, which names nothing alone.
+fn without_trailing_site(title: String, keys: &[String]) -> String {
+    if keys.is_empty() {
+        return title;
+    }
+    for sep in SITE_SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let head = head.trim();
+            let front = FRONT_PAGE_TITLES.contains(&letters_lower(head).as_str());
+            if !head.is_empty() && !front && names_site(tail, keys) {
+                return head.to_string();
+            }
+        }
+    }
+    title
+}
+
 /// The distinct words of a title, for matching: lower-cased runs of
 /// letters and digits, each CJK character a word of its own.
 fn title_words(title: &str) -> Vec<String> {
@@ -181,8 +243,28 @@ pub(super) fn cleaned_title(title: String) -> String {
 
 /// The title, and the site suffix split off `<title>`: the markup's title
 /// (JSON-LD headline, og:title), `<title>` and the page's `<h1>`s, on a page
-/// that is an `article` or not, of a site named `site_name` (og:site_name).
+/// that is an `article` or not, of a site named `site_name` (og:site_name)
+/// at an address whose domain is `domain` (see [`domain_label`]).
 pub(super) fn choose(
+    markup_title: Option<String>,
+    document_title: Option<&str>,
+    h1s: &[String],
+    article: bool,
+    site_name: Option<&str>,
+    domain: Option<String>,
+) -> (Option<String>, Option<String>) {
+    let keys: Vec<String> = site_name
+        .map(letters_lower)
+        .into_iter()
+        .chain(domain)
+        .filter(|k| !k.is_empty())
+        .collect();
+    let (title, suffix) = choose_shown(markup_title, document_title, h1s, article, site_name);
+    (title.map(|t| without_trailing_site(t, &keys)), suffix)
+}
+
+/// [`choose`] before the site's name is taken off the end.
+fn choose_shown(
     markup_title: Option<String>,
     document_title: Option<&str>,
     h1s: &[String],
@@ -274,7 +356,8 @@ mod tests {
     fn an_articles_lone_h1_is_its_headline() {
         let og = Some("Top 10 Health and Nutrition Trends to Watch".to_string());
         let one = h1s(&["Health And Nutrition Trends For 2026"]);
-        let title = |article| choose(og.clone(), Some("Trends | Site"), &one, article, None).0;
+        let title =
+            |article| choose(og.clone(), Some("Trends | Site"), &one, article, None, None).0;
         assert_eq!(
             title(true).as_deref(),
             Some("Health And Nutrition Trends For 2026")
@@ -286,14 +369,14 @@ mod tests {
         let greeting = h1s(&["Hi, I'm Nicolas."]);
         let doc = Some("Get your Frontend JavaScript Code Covered | Code | Nicolas Perriault");
         assert_eq!(
-            choose(None, doc, &greeting, true, None).0.as_deref(),
+            choose(None, doc, &greeting, true, None, None).0.as_deref(),
             Some("Get your Frontend JavaScript Code Covered")
         );
         // Two <h1>s, or a one-word one, decide nothing.
         let two = h1s(&["Health Trends For 2026", "Nutrition Trends For 2026"]);
-        assert_eq!(choose(og.clone(), None, &two, true, None).0, og);
+        assert_eq!(choose(og.clone(), None, &two, true, None, None).0, og);
         assert_eq!(
-            choose(og.clone(), None, &h1s(&["Trends"]), true, None).0,
+            choose(og.clone(), None, &h1s(&["Trends"]), true, None, None).0,
             og
         );
     }
@@ -301,7 +384,7 @@ mod tests {
     #[test]
     fn the_sites_name_leaves_the_markup_title() {
         let og = |t: &str| Some(t.to_string());
-        let title = |t: &str, site| choose(og(t), None, &[], true, site).0;
+        let title = |t: &str, site| choose(og(t), None, &[], true, site, None).0;
         let art = "Critics’ Choice: Best UK Art Exhibitions 2025";
         assert_eq!(
             title(&format!("{art} – Artlyst"), Some("Artlyst")).as_deref(),
@@ -320,8 +403,66 @@ mod tests {
     }
 
     #[test]
+    fn the_sites_name_leaves_the_end_of_any_pages_title() {
+        let page = |t: &str, h1: &[&str], site, url| {
+            choose(
+                Some(t.into()),
+                None,
+                &h1s(h1),
+                false,
+                site,
+                domain_label(url),
+            )
+            .0
+        };
+        let coverage = "Vehicle rental News and Reporting Coverage";
+        let wral = format!("{coverage} | WRAL");
+        // The site's name, or one beginning with it; even as the page shows it.
+        let found = page(&wral, &[&wral], Some("WRAL.com"), "https://www.wral.com/x");
+        assert_eq!(found.as_deref(), Some(coverage));
+        let docs = page(
+            "Auth | Supabase Docs",
+            &[],
+            None,
+            "https://supabase.com/docs/auth",
+        );
+        assert_eq!(docs.as_deref(), Some("Auth"));
+        // A front page keeps its name; another name, or a short key, stays.
+        let home = "Home - Ohio Artisan Collective";
+        let front = page(
+            home,
+            &[],
+            Some("Ohio Artisan Collective"),
+            "https://ohio.example/",
+        );
+        assert_eq!(front.as_deref(), Some(home));
+        let other = page(&wral, &[&wral], Some("Frieze"), "https://frieze.com/");
+        assert_eq!(other.as_deref(), Some(&*wral));
+        let rust = "Guide to Rust | Rustacean Station";
+        let short = page(rust, &[rust], None, "https://rus.example/");
+        assert_eq!(short.as_deref(), Some("Guide to Rust | Rustacean Station"));
+    }
+
+    #[test]
+    fn an_addresss_domain_is_the_label_before_its_suffix() {
+        let label = |u: &str| domain_label(u);
+        assert_eq!(
+            label("https://docs.pydantic.dev/latest/").as_deref(),
+            Some("pydantic")
+        );
+        assert_eq!(label("https://www.bbc.co.uk/news").as_deref(), Some("bbc"));
+        assert_eq!(
+            label("http://user@example.com:8080/x").as_deref(),
+            Some("example")
+        );
+        assert_eq!(label("https://localhost/"), None);
+        assert_eq!(label("not an address"), None);
+    }
+
+    #[test]
     fn a_markup_title_is_the_part_before_a_pipe() {
-        let title = |og: &str, h1: &[&str]| choose(Some(og.into()), None, &h1s(h1), false, None).0;
+        let title =
+            |og: &str, h1: &[&str]| choose(Some(og.into()), None, &h1s(h1), false, None, None).0;
         assert_eq!(
             title("How meditation rewires brains | Opinion", &[]).as_deref(),
             Some("How meditation rewires brains")
