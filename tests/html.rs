@@ -217,6 +217,39 @@ fn a_big5_page_comes_out_right() {
         .all(|r| serde_json::to_value(r.kind).unwrap() != "traditional_to_simplified"));
 }
 
+#[test]
+fn latin_mojibake_in_part_of_a_page_is_repaired_where_it_is() {
+    // A title with ISO-8859-1's C1 controls (one character misread), and
+    // a paragraph whose misread comes late, entity-escaped, beside a real
+    // em dash; the rest of the page is right.
+    let title = "A DIY Investor\u{e2}\u{80}\u{99}s Guide to Retirement Calculators";
+    let late = "The digital marketing landscape has undergone a seismic transformation: \
+        intelligence isn&acirc;&euro;&trade;t just changing how we work \u{2014} it is the work.";
+    let page = format!(
+        "<html><head><title>{title}</title></head><body><article><h1>{title}</h1>\
+         <p>{late}</p>{PARAGRAPHS}<p>Quoted on its own, \"Ã¤\" is what a reader saw.</p>\
+         </article></body></html>"
+    );
+    let a = html(&page);
+    assert_eq!(
+        a.title.as_deref(),
+        Some("A DIY Investor’s Guide to Retirement Calculators")
+    );
+    assert!(
+        a.text
+            .contains("intelligence isn’t just changing how we work — it is"),
+        "{}",
+        a.text
+    );
+    // A misread quoted alone is a text about mojibake: kept.
+    assert!(a.text.contains("\"Ã¤\" is what a reader saw"), "{}", a.text);
+    assert!(a
+        .decode
+        .repairs
+        .iter()
+        .any(|r| serde_json::to_value(r.kind).unwrap() == "mojibake"));
+}
+
 /// body_f1.py's measure: 4-gram shingles of tokens (each CJK character a token).
 fn tokens(text: &str) -> Vec<String> {
     let cjk = |c: char| newsdecode::internals::is_cjk_letter(c);

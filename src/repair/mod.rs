@@ -13,6 +13,7 @@
 
 pub mod charsets;
 pub mod garbled;
+mod latin_runs;
 mod lost_bytes;
 pub mod mojibake;
 pub mod pinyin;

@@ -7,12 +7,15 @@
 //! almost never valid UTF-8 (its lead bytes are UTF-8 continuation bytes), and
 //! real Latin-1 text with accents never is.
 
+use super::latin_runs;
 use super::lost_bytes::decode_with_gaps;
 use crate::text::is_cjk_letter;
 use encoding_rs::{Encoding, BIG5, GBK, SHIFT_JIS, WINDOWS_1252};
 
 /// The encodings a line may have been wrongly decoded with, most common first.
 const SUSPECTS: [&Encoding; 4] = [WINDOWS_1252, GBK, BIG5, SHIFT_JIS];
+/// windows-1252's place in [`SUSPECTS`], for [`EncodedChars::bytes`].
+const WINDOWS_1252_AT: usize = 0;
 
 /// Repairs one line: `Some((fixed, encoding it was misread as))` when it was
 /// mojibake (the tests' entry point; the pipeline repairs whole texts).
@@ -155,7 +158,12 @@ fn repair_line_with(line: &str, cache: &mut EncodedChars) -> Option<(String, &'s
             return Some((fixed.into_owned(), encoding));
         }
     }
-    None
+    // Not the whole line: Latin mojibake may be in part of it only.
+    let mut byte = |c| match cache.bytes(WINDOWS_1252_AT, c) {
+        Some(([b, ..], 1)) => Some(b),
+        _ => None,
+    };
+    latin_runs::repair(line, &mut byte).map(|fixed| (fixed, WINDOWS_1252))
 }
 
 /// A cheap look at the first 48 characters: re-encoded with suspect number
