@@ -66,6 +66,26 @@ fn open_graph_and_meta_tags() {
 }
 
 #[test]
+fn a_json_ld_page_objects_date_is_the_last_resort() {
+    // Yoast's graph: the post's dates on its WebPage, no article object.
+    let graph = r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+ {"@type":"WebSite","name":"Example"},
+ {"@type":"WebPage","name":"Council expands bus network",
+  "datePublished":"2024-03-17T19:47:39+00:00","dateModified":"2024-05-03T10:57:58+00:00"}]}</script>"#;
+    let a = html(&page(graph, ""));
+    assert_eq!(a.published.as_deref(), Some("2024-03-17T19:47:39Z"));
+    assert_eq!(a.modified.as_deref(), Some("2024-05-03T10:57:58Z"));
+    // A date the page shows comes first.
+    let a = html(&page(graph, "<p class=\"date\">April 19, 2025</p>"));
+    assert_eq!(a.published.as_deref().map(|d| &d[..10]), Some("2025-04-19"));
+    // A page that states only when it was modified is dated by that.
+    let modified = r#"<meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">"#;
+    let a = html(&page(modified, ""));
+    assert_eq!(a.published.as_deref(), Some("2023-06-12T10:39:42Z"));
+    assert_eq!(a.modified, a.published);
+}
+
+#[test]
 fn title_suffix_dublin_core_microdata_and_time() {
     let head = r#"<title>Council expands bus network | Daily Example</title>
 <meta name="DC.date.issued" content="2024-11-16"><meta name="DC.creator" content="Jane Smith">"#;

@@ -22,13 +22,33 @@ const ARTICLE_TYPES: &[&str] = &[
     "Question",
 ];
 
+/// JSON-LD types of a page as a whole: their dates are the page's when no
+/// article object gives any (Yoast writes a post's dates on its `WebPage`).
+const PAGE_TYPES: &[&str] = &[
+    "WebPage",
+    "ItemPage",
+    "AboutPage",
+    "FAQPage",
+    "CollectionPage",
+    "MedicalWebPage",
+];
+
 /// Whether a JSON-LD object's type is one of [`ARTICLE_TYPES`].
 pub(super) fn is_article(value: &Value) -> bool {
+    has_type(value, ARTICLE_TYPES)
+}
+
+/// Whether a JSON-LD object's type is one of [`PAGE_TYPES`].
+pub(super) fn is_web_page(value: &Value) -> bool {
+    has_type(value, PAGE_TYPES)
+}
+
+fn has_type(value: &Value, types: &[&str]) -> bool {
     match value.get("@type") {
-        Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
+        Some(Value::String(t)) => types.contains(&t.as_str()),
         Some(Value::Array(ts)) => ts
             .iter()
-            .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
+            .any(|t| t.as_str().is_some_and(|t| types.contains(&t))),
         _ => false,
     }
 }

@@ -25,7 +25,7 @@
 use super::author_elements::ElementAuthors;
 use super::date_elements::{date_text, shows_a_date};
 use super::dates::{find_date, same_moment_at_an_offset};
-use super::json_ld::{is_article, objects};
+use super::json_ld::{is_article, is_web_page, objects};
 use super::markup_authors;
 use super::source_elements::{shows_a_source, source_text};
 pub use super::title::SITE_NAME_MAX_CHARS;
@@ -55,6 +55,9 @@ pub struct PageMeta {
     pub shown_date: Option<String>,
     /// The outlet an element whose class names the source shows.
     pub shown_source: Option<String>,
+    /// A JSON-LD page object's `datePublished`: the page's date when
+    /// neither its markup nor its text dates the article.
+    pub page_published: Option<String>,
     /// Author names.
     pub authors: Vec<String>,
     /// `description` / `og:description`.
@@ -84,6 +87,7 @@ impl PageMeta {
             self.authors = shown.authors;
         }
         self.published = self.published.take().or(shown.published);
+        self.page_published = self.page_published.take().or(shown.page_published);
         self.modified = self.modified.take().or(shown.modified);
         self.shown_date = self.shown_date.take().or(shown.shown_date);
         self.shown_source = self.shown_source.take().or(shown.shown_source);
@@ -151,6 +155,8 @@ struct Found {
     /// `(key, content)` of every `<meta>` with content, keys lower-cased.
     metas: Vec<(String, String)>,
     ld_article: Option<Value>,
+    /// The first JSON-LD page object's `datePublished` and `dateModified`.
+    ld_page_dates: Option<(Option<String>, Option<String>)>,
     ld_publisher: Option<String>,
     h1s: Vec<String>,
     time: Option<String>,
@@ -281,6 +287,10 @@ fn read_json_ld(raw: &str, found: &mut Found) {
             if found.ld_article.is_none() && is_article(object) {
                 found.ld_article = Some(object.clone());
             }
+            if found.ld_page_dates.is_none() && is_web_page(object) {
+                let date = |key| string(object.get(key));
+                found.ld_page_dates = Some((date("datePublished"), date("dateModified")));
+            }
         }
     }
 }
@@ -303,9 +313,11 @@ pub fn read(doc: &Document) -> PageMeta {
             .or(found.ld_publisher.clone())
             .or(site_suffix),
         published,
+        page_published: found.ld_page_dates.clone().and_then(|d| d.0),
         modified: ld
             .and_then(|a| string(a.get("dateModified")))
-            .or_else(|| found.meta(&["article:modified_time", "og:updated_time", "datemodified"])),
+            .or_else(|| found.meta(&["article:modified_time", "og:updated_time", "datemodified"]))
+            .or_else(|| found.ld_page_dates.clone().and_then(|d| d.1)),
         authors: markup_authors::authors(
             found
                 .ld_article

@@ -6,7 +6,9 @@
 //! - published: markup → the credit lines near the headline (else those
 //!   opening the body) → a date an element shows → the dateline (the first
 //!   found in that order wins; a day-only markup date yields to a timed
-//!   visible one of the same day); modified: markup only; a time without an
+//!   visible one of the same day), else a JSON-LD page object's date,
+//!   else the modified time (the version the reader has); modified: markup
+//!   only; a time without an
 //!   offset takes the language's region offset ([`default_offset`]);
 //! - source and editors: the credit lines near the headline and opening the
 //!   body, then the dateline's reporter credit and agency, then the lines
@@ -137,8 +139,12 @@ pub fn resolve(page: PageMeta, evidence: Evidence<'_>) -> Resolved {
         ],
         page.published.as_deref(),
         &mut dates,
-    );
+    )
+    .or_else(|| page.page_published.and_then(|p| dates.rfc3339(&p)));
     let modified = page.modified.as_deref().and_then(|m| dates.rfc3339(m));
+    // A page that states only when it was modified is dated by that: it is
+    // the version the reader has (htmldate's choice too).
+    let published = published.or_else(|| modified.clone());
     found.merge(credits_below(evidence.closing_lines, evidence.end_mark));
     let Byline {
         source,
