@@ -86,6 +86,21 @@ fn a_json_ld_page_objects_date_is_the_last_resort() {
 }
 
 #[test]
+fn a_byline_below_a_headline_inside_the_container_is_read() {
+    // A layout cell holds the headline, its byline and the story; the
+    // byline is deeper than the cell's first children.
+    let page = format!(
+        "<html><body><table><tr><td><a href=/>Home</a></td></tr><tr><td>\
+         <center><h1><center>Council expands bus network</center></h1>\
+         <p>by Jon Foster - 2025-09-13<br>Updated: 2025-09-13</p></center>\
+         {PARAGRAPHS}</td></tr></table></body></html>"
+    );
+    let a = html(&page);
+    assert_eq!(a.authors, ["Jon Foster"]);
+    assert_eq!(a.published.as_deref(), Some("2025-09-13"));
+}
+
+#[test]
 fn title_suffix_dublin_core_microdata_and_time() {
     let head = r#"<title>Council expands bus network | Daily Example</title>
 <meta name="DC.date.issued" content="2024-11-16"><meta name="DC.creator" content="Jane Smith">"#;

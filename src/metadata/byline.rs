@@ -116,6 +116,7 @@ pub const CREDIT_WORDS: &[CreditWord] = &[
     word("Written by", Some(Role::Author), true),
     word("Written By", Some(Role::Author), true),
     word("WRITTEN BY", Some(Role::Author), true),
+    word("Text by", Some(Role::Author), true),
     word("By ", Some(Role::Author), true),
     word("BY ", Some(Role::Author), false),
     word("摄影", Some(Role::Other), true),
@@ -174,6 +175,8 @@ pub fn dateline_agency(line: &str) -> Option<&'static str> {
 
 /// Reads `来源：中新网四川 编辑：曹惠君`, `By John Smith and Jane Doe | Updated …`.
 pub fn byline(line: &str) -> Byline {
+    let opened = opening_by(line);
+    let line = opened.as_ref();
     // (byte position, key length, role), non-overlapping, in order.
     let mut keys: Vec<(usize, usize, Role)> = Vec::new();
     for (key, role) in CREDIT_WORDS.iter().filter_map(|w| Some((w.word, w.reads?))) {
@@ -248,6 +251,15 @@ pub fn byline(line: &str) -> Byline {
     out
 }
 
+/// A line opening with a lower-case `by` (`by Jon Foster - 2025-09-13`)
+/// reads as `By`; inside a line it stays a preposition (`photo by …`).
+fn opening_by(line: &str) -> std::borrow::Cow<'_, str> {
+    match line.strip_prefix("by ") {
+        Some(rest) => format!("By {rest}").into(),
+        None => line.into(),
+    }
+}
+
 /// The value after a credit word, up to where it ends; `None` when the
 /// word was no credit.
 fn credit_value(value: &str, role: Role) -> Option<String> {
@@ -272,7 +284,11 @@ fn credit_value(value: &str, role: Role) -> Option<String> {
         Some(cut) => value.get(..cut).unwrap_or_default(),
         None => value,
     };
-    let value = value.trim().trim_end_matches([',', '，', ';']).trim();
+    // (A dash before the cut date separated it: `Jon Foster - 2025-09-13`.)
+    let value = value
+        .trim()
+        .trim_end_matches([',', '，', ';', '-', '–', '—', '·'])
+        .trim();
     // (`新京报记者 何青 摄` under a picture credits its photographer.)
     if role == Role::Author
         && ["摄", "攝", "供图", "供圖"]
@@ -521,9 +537,13 @@ mod tests {
             "Written by: Elise Nass",
             "Written By Elise Nass | Updated: December 31, 2024",
             "WRITTEN BY Elise Nass",
+            "Text by Elise Nass",
+            "by Elise Nass - 2025-09-13",
         ] {
             assert_eq!(byline(line).authors, ["Elise Nass"], "{line}");
         }
+        // A lower-case `by` inside a line is a preposition.
+        assert!(byline("Photo taken by Elise Nass").authors.is_empty());
     }
 
     #[test]

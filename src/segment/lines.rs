@@ -338,7 +338,7 @@ pub fn features(raw: &str) -> Features {
             .iter()
             .filter(|w| w.marks_line && text.contains(w.word))
             .count()
-            + usize::from(text.starts_with("By ") || text.starts_with("BY ")),
+            + usize::from(["By ", "BY ", "by "].iter().any(|b| text.starts_with(b))),
         date: find_date(text, None).is_some(),
         photo_credit: PHOTO_CREDIT_SUFFIXES.iter().any(|s| text.ends_with(s))
             || PHOTO_CAPTION_PREFIXES.iter().any(|p| text.starts_with(p))

@@ -208,6 +208,10 @@ pub const META_BLOCK_MIN_LENGTH: f32 = 4.0;
 /// editor's block follows the text at once, or after a share bar and a
 /// correction link.
 pub const CLOSING_BLOCKS_AFTER: usize = 6;
+/// Leaf blocks right below a headline inside the container looked at for
+/// a credit line (`<h1>…</h1><p>by Jon Foster - 2025-09-13</p>` in a
+/// layout cell): the byline and a date line, not the story's paragraphs.
+pub const META_BLOCKS_BELOW_HEADLINE: usize = 2;
 /// Leaf blocks right above the headline looked at for a credit line when
 /// those below it leave room: a kicker or a date block.
 pub const META_BLOCKS_ABOVE_HEADLINE: usize = 2;

@@ -4,9 +4,9 @@
 
 use super::super::lines::{crumb_items, features};
 use super::super::tunables::{
-    CLOSING_BLOCKS_AFTER, CRUMB_MIN_ITEMS, META_BLOCKS_ABOVE_HEADLINE, META_BLOCKS_INSIDE,
-    META_BLOCK_MAX_LENGTH, META_BLOCK_MIN_LENGTH, META_LINES_MAX, NAV_ROW_MAX_PLAIN_SHARE,
-    NAV_ROW_MIN_LINKS,
+    CLOSING_BLOCKS_AFTER, CRUMB_MIN_ITEMS, META_BLOCKS_ABOVE_HEADLINE, META_BLOCKS_BELOW_HEADLINE,
+    META_BLOCKS_INSIDE, META_BLOCK_MAX_LENGTH, META_BLOCK_MIN_LENGTH, META_LINES_MAX,
+    NAV_ROW_MAX_PLAIN_SHARE, NAV_ROW_MIN_LINKS,
 };
 use super::page::Page;
 use super::visible::TextBuf;
@@ -28,7 +28,19 @@ pub fn meta_lines(page: &Page, body: NodeId) -> Vec<String> {
         .map(|i| i as NodeId)
         .take_while(|&id| id < body)
         .collect();
-    let inside: Vec<NodeId> = page.children(body).take(META_BLOCKS_INSIDE).collect();
+    let mut inside: Vec<NodeId> = page.children(body).take(META_BLOCKS_INSIDE).collect();
+    // A headline inside the container: the leaf blocks right below it,
+    // however deep (a `<center>` around headline and byline).
+    if let Some(h) = h1.filter(|&h| h > body as usize) {
+        let below = ((h + 1)..page.doc.nodes.len())
+            .map(|i| i as NodeId)
+            .filter(|&id| {
+                page.doc.element(id).is_some_and(|e| is_block(&e.name))
+                    && !page.stat(id).has_block_child
+            })
+            .take(META_BLOCKS_BELOW_HEADLINE);
+        inside.extend(below);
+    }
     match h1 {
         // Nearest the headline first; then the blocks right above it, where
         // some CMSs set the date (`2024 11/16 09:35:20` over the headline).
