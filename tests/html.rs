@@ -101,6 +101,15 @@ fn a_byline_below_a_headline_inside_the_container_is_read() {
 }
 
 #[test]
+fn a_scholarly_pages_citation_authors_are_its_authors() {
+    let head = r#"<meta name="author" content="Example Journal">
+<meta name="citation_author" content="Kaufman, Jeff T.">
+<meta name="citation_author" content="Md Najmul Hossain">"#;
+    let a = html(&page(head, ""));
+    assert_eq!(a.authors, ["Kaufman, Jeff T.", "Md Najmul Hossain"]);
+}
+
+#[test]
 fn title_suffix_dublin_core_microdata_and_time() {
     let head = r#"<title>Council expands bus network | Daily Example</title>
 <meta name="DC.date.issued" content="2024-11-16"><meta name="DC.creator" content="Jane Smith">"#;

@@ -174,6 +174,14 @@ struct Found {
 
 impl Found {
     /// The first `<meta>` content among `keys`, in the keys' order.
+    /// Every `<meta>` content of `key`, in the page's order.
+    fn metas_all(&self, key: &str) -> Vec<String> {
+        let all = self.metas.iter().filter(|(k, _)| k == key);
+        all.map(|(_, v)| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+            .collect()
+    }
+
     fn meta(&self, keys: &[&str]) -> Option<String> {
         keys.iter().find_map(|k| {
             self.metas
@@ -325,6 +333,7 @@ pub fn read(doc: &Document) -> PageMeta {
                 .and_then(|a| a.get("author"))
                 .map(names)
                 .unwrap_or_default(),
+            found.metas_all(markup_authors::CITATION_AUTHOR),
             |keys| found.meta(keys),
             &found.element_authors,
         ),

@@ -1,4 +1,5 @@
-//! The markup's authors, in precedence: JSON-LD, else author metas (URLs
+//! The markup's authors, in precedence: JSON-LD, else a scholarly page's
+//! `citation_author` metas, else author metas (URLs
 //! skipped), else a Twitter card's `Written by` pair, else the elements
 //! (`rel=author`, an `itemprop=author` item, a class naming the author, the
 //! name after a "Written by" element: `author_elements.rs`). A source
@@ -20,10 +21,17 @@ const AUTHOR_METAS: &[&str] = &[
     "sailthru.author",
 ];
 
+/// The `<meta>` key scholarly pages repeat once per author (Google
+/// Scholar's), in the paper's order.
+pub(super) const CITATION_AUTHOR: &str = "citation_author";
+
 /// The authors the markup names: `json_ld`, the JSON-LD article's author
-/// names; `meta`, the content of the first of some `<meta>` keys.
+/// names; `citation`, every [`CITATION_AUTHOR`] (one person each, written
+/// as the paper writes it: not split at its comma); `meta`, the content of
+/// the first of some `<meta>` keys.
 pub(super) fn authors(
     json_ld: Vec<String>,
+    citation: Vec<String>,
     meta: impl Fn(&[&str]) -> Option<String>,
     elements: &ElementAuthors,
 ) -> Vec<String> {
@@ -33,6 +41,9 @@ pub(super) fn authors(
             .any(|n| !is_organisation(n) && clean_author(n).is_some())
     };
     let mut authors = json_ld;
+    if no_person(&authors) && !no_person(&citation) {
+        authors = citation;
+    }
     if no_person(&authors) {
         authors = meta(AUTHOR_METAS)
             // (A profile URL or a numeric account id is not a name.)
