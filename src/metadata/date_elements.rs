@@ -16,6 +16,8 @@ const DATE_MAX_CHARS: usize = 80;
 /// `entry-date`, `meta-date`, `pubdate`, `date-published`, `posted-on`).
 const DATE_WORDS: &[&str] = &[
     "date",
+    // (`article-byline__pub-dates`: a published and an updated date.)
+    "dates",
     "pubdate",
     "published",
     "publish",
@@ -100,6 +102,10 @@ mod tests {
             (
                 "<div class=\"meta date-section-header\"><span>Posted on April 13, 2023</span><div class=tags><span>Tags:</span><a href=/t/1>academic journals</a>, <a href=/t/2>indexing</a>, <a href=/t/3>metadata and discovery</a></div></div>",
                 Some("Posted on April 13, 2023"),
+            ),
+            (
+                "<p class=article-byline__pub-dates>Updated March 13, 2024</p>",
+                Some("Updated March 13, 2024"),
             ),
             // Another date than the publication's, or no full date.
             ("<span class=updated-date>June 2, 2024</span>", None),

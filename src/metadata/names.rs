@@ -10,12 +10,14 @@ use crate::text::is_cjk_letter;
 /// and spaces between CJK names. Empty pieces are dropped.
 pub fn split_names(value: &str) -> Vec<String> {
     let mut names = Vec::new();
-    let normalized = value.replace(" and ", "、").replace(" & ", "、");
+    let normalized = joining_names(value);
     for piece in normalized.split([
         '、', '，', ',', '和', '及', '与', '與', '/', '／', ';', '；',
     ]) {
         let piece = piece.trim();
-        if piece.is_empty() {
+        // (A suspended hyphen's compound describes: `Home- and
+        // Digital-Security Expert` after a name is no name.)
+        if piece.is_empty() || piece.contains("- and ") || piece.contains("- & ") {
             continue;
         }
         // "张三 李四": CJK names separated by spaces are several names.
@@ -35,6 +37,26 @@ pub fn split_names(value: &str) -> Vec<String> {
         }
     }
     names
+}
+
+/// `value` with its ` and ` / ` & ` between names written `、`; not after a
+/// suspended hyphen, where they join the parts of one compound (`Home- and
+/// Digital-Security Expert` is one description, no names).
+fn joining_names(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some((at, joiner)) = [" and ", " & "]
+        .iter()
+        .filter_map(|j| rest.find(j).map(|at| (at, *j)))
+        .min()
+    {
+        let before = rest.get(..at).unwrap_or_default();
+        out.push_str(before);
+        out.push_str(if before.ends_with('-') { joiner } else { "、" });
+        rest = rest.get(at + joiner.len()..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
 }
 
 /// CJK words as names, where a two-character name a CMS spaced out to
@@ -235,4 +257,22 @@ pub fn is_chinese_name(word: &str) -> bool {
 /// Whether a credit's word says where it was filed from (`上海报道`).
 pub fn is_report_place(word: &str) -> bool {
     ["报道", "報導", "报导"].iter().any(|w| word.ends_with(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_split_at_and_and_a_compound_is_no_name() {
+        assert_eq!(
+            split_names("Ann Lee and Bo Chan & Cy Diaz"),
+            ["Ann Lee", "Bo Chan", "Cy Diaz"]
+        );
+        assert_eq!(
+            split_names("Cort Honey, Home- and Digital-Security Expert"),
+            ["Cort Honey"]
+        );
+        assert_eq!(split_names("张三、李四"), ["张三", "李四"]);
+    }
 }
