@@ -25,6 +25,7 @@
 use super::author_elements::ElementAuthors;
 use super::date_elements::{date_text, shows_a_date};
 use super::dates::{find_date, same_moment_at_an_offset};
+use super::headline::headline_text;
 use super::json_ld::{is_article, is_web_page, objects};
 use super::markup_authors;
 use super::source_elements::{shows_a_source, source_text};
@@ -230,7 +231,7 @@ fn scan(doc: &Document) -> Found {
             "h1" => {
                 // (Kept only when headline-sized: 127 nested `<h1>` around
                 // a 34 MB page once held 127 copies of it.)
-                let text = text_of(doc, id);
+                let text = headline_text(doc, id);
                 if at_most_chars(&text, H1_MAX_CHARS) {
                     found.h1s.extend(non_empty(&text));
                 }

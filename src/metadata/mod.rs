@@ -29,6 +29,7 @@ mod date_elements;
 mod date_parts;
 mod dateline;
 pub mod dates;
+mod headline;
 mod json_ld;
 pub mod language;
 mod latin_names;
