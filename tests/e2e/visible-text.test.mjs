@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS } from "./browser.mjs";
-import { DATASETS, namedPages, lostLines, missing, articleText, checkPages } from "./visible.mjs";
+import { DATASETS, namedPages, lostLines, missing, articleText, checkPages, unmisread } from "./visible.mjs";
 
 const root = new URL("../../", import.meta.url).pathname;
 const { initSync, extract } = await import(join(root, "pkg/newsdecode.js"));
@@ -41,6 +41,11 @@ test("a line is found split, with labels the fields drop, and by its date", () =
   assert.equal(missing("A bus. Credit: AP", hay), "");
   assert.equal(missing("By Jane Doe, August 12, 2025", hay), "");
   assert.equal(missing("By John Roe", hay), "john roe");
+  // A line shown misread is found repaired; one that is not stays missing.
+  const repaired = articleText({ text: "It isn’t — it’s Español" });
+  assert.equal(missing("It isnâ€™t â€” itâ€™s EspaÃ±ol", repaired), "");
+  assert.equal(unmisread("Investor\u00e2\u0080\u0099s"), "Investor’s");
+  assert.equal(missing("It wasnâ€™t", repaired), "wasnâ tmt");
 });
 
 test("every visible line of the named pages is in the article", { skip: !existsSync(DATASETS) && "no data sets" }, async () => {

@@ -101,11 +101,63 @@ function composed(word, known) {
  * word of some field, or as several (an inline element written apart).
  */
 export function missing(line, haystack) {
+  // A line shown misread (`isnâ€™t`) is in the article repaired (`isn’t`).
+  const repaired = unmisread(line);
+  if (repaired !== line && !missingAsShown(repaired, haystack)) return "";
+  return missingAsShown(line, haystack);
+}
+
+function missingAsShown(line, haystack) {
   if (haystack.joined.includes(normalize(line))) return "";
   return words(line)
     .filter((w) => !FIELD_LABELS.has(w))
     .filter((w) => !(CJK.test(w) ? haystack.joined.includes(w) : haystack.words.has(w) || composed(w, haystack.words)))
     .join(" ");
+}
+
+/** windows-1252's characters for the bytes 0x80–0x9F (C1 controls stand for themselves). */
+const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ";
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * `line` with each UTF-8 sequence read as windows-1252 decoded again (other
+ * characters stay): an oracle for the library's repair, written apart from
+ * it and looser (it knows no exceptions).
+ */
+export function unmisread(line) {
+  // (innerText shows U+00A0 as a space: after a lead byte's character, and
+  // a continuation's, it was the byte 0xA0 of the sequence — `â€ ` is `†`.)
+  const nbsp = line.replace(/(?<=[\u00c2-\u00f4][^\x00-\x7F]?) /g, "\u00a0");
+  return nbsp.replace(/[^\x00-\x7F]+/g, (run, at, whole) => {
+    const bytes = [];
+    for (const c of run) {
+      const code = c.codePointAt(0);
+      const high = CP1252_HIGH.indexOf(c);
+      if (high >= 0) bytes.push(0x80 + high);
+      else if (code <= 0xff) bytes.push(code);
+      else return run;
+    }
+    // Sequence by sequence: real characters may stand beside a misread.
+    const chars = [...run];
+    let out = "";
+    for (let i = 0; i < bytes.length; ) {
+      const b = bytes[i];
+      const n = b >= 0xf0 && b <= 0xf4 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 && b <= 0xdf ? 2 : 1;
+      let decoded = null;
+      if (n > 1 && i + n <= bytes.length) {
+        try {
+          decoded = UTF8.decode(new Uint8Array(bytes.slice(i, i + n)));
+        } catch {
+          decoded = null;
+        }
+      }
+      // A sequence cut by the line's end lost its last byte, a trimmed NBSP.
+      if (!decoded && n > 1 && i + n > bytes.length && at + run.length === whole.length) break;
+      out += decoded ?? chars[i];
+      i += decoded ? n : 1;
+    }
+    return out;
+  });
 }
 
 const PAGE_URL = "http://page.invalid/";
