@@ -23,6 +23,24 @@ after(async () => { await env?.close(); });
 
 const readerText = (page) => page.locator("#reader .reader").innerText();
 
+/** In the page: the names of the results IndexedDB keeps. */
+const storedNames = () => new Promise((resolve) => {
+  const open = indexedDB.open("newsdecode");
+  open.onsuccess = () => {
+    const all = open.result.transaction("results").objectStore("results").getAll();
+    all.onsuccess = () => resolve(all.result.map((entry) => entry.name));
+  };
+});
+
+/** Waits until the kept results' names satisfy `ok` (the store is written asynchronously). */
+async function waitForKept(page, ok) {
+  for (let tries = 0; tries < 200; tries += 1) {
+    if (ok(await page.evaluate(storedNames))) return;
+    await page.waitForTimeout(50);
+  }
+  assert.fail(`IndexedDB keeps ${JSON.stringify(await page.evaluate(storedNames))}`);
+}
+
 test("pasting the seed text shows the repaired article; copy as Markdown gives the CLI's Markdown", async () => {
   const app = await openApp(env, { permissions: ["clipboard-read", "clipboard-write"] });
   const { page } = app;
@@ -203,13 +221,7 @@ test("history: results are kept on the device, restored after a reload (and re-d
   await page.locator("#reader .title").waitFor();
   await dropFiles(page, [{ name: "big5-news.html", bytes: fixture("web/big5-news.html") }]);
   await page.waitForFunction(() => document.querySelectorAll("#results tbody tr").length === 2);
-  await page.waitForFunction(async () => (await new Promise((resolve) => {
-    const open = indexedDB.open("newsdecode");
-    open.onsuccess = () => {
-      const all = open.result.transaction("results").objectStore("results").count();
-      all.onsuccess = () => resolve(all.result);
-    };
-  })) === 2);
+  await waitForKept(page, (names) => names.length === 2);
   const afterDecode = requests.length;
   await page.reload();
   await page.waitForSelector("html[data-ready=true]");
@@ -228,13 +240,7 @@ test("history: results are kept on the device, restored after a reload (and re-d
   await page.click("#clear");
   // The store is emptied asynchronously: a reload in the same instant could
   // come first, which no reader does; wait for it as for the saves above.
-  await page.waitForFunction(async () => (await new Promise((resolve) => {
-    const open = indexedDB.open("newsdecode");
-    open.onsuccess = () => {
-      const all = open.result.transaction("results").objectStore("results").count();
-      all.onsuccess = () => resolve(all.result);
-    };
-  })) === 0);
+  await waitForKept(page, (names) => names.length === 0);
   await page.reload();
   await page.waitForSelector("html[data-ready=true]");
   assert.equal(await page.locator("#results tbody tr").count(), 0);
@@ -258,21 +264,8 @@ test("history: a re-decode still running when Clear is clicked does not bring it
   await page.fill("#paste", "A second, unrelated paste.\n\nIt has two paragraphs of its own.");
   await page.click("#decode");
   await page.locator("#reader .title").waitFor();
-  const kept = () => page.evaluate(async () => (await new Promise((resolve) => {
-    const open = indexedDB.open("newsdecode");
-    open.onsuccess = () => {
-      const all = open.result.transaction("results").objectStore("results").getAll();
-      all.onsuccess = () => resolve(all.result.map((entry) => entry.name));
-    };
-  })));
-  await page.waitForFunction(async () => (await new Promise((resolve) => {
-    const open = indexedDB.open("newsdecode");
-    open.onsuccess = () => {
-      const all = open.result.transaction("results").objectStore("results").count();
-      all.onsuccess = () => resolve(all.result);
-    };
-  })) >= 1);
-  assert.equal((await kept()).length, 1);
+  await waitForKept(page, (names) => names.length >= 1);
+  assert.equal((await page.evaluate(storedNames)).length, 1);
   assert.equal(await page.locator("#results tbody tr").count(), 1);
   await close();
 });
