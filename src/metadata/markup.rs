@@ -322,11 +322,11 @@ pub fn read(doc: &Document) -> PageMeta {
             .or(found.ld_publisher.clone())
             .or(site_suffix),
         published,
-        page_published: found.ld_page_dates.clone().and_then(|d| d.0),
+        page_published: found.ld_page_dates.as_ref().and_then(|d| d.0.clone()),
         modified: ld
             .and_then(|a| string(a.get("dateModified")))
             .or_else(|| found.meta(&["article:modified_time", "og:updated_time", "datemodified"]))
-            .or_else(|| found.ld_page_dates.clone().and_then(|d| d.1)),
+            .or_else(|| found.ld_page_dates.as_ref().and_then(|d| d.1.clone())),
         authors: markup_authors::authors(
             found
                 .ld_article

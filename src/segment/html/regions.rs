@@ -34,10 +34,7 @@ pub fn meta_lines(page: &Page, body: NodeId) -> Vec<String> {
     if let Some(h) = h1.filter(|&h| h > body as usize) {
         let below = ((h + 1)..page.doc.nodes.len())
             .map(|i| i as NodeId)
-            .filter(|&id| {
-                page.doc.element(id).is_some_and(|e| is_block(&e.name))
-                    && !page.stat(id).has_block_child
-            })
+            .filter(|&id| is_leaf_block(page, id))
             .take(META_BLOCKS_BELOW_HEADLINE);
         inside.extend(below);
     }
@@ -49,10 +46,7 @@ pub fn meta_lines(page: &Page, body: NodeId) -> Vec<String> {
             let above = (0..h)
                 .rev()
                 .map(|i| i as NodeId)
-                .filter(|&id| {
-                    page.doc.element(id).is_some_and(|e| is_block(&e.name))
-                        && !page.stat(id).has_block_child
-                })
+                .filter(|&id| is_leaf_block(page, id))
                 .take(META_BLOCKS_ABOVE_HEADLINE);
             for line in lines_of(page, above) {
                 if lines.len() < META_LINES_MAX && !lines.contains(&line) {
@@ -74,6 +68,11 @@ pub fn meta_lines(page: &Page, body: NodeId) -> Vec<String> {
     }
 }
 
+/// Whether `id` is a block element holding no other block: one line.
+fn is_leaf_block(page: &Page, id: NodeId) -> bool {
+    page.doc.element(id).is_some_and(|e| is_block(&e.name)) && !page.stat(id).has_block_child
+}
+
 /// Credit lines in the blocks just after the body (`责任编辑：吴桐`,
 /// `[ 责编：刘方 ]`, `编辑：李想 责任编辑：王军`): CMSs set the editors in
 /// a block of their own below the text. Up to [`CLOSING_BLOCKS_AFTER`]
@@ -86,10 +85,7 @@ pub fn closing_lines(page: &Page, body: NodeId) -> Vec<String> {
     }
     let after = ((last as usize + 1)..page.doc.nodes.len())
         .map(|i| i as NodeId)
-        .filter(|&id| {
-            page.doc.element(id).is_some_and(|e| is_block(&e.name))
-                && !page.stat(id).has_block_child
-        })
+        .filter(|&id| is_leaf_block(page, id))
         .take(CLOSING_BLOCKS_AFTER);
     lines_of(page, after)
         .into_iter()
