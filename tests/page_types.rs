@@ -62,6 +62,28 @@ fn an_article_in_a_landmark_with_teasers_stays_the_article() {
 }
 
 #[test]
+fn an_article_found_outside_the_main_landmark_gives_way_to_it() {
+    // A product page: its landmark is short lines (a name, a price, two
+    // points), and the only prose is a newsletter box in the footer.
+    let page = "<html><body><header><a href=/>Shop</a></header>\
+         <main><h1>K2 Wireless Keyboard</h1><ul><li>75% layout with wireless connectivity</li>\
+         <li>Magnetic switches for gaming</li></ul><p>$139.99</p><p>Color: Black</p>\
+         <p>Out of stock</p><p>14-Day Returns</p>\
+         <p>Hall effect switches</p><p>Ships within 24-48 hours from New Jersey</p></main>\
+         <footer><div class=signup><p>Join our club!</p><p>Sign up to our weekly newsletter for \
+         exclusive offers, early access and updates on our latest products, every Friday.</p>\
+         </div></footer></body></html>";
+    let a = html(page);
+    assert!(
+        a.text.contains("Magnetic switches for gaming"),
+        "{}",
+        a.text
+    );
+    assert!(a.text.contains("$139.99"), "{}", a.text);
+    assert!(!a.text.contains("newsletter"), "{}", a.text);
+}
+
+#[test]
 fn a_thread_is_read_post_by_post() {
     // No landmark; each post's text is short, one post is the longest and
     // wins the scoring, and the series of posts is the content.

@@ -83,7 +83,7 @@ fn extract_from(page: &Page, meta: &PageMeta) -> Segments {
     }
     let mut written = writer.finish();
     let article_length = text_length(&written.items);
-    if let Some((landmark, whole)) = landmark_reading(page, article_length) {
+    if let Some((landmark, whole)) = landmark_reading(page, &roots, article_length) {
         roots = vec![landmark];
         written = whole;
     } else if let Some((series, posts)) = series_reading(page, top, &roots, article_length) {
@@ -154,17 +154,10 @@ fn series_reading(
     if visible <= article_length {
         return None;
     }
-    let inside = |id: NodeId, of: NodeId| {
-        let mut n = id;
-        while n != NONE && n != of {
-            n = page.parent(n);
-        }
-        n == of
-    };
     let apart: Vec<NodeId> = roots
         .iter()
         .copied()
-        .filter(|&r| !series.iter().any(|&s| inside(r, s) || inside(s, r)))
+        .filter(|&r| !series.iter().any(|&s| related(page, r, s)))
         .collect();
     series.extend(apart);
     series.sort_unstable();
@@ -176,13 +169,33 @@ fn series_reading(
     (text_length(&posts.items) > article_length).then_some((series, posts))
 }
 
+/// Whether one of two nodes holds the other (or they are the same).
+fn related(page: &Page, a: NodeId, b: NodeId) -> bool {
+    let inside = |id: NodeId, of: NodeId| {
+        let mut n = id;
+        while n != NONE && n != of {
+            n = page.parent(n);
+        }
+        n == of
+    };
+    inside(a, b) || inside(b, a)
+}
+
 /// The main landmark read whole, when the chosen article (`article_length`,
 /// its text's weighted length) holds only a small share of the landmark's
 /// text (see [`LANDMARK_SHARE`]; a page without one: its `<body>`,
 /// [`BODY_SHARE`]): the page is a listing, a catalogue, a thread or a
 /// service page, not one article. Returns the landmark and what it wrote.
-fn landmark_reading(page: &Page, article_length: f32) -> Option<(NodeId, writer::Written)> {
+fn landmark_reading(
+    page: &Page,
+    roots: &[NodeId],
+    article_length: f32,
+) -> Option<(NodeId, writer::Written)> {
     let (landmark, share) = match choose::main_landmark(page) {
+        // An article found wholly outside the main landmark (a newsletter
+        // box in the footer of a product page) is no match for it: the
+        // landmark wins as soon as it holds more text.
+        Some(main) if !roots.iter().any(|&r| related(page, r, main)) => (main, 1.0),
         Some(main) => (main, LANDMARK_SHARE),
         None => (choose::body_element(page)?, BODY_SHARE),
     };
