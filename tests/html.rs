@@ -150,6 +150,27 @@ fn markup_naming_no_person_gives_way_to_the_byline() {
     assert_eq!(a.authors, ["Jane Smith"]);
 }
 
+#[test]
+fn a_group_signing_as_one_is_the_author_and_a_heading_of_people_is_not() {
+    for (byline, authors) in [
+        ("<p class=authorName>Podium Staff</p>", vec!["Podium Staff"]),
+        (
+            "<div class=author-name>Team SimplyThrilled</div>",
+            vec!["Team SimplyThrilled"],
+        ),
+        (
+            "<div>By</div><div>The Meetingnotes Team</div>",
+            vec!["The Meetingnotes Team"],
+        ),
+        ("<p class=author-name>Our Foreign Staff</p>", vec![]),
+        ("<p class=author-name>Staff Writer</p>", vec![]),
+        ("<p class=author-name>Team</p>", vec![]),
+    ] {
+        let a = html(&page("<title>Council expands bus network</title>", byline));
+        assert_eq!(a.authors, authors, "{byline}");
+    }
+}
+
 /// A Chinese CMS page (chinanews layout) saved in GBK: a golden page.
 const CMS: &[u8] = include_bytes!("pages/cms-chinanews-gbk/input.html");
 

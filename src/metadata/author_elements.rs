@@ -4,7 +4,7 @@
 //! checked for the form of a name, since such classes also mark boxes,
 //! counters and controls.
 
-use super::latin_names::{NAME_PARTICLES, UI_WORDS};
+use super::latin_names::{NAME_PARTICLES, ROLE_WORDS, UI_WORDS};
 use super::names::split_names;
 use crate::parse::elements::is_not_shown;
 use crate::parse::tree::{Document, Element, NodeData, NodeId, NONE};
@@ -368,16 +368,33 @@ fn looks_like_a_name(name: &str) -> bool {
         let letters = name.chars().filter(|&c| c != '·').count();
         return (2..=4).contains(&letters) || name.contains('·');
     }
-    let words: Vec<&str> = name.split_whitespace().collect();
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()))
+        .map(str::to_string)
+        .collect();
+    let capitalised = |w: &String| w.chars().next().is_some_and(char::is_uppercase);
+    let lower = |w: &String| w.to_lowercase();
+    // A group that signs as one (`Podium Staff`, `Team SimplyThrilled`):
+    // the collective word beside a word that names the group.
+    let names_a_group = words.iter().any(|w| {
+        capitalised(w)
+            && !COLLECTIVE_WORDS.contains(&lower(w).as_str())
+            && !UI_WORDS.contains(&lower(w).as_str())
+            && !ROLE_WORDS.contains(&lower(w).as_str())
+    });
     !words.is_empty()
         && words.iter().all(|w| {
-            let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
-            let lower = w.to_lowercase();
-            !UI_WORDS.contains(&lower.as_str())
-                && (w.chars().next().is_some_and(char::is_uppercase)
-                    || NAME_PARTICLES.contains(&lower.as_str()))
+            let lower = lower(w);
+            (names_a_group && COLLECTIVE_WORDS.contains(&lower.as_str()))
+                || (!UI_WORDS.contains(&lower.as_str())
+                    && (capitalised(w) || NAME_PARTICLES.contains(&lower.as_str())))
         })
 }
+
+/// Words by which a group signs a byline (`The Meetingnotes Team`); alone
+/// (`Team`, `Our Staff`) they head a page of people, not a byline.
+const COLLECTIVE_WORDS: &[&str] = &["team", "staff"];
 
 /// A name found by class is at most this many words (two names with `and`).
 const AUTHOR_MAX_WORDS: usize = 7;

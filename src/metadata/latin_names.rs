@@ -12,7 +12,7 @@ const SEPARATORS: [&str; 7] = ["•", "⋅", " | ", " – ", " — ", " - ", "·
 
 /// Words that name a role, not a person: a name ending in one is cut to
 /// the name before (`Matt Check Head Winemaker`).
-const ROLE_WORDS: &[&str] = &[
+pub(super) const ROLE_WORDS: &[&str] = &[
     "writer",
     "editor",
     "founder",
@@ -70,6 +70,8 @@ pub(super) const UI_WORDS: &[&str] = &[
     "editor",
     "staff",
     "team",
+    // (`Our Team` in a menu, `Our Foreign Staff` for no one named.)
+    "our",
     "written",
     "posted",
     "by",
