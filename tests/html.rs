@@ -171,6 +171,34 @@ fn a_group_signing_as_one_is_the_author_and_a_heading_of_people_is_not() {
     }
 }
 
+#[test]
+fn an_author_element_holding_more_than_the_name_gives_its_first_line() {
+    let teaser = "The board lists the openings of the week across the region. ".repeat(20);
+    for (byline, authors) in [
+        (
+            "<div class=byline><span>Luke Kim</span><small>December 17, 2025</small></div>".to_string(),
+            vec!["Luke Kim"],
+        ),
+        (
+            "<div class=author-text><div>Lauren Vetter</div><p>Lauren Vetter is a marketing \
+             professional who writes about clinics.</p></div>"
+                .to_string(),
+            vec!["Lauren Vetter"],
+        ),
+        (
+            "<p class=byline>Last Updated: <time>December 17, 2025</time></p>".to_string(),
+            vec![],
+        ),
+        (
+            format!("<div class=\"entry author-jane-doe\"><h2>Live Jobs Board</h2><p>{teaser}</p></div>"),
+            vec![],
+        ),
+    ] {
+        let a = html(&page("<title>Council expands bus network</title>", &byline));
+        assert_eq!(a.authors, authors, "{byline}");
+    }
+}
+
 /// A Chinese CMS page (chinanews layout) saved in GBK: a golden page.
 const CMS: &[u8] = include_bytes!("pages/cms-chinanews-gbk/input.html");
 

@@ -22,6 +22,9 @@ pub(super) struct ElementAuthors {
     itemprop: Option<String>,
     /// The first element whose class names an author's name.
     class: Option<String>,
+    /// The first such element's leading name when no element's whole text
+    /// is one.
+    class_lead: Option<String>,
     /// The first name after a label element (`<p>Written by</p><p>…</p>`).
     labelled: Option<String>,
     /// The names links to author pages show, the first two distinct ones.
@@ -41,6 +44,9 @@ impl ElementAuthors {
         }
         if self.class.is_none() && names_an_author(e) {
             self.class = class_author(doc, id);
+            if self.class.is_none() && self.class_lead.is_none() {
+                self.class_lead = class_author_lead(doc, id);
+            }
         }
         if self.labelled.is_none() {
             self.labelled = labelled_author(doc, id);
@@ -69,6 +75,7 @@ impl ElementAuthors {
             .as_deref()
             .or(self.class.as_deref())
             .or(self.labelled.as_deref())
+            .or(self.class_lead.as_deref())
         {
             return split_names(name);
         }
@@ -122,6 +129,40 @@ fn class_author(doc: &Document, id: NodeId) -> Option<String> {
     short_text(doc, id, AUTHOR_MAX_CHARS)
         .filter(|t| !t.chars().any(is_cjk_letter))
         .and_then(|t| author_name(&t))
+}
+
+/// The name that opens an element whose class names the author, when its
+/// whole text is more than a name: a date or role in a node of its own
+/// after it (`<p>Luke Kim</p><small>December 17, 2025</small>`, `Andrew
+/// Gerrand<br>4 August 2010`). Two words at least: one word alone there is
+/// as often a label (`Post`, `Updated`). The element must be byline- or
+/// bio-sized: a class naming the author also marks whole posts and pages
+/// (`author-jane-doe` on an `<article>`), whose first text is a heading or
+/// a menu.
+fn class_author_lead(doc: &Document, id: NodeId) -> Option<String> {
+    short_text(doc, id, BYLINE_MAX_CHARS)?;
+    first_text(doc, id)
+        .filter(|t| !t.chars().any(is_cjk_letter) && t.split_whitespace().count() >= 2)
+        .and_then(|t| author_name(&t))
+}
+
+/// The first text node with letters below `root` (not shown: passed).
+fn first_text(doc: &Document, root: NodeId) -> Option<String> {
+    let mut stack = vec![root];
+    while let Some(id) = stack.pop() {
+        match doc.node(id).map(|n| &n.data) {
+            Some(NodeData::Text(t)) if t.chars().any(char::is_alphabetic) => {
+                return Some(collapse_whitespace(t));
+            }
+            Some(NodeData::Element(e)) if is_not_shown(e) => {}
+            Some(_) => {
+                let children: Vec<NodeId> = doc.children(id).collect();
+                stack.extend(children.into_iter().rev());
+            }
+            None => {}
+        }
+    }
+    None
 }
 
 /// Labels standing alone in their element before the author's name in the
@@ -181,6 +222,10 @@ fn next_element(doc: &Document, id: NodeId) -> Option<NodeId> {
 /// An author element's text is at most this long (a name or two with a
 /// "By"); longer, it is a bio or a box around more than the name.
 const AUTHOR_MAX_CHARS: usize = 80;
+
+/// A byline (name, date, role) or an author box (name, then a bio of a few
+/// sentences) is at most this long; a longer element is a post or a page.
+const BYLINE_MAX_CHARS: usize = 1000;
 
 /// An element whose class or id names the author's name: a word of it
 /// (split at `-`/`_`) is `author`, `authors`, `authorname` or `byline`
@@ -316,6 +361,10 @@ fn author_name(text: &str) -> Option<String> {
         }
     }
     let name = name.trim();
+    // (`Last Updated:`, `Coming Soon!`: a label or a call, never a name.)
+    if name.ends_with([':', '!', '?']) {
+        return None;
+    }
     let words = name.split_whitespace().count();
     let plausible = (1..=AUTHOR_MAX_WORDS).contains(&words)
         && !name.contains(|c: char| c.is_ascii_digit() || c == '@' || c == '|')
