@@ -119,6 +119,13 @@ pub const REPEAT_ITEM_MIN: f32 = 50.0;
 /// this share (a hidden menu or dialog holds a small part).
 pub const VEIL_SHARE: f32 = 0.5;
 
+/// A `display:none` wrapper holding most of the page's text is a loading
+/// veil only when the page shows less than this share of its text: the
+/// same style hides closed dialogs and tabs (a "republish this article"
+/// dialog holding a copy of the article beside it), so a page that shows
+/// a good part of its text is read as shown.
+pub const DISPLAY_VEIL_SHOWN: f32 = 0.25;
+
 /// When the article found outside comment regions is shorter than
 /// `THREAD_BODY_MAX` (weighted, about 400 words) and holds less than
 /// `THREAD_SHARE` of their text, the page is a thread whose posts are

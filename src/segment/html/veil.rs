@@ -3,20 +3,36 @@
 //! then shows it: read as written it shows nothing, while its reader saw
 //! everything once the page had loaded. A veil over most of the page's
 //! text is lifted before the page is read; a hidden element holding a part
-//! of it (a menu, a dialog) stays hidden.
+//! of it (a menu, a dialog) stays hidden. `display:none` hides closed
+//! dialogs and tabs as often as it veils a page, so a wrapper hidden that
+//! way is lifted only when the page shows almost nothing else.
 
-use super::super::tunables::VEIL_SHARE;
+use super::super::tunables::{DISPLAY_VEIL_SHOWN, VEIL_SHARE};
 use super::classes::is_consent_manager;
 use crate::parse::elements::{compact_style, is_block, is_not_shown};
 use crate::parse::tree::{Document, Element, NodeData, NodeId, NONE};
 
-/// Whether an element is a veil: hidden by `visibility:hidden` alone (not
-/// by `display:none`, the `hidden` attribute or its tag), or a block
+/// How a veil hides what it holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Veil {
+    /// Not a veil.
+    None,
+    /// `visibility:hidden`, or `aria-hidden` beside an open modal dialog.
+    Hidden,
+    /// `display:none` (without `visibility:hidden`).
+    NotDisplayed,
+}
+
+/// How an element veils: hidden by `visibility:hidden` or `display:none`
+/// alone (not by the `hidden` attribute or its tag), or a block
 /// `aria-hidden` (a page saved with a modal dialog open, a consent
 /// manager's most often: its scripts hide everything beside the dialog
 /// from screen readers).
-fn is_veil(element: &Element, modal_open: bool) -> bool {
-    (modal_open && is_aria_hidden_block(element)) || is_style_veil(element)
+fn veil_of(element: &Element, modal_open: bool) -> Veil {
+    if modal_open && is_aria_hidden_block(element) {
+        return Veil::Hidden;
+    }
+    style_veil(element)
 }
 
 /// Whether the page was saved with a modal dialog open: `aria-modal`, or a
@@ -30,40 +46,93 @@ fn is_aria_hidden_block(element: &Element) -> bool {
     element.attr("aria-hidden") == Some("true") && is_block(&element.name)
 }
 
-/// `visibility:hidden` alone.
-fn is_style_veil(element: &Element) -> bool {
-    // (No allocation for the usual style without "hidden" in it.)
+/// The veil a `style` attribute makes, the `hidden` attribute aside.
+fn style_veil(element: &Element) -> Veil {
+    // (No allocation for the usual style without "hidden" or "none" in it.)
     let Some(style) = element.attr("style").filter(|s| {
         s.as_bytes()
-            .windows(6)
-            .any(|w| w.eq_ignore_ascii_case(b"hidden"))
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"hidd") || w.eq_ignore_ascii_case(b"none"))
     }) else {
-        return false;
+        return Veil::None;
     };
+    if element.attr("hidden").is_some() {
+        return Veil::None;
+    }
     let compact = compact_style(style);
-    compact.contains("visibility:hidden")
-        && !compact.contains("display:none")
-        && element.attr("hidden").is_none()
+    match (
+        compact.contains("visibility:hidden"),
+        compact.contains("display:none"),
+    ) {
+        (true, false) => Veil::Hidden,
+        (false, true) => Veil::NotDisplayed,
+        // (Hidden twice over: a closed menu or dialog, never a veil.)
+        _ => Veil::None,
+    }
 }
 
 /// Lifts the veils over most of the page's text when the page shows less
-/// than [`VEIL_SHARE`] of it; returns how many were lifted.
+/// than [`VEIL_SHARE`] of it (less than [`DISPLAY_VEIL_SHOWN`] for a
+/// `display:none` veil); returns how many were lifted.
 pub fn lift(doc: &mut Document) -> usize {
     // Most pages have no veil at all: found without counting any text.
     let modal_open = doc
         .nodes
         .iter()
         .any(|node| matches!(&node.data, NodeData::Element(e) if is_modal(e)));
-    let veiled: Vec<bool> = doc
+    let veils: Vec<Veil> = doc
         .nodes
         .iter()
-        .map(|node| matches!(&node.data, NodeData::Element(e) if is_veil(e, modal_open)))
+        .map(|node| match &node.data {
+            NodeData::Element(e) => veil_of(e, modal_open),
+            _ => Veil::None,
+        })
         .collect();
-    if !veiled.contains(&true) {
+    if veils.iter().all(|&v| v == Veil::None) {
         return 0;
     }
-    // Letters per subtree, bottom-up (children follow their parent in the
-    // arena), veiled text counted, text that is never shown not.
+    let (letters, shown) = count_letters(doc, &veils);
+    let n = doc.nodes.len();
+    let root = Document::ROOT as usize;
+    let total = letters.get(root).copied().unwrap_or(0) as f32;
+    let shown = shown.get(root).copied().unwrap_or(0) as f32;
+    if total == 0.0 || shown >= total * VEIL_SHARE {
+        return 0;
+    }
+    let lifted: Vec<NodeId> = (0..n)
+        .filter(|&i| {
+            let held = letters.get(i).copied().unwrap_or(0) as f32 >= total * VEIL_SHARE;
+            held && match veils.get(i) {
+                Some(Veil::Hidden) => true,
+                Some(Veil::NotDisplayed) => shown < total * DISPLAY_VEIL_SHOWN,
+                _ => false,
+            }
+        })
+        .map(|i| i as NodeId)
+        .collect();
+    for &id in &lifted {
+        if let Some(NodeData::Element(e)) = doc.nodes.get_mut(id as usize).map(|n| &mut n.data) {
+            e.attrs.retain(|a| &*a.name != "aria-hidden");
+            for attr in e.attrs.iter_mut().filter(|a| &*a.name == "style") {
+                attr.value = attr
+                    .value
+                    .split(';')
+                    .filter(|declaration| {
+                        let declaration = compact_style(declaration);
+                        declaration != "visibility:hidden" && declaration != "display:none"
+                    })
+                    .collect::<Vec<_>>()
+                    .join(";");
+            }
+        }
+    }
+    lifted.len()
+}
+
+/// Letters per subtree, and those of them shown, bottom-up (children follow
+/// their parent in the arena): veiled text counted, not shown; text that
+/// is never shown not counted.
+fn count_letters(doc: &Document, veils: &[Veil]) -> (Vec<usize>, Vec<usize>) {
     let n = doc.nodes.len();
     let mut letters = vec![0usize; n];
     let mut shown = vec![0usize; n];
@@ -71,7 +140,7 @@ pub fn lift(doc: &mut Document) -> usize {
         let Some(node) = doc.nodes.get(i) else {
             continue;
         };
-        let veil = veiled.get(i).copied().unwrap_or(false);
+        let veil = veils.get(i).is_some_and(|&v| v != Veil::None);
         let (own, own_shown) = match &node.data {
             NodeData::Text(t) => {
                 let count = t.chars().filter(|c| c.is_alphanumeric()).count();
@@ -100,32 +169,7 @@ pub fn lift(doc: &mut Document) -> usize {
             }
         }
     }
-    let root = Document::ROOT as usize;
-    let total = letters.get(root).copied().unwrap_or(0) as f32;
-    if total == 0.0 || shown.get(root).copied().unwrap_or(0) as f32 >= total * VEIL_SHARE {
-        return 0;
-    }
-    let veils: Vec<NodeId> = (0..n)
-        .filter(|&i| {
-            veiled.get(i).copied().unwrap_or(false)
-                && letters.get(i).copied().unwrap_or(0) as f32 >= total * VEIL_SHARE
-        })
-        .map(|i| i as NodeId)
-        .collect();
-    for &id in &veils {
-        if let Some(NodeData::Element(e)) = doc.nodes.get_mut(id as usize).map(|n| &mut n.data) {
-            e.attrs.retain(|a| &*a.name != "aria-hidden");
-            for attr in e.attrs.iter_mut().filter(|a| &*a.name == "style") {
-                attr.value = attr
-                    .value
-                    .split(';')
-                    .filter(|declaration| compact_style(declaration) != "visibility:hidden")
-                    .collect::<Vec<_>>()
-                    .join(";");
-            }
-        }
-    }
-    veils.len()
+    (letters, shown)
 }
 
 #[cfg(test)]
@@ -143,6 +187,27 @@ mod tests {
         assert_eq!(shown_letters(&doc), 0);
         assert_eq!(lift(&mut doc), 1);
         assert!(shown_letters(&doc) > 100);
+    }
+
+    #[test]
+    fn a_page_not_displayed_is_lifted_only_when_it_shows_almost_nothing() {
+        // A shop's product panel left `display:none` until its scripts run.
+        let html = format!(
+            "<body><nav>Shop Sign in</nav><div class=defer-block style=\"display: none\">{PROSE}{PROSE}</div></body>"
+        );
+        let mut doc = Document::parse(&html);
+        assert!(shown_letters(&doc) < 20);
+        assert_eq!(lift(&mut doc), 1);
+        assert!(shown_letters(&doc) > 100);
+        // A closed dialog holding a copy of the article shown beside it:
+        // the page shows a good part of its text and is read as shown.
+        let html = format!(
+            "<body>{PROSE}<div role=dialog style=\"display:none\">{PROSE}{PROSE}</div></body>"
+        );
+        let mut doc = Document::parse(&html);
+        let before = shown_letters(&doc);
+        assert_eq!(lift(&mut doc), 0);
+        assert_eq!(shown_letters(&doc), before);
     }
 
     #[test]
