@@ -360,3 +360,31 @@ fn a_thread_behind_a_script_shell_gives_its_poster() {
     assert!(a.text.contains("Valuation is a guess"), "{}", a.text);
     assert_eq!(a.authors, ["PaulWBryant"]);
 }
+
+#[test]
+fn a_cloaked_dialog_of_the_template_is_boilerplate_not_the_article() {
+    // A shop's collection: a short description, and the site's privacy
+    // policy in a closed Vue modal (`v-cloak`, shown by `v-show` once the
+    // reader asks), many times longer.
+    let policy: String = (0..40)
+        .map(|i| format!("<p>Section {i} of the policy says how personal information is collected, used and shared with partners.</p>"))
+        .collect();
+    let page = format!(
+        "<html><body><main><h1>Men's Sneakers</h1>\
+         <p>Lightweight, supportive and wildly comfortable, our sneakers make any outing feel effortless.</p>\
+         <p>What in the world is an everyday shoe? One you are content to wear every day, whatever the day holds.</p>\
+         </main><footer><a aria-controls=modal-privacy role=button>Privacy policy</a>\
+         <div id=modal-privacy role=dialog aria-modal=true v-cloak v-show=\"isModalOpen('privacy')\">{policy}</div>\
+         </footer></body></html>"
+    );
+    let a = html(&page);
+    assert!(a.text.contains("everyday shoe"), "{}", a.text);
+    assert!(!a.text.contains("policy says"), "{}", a.text);
+    assert!(
+        a.boilerplate
+            .iter()
+            .any(|b| b.text.contains("Section 39 of the policy")),
+        "{:?}",
+        a.boilerplate
+    );
+}

@@ -112,6 +112,21 @@ fn is_streamed_part(element: &Element) -> bool {
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// Attributes script frameworks hide an element by until their scripts
+/// have compiled it (Vue's `v-cloak`, Alpine's `x-cloak`, AngularJS's
+/// `ng-cloak`: each documents the stylesheet rule `[v-cloak] { display:
+/// none }`): a closed modal in a page's template, or the whole app.
+pub const CLOAK_ATTRIBUTES: [&str; 3] = ["v-cloak", "x-cloak", "ng-cloak"];
+
+/// Whether a script framework hides the element until it has run
+/// ([`CLOAK_ATTRIBUTES`]; AngularJS also takes `class="ng-cloak"`).
+pub fn is_cloaked(element: &Element) -> bool {
+    CLOAK_ATTRIBUTES.iter().any(|a| element.attr(a).is_some())
+        || element
+            .attr("class")
+            .is_some_and(|c| c.split_ascii_whitespace().any(|w| w == "ng-cloak"))
+}
+
 /// Not rendered because of an attribute: `hidden` (but not on a streamed
 /// part, [`is_streamed_part`]), inline `display:none` or `visibility:hidden`,
 /// a `<dialog>` that is not `open`.
@@ -149,11 +164,14 @@ fn is_aria_hidden(element: &Element) -> bool {
     element.attr("aria-hidden") == Some("true")
 }
 
-/// Shown but not running text: a control or graphic, or a block hidden
-/// from screen readers. An inline `aria-hidden` element (a list number, a
-/// glyph) is read with its line.
+/// Shown but not running text: a control or graphic, a block hidden
+/// from screen readers, or one a script framework cloaks ([`is_cloaked`]:
+/// hidden by the framework's stylesheet, shown without it). An inline
+/// `aria-hidden` element (a list number, a glyph) is read with its line.
 pub fn is_shown_not_text(element: &Element) -> bool {
-    is_control_or_graphic(&element.name) || (is_aria_hidden(element) && is_block(&element.name))
+    is_control_or_graphic(&element.name)
+        || (is_aria_hidden(element) && is_block(&element.name))
+        || is_cloaked(element)
 }
 
 /// The text of a subtree exactly as written, `<br>` as a newline (for

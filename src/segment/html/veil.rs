@@ -9,7 +9,7 @@
 
 use super::super::tunables::{DISPLAY_VEIL_SHOWN, VEIL_SHARE};
 use super::classes::is_consent_manager;
-use crate::parse::elements::{compact_style, is_block, is_not_shown};
+use crate::parse::elements::{compact_style, is_block, is_cloaked, is_not_shown, CLOAK_ATTRIBUTES};
 use crate::parse::tree::{Document, Element, NodeData, NodeId, NONE};
 
 /// How a veil hides what it holds.
@@ -31,6 +31,15 @@ enum Veil {
 fn veil_of(element: &Element, modal_open: bool) -> Veil {
     if modal_open && is_aria_hidden_block(element) {
         return Veil::Hidden;
+    }
+    // A dialog, however long, is one part of a page, never its veil (a
+    // closed privacy policy in the page's template).
+    if element.attr("role") == Some("dialog") || element.attr("aria-modal").is_some() {
+        return Veil::None;
+    }
+    // (A framework's cloak is `display:none` by its stylesheet.)
+    if is_cloaked(element) && element.attr("hidden").is_none() {
+        return Veil::NotDisplayed;
     }
     style_veil(element)
 }
@@ -112,21 +121,33 @@ pub fn lift(doc: &mut Document) -> usize {
         .collect();
     for &id in &lifted {
         if let Some(NodeData::Element(e)) = doc.nodes.get_mut(id as usize).map(|n| &mut n.data) {
-            e.attrs.retain(|a| &*a.name != "aria-hidden");
-            for attr in e.attrs.iter_mut().filter(|a| &*a.name == "style") {
-                attr.value = attr
-                    .value
-                    .split(';')
-                    .filter(|declaration| {
-                        let declaration = compact_style(declaration);
-                        declaration != "visibility:hidden" && declaration != "display:none"
-                    })
-                    .collect::<Vec<_>>()
-                    .join(";");
-            }
+            unveil(e);
         }
     }
     lifted.len()
+}
+
+/// Takes off what veils an element: `aria-hidden`, a framework's cloak,
+/// the style declarations that hide it.
+fn unveil(e: &mut Element) {
+    e.attrs
+        .retain(|a| &*a.name != "aria-hidden" && !CLOAK_ATTRIBUTES.contains(&&*a.name));
+    for attr in e.attrs.iter_mut() {
+        let (separator, hides): (char, fn(&str) -> bool) = match &*attr.name {
+            "style" => (';', |declaration| {
+                let declaration = compact_style(declaration);
+                declaration == "visibility:hidden" || declaration == "display:none"
+            }),
+            "class" => (' ', |word| word == "ng-cloak"),
+            _ => continue,
+        };
+        attr.value = attr
+            .value
+            .split(separator)
+            .filter(|part| !hides(part))
+            .collect::<Vec<_>>()
+            .join(&separator.to_string());
+    }
 }
 
 /// Letters per subtree, and those of them shown, bottom-up (children follow
@@ -199,15 +220,39 @@ mod tests {
         assert!(shown_letters(&doc) < 20);
         assert_eq!(lift(&mut doc), 1);
         assert!(shown_letters(&doc) > 100);
-        // A closed dialog holding a copy of the article shown beside it:
+        // A closed panel holding a copy of the article shown beside it:
         // the page shows a good part of its text and is read as shown.
         let html = format!(
-            "<body>{PROSE}<div role=dialog style=\"display:none\">{PROSE}{PROSE}</div></body>"
+            "<body>{PROSE}<div class=republish style=\"display:none\">{PROSE}{PROSE}</div></body>"
         );
         let mut doc = Document::parse(&html);
         let before = shown_letters(&doc);
         assert_eq!(lift(&mut doc), 0);
         assert_eq!(shown_letters(&doc), before);
+    }
+
+    #[test]
+    fn a_cloaked_app_is_read_and_a_cloaked_dialog_is_not() {
+        let cloaked = |doc: &Document| {
+            doc.nodes
+                .iter()
+                .filter(|n| matches!(&n.data, NodeData::Element(e) if is_cloaked(e)))
+                .count()
+        };
+        // The whole app cloaked until Vue (or AngularJS) has compiled it.
+        for app in ["<div id=app v-cloak>", "<div class=\"app ng-cloak\">"] {
+            let mut doc = Document::parse(&format!("<body>{app}{PROSE}{PROSE}</div></body>"));
+            assert_eq!(lift(&mut doc), 1, "{app}");
+            assert_eq!(cloaked(&doc), 0, "{app}");
+        }
+        // A closed modal of the template (a privacy policy longer than the
+        // page) stays closed.
+        let html = format!(
+            "<body>{PROSE}{PROSE}<div role=dialog aria-modal=true x-cloak x-show=open>{PROSE}{PROSE}{PROSE}</div></body>"
+        );
+        let mut doc = Document::parse(&html);
+        assert_eq!(lift(&mut doc), 0);
+        assert_eq!(cloaked(&doc), 1);
     }
 
     #[test]
