@@ -388,3 +388,63 @@ fn a_cloaked_dialog_of_the_template_is_boilerplate_not_the_article() {
         a.boilerplate
     );
 }
+
+#[test]
+fn preformatted_pages_written_straight_into_the_body_are_the_article() {
+    // An RFC as a tool renders it: a line of links, then the document's
+    // pages as <pre> blocks straight in <body>, each opening with the
+    // running header and closing with the page number, one of them holding
+    // the copyright notice.
+    let page_block = |n: usize, body: &str| {
+        format!(
+            "<pre class=newpage><span class=grey>Internet-Draft      remoteStorage      December 2014</span>\n\n\
+             {body}\n\n<span class=grey>de Jong                                  [Page {n}]</span>\n</pre>"
+        )
+    };
+    let section = |n: usize| {
+        format!(
+            "{n}. Section {n}\n\n   Requests to the server in section {n} SHOULD carry a bearer token,\n   \
+             and the server MUST answer each of them with the status code that\n   \
+             this section names for the case, so that clients can tell them apart."
+        )
+    };
+    let pages: String = std::iter::once(page_block(
+        1,
+        "Copyright Notice\n\n   Copyright (c) 2014 IETF Trust and the persons identified as the\n   \
+         document authors. All rights reserved.",
+    ))
+    .chain((2..=6).map(|n| page_block(n, &section(n))))
+    .collect();
+    let html_page = format!(
+        "<html><head><title>draft-dejong-remotestorage-04</title></head><body>\
+         <span class=\"pre noprint docinfo\">[<a href=/>Docs</a>] [<a href=/t>txt</a>]</span><br>\n{pages}\
+         <span class=noprint><small>Html markup produced by rfcmarkup</small></span></body></html>"
+    );
+    let a = html(&html_page);
+    for n in 2..=6 {
+        assert!(
+            a.text
+                .contains(&format!("Requests to the server in section {n}")),
+            "section {n}: {}",
+            a.text
+        );
+    }
+    assert!(a.text.contains("IETF Trust"), "{}", a.text);
+}
+
+#[test]
+fn one_paragraph_of_lines_straight_in_the_body_keeps_its_byline() {
+    // A forum's old article page: the title, then one <p> of <br> lines
+    // whose first line is the author's name.
+    let lines: String = (1..=12)
+        .map(|i| format!("&nbsp;&nbsp;第{i}段，人心不会熄灭，但它可能蒙上灰烬而不再燃烧，灰烬本来是燃烧的产物。<br>\n"))
+        .collect();
+    let page = format!(
+        "<html><head><title>显示</title></head><body>\
+         <p align=center><font color=darkblue><strong>犬儒病(上)</strong></font></p><hr>\
+         <p> 胡平<br><br>{lines}</p></body></html>"
+    );
+    let a = html(&page);
+    assert_eq!(a.authors, vec!["胡平".to_string()]);
+    assert!(a.text.contains("第12段"), "{}", a.text);
+}

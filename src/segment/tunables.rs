@@ -114,6 +114,12 @@ pub const REPEAT_MIN_ITEMS: usize = 3;
 /// Non-link text (weighted) an item needs to count.
 pub const REPEAT_ITEM_MIN: f32 = 50.0;
 
+/// A page with no container but `<body>` has its body for the article's
+/// container when at least this many scored blocks stand straight in it
+/// (an RFC's pages as `<pre>` blocks); fewer (one `<p>` of `<br>` lines) is
+/// read like a paste, which finds a lone byline line under the title.
+pub const BODY_CONTAINER_MIN_BLOCKS: usize = 3;
+
 /// A `visibility:hidden` wrapper is a loading veil, lifted, when the page
 /// shows less than this share of its text and the wrapper holds at least
 /// this share (a hidden menu or dialog holds a small part).

@@ -3,10 +3,10 @@
 //! prose, and gathers the roots that belong to the same article.
 
 use super::super::tunables::{
-    ANCESTOR_DIVIDER_STEP, LENGTH_POINT, LENGTH_POINTS_MAX, PARAGRAPH_MASS_MIN, REPEAT_ITEM_MIN,
-    REPEAT_LEVELS, REPEAT_MIN_ITEMS, SCORED_ANCESTORS, SCORED_BLOCK_MIN, SIBLING_LINK_DENSITY,
-    SIBLING_MIN_LENGTH, SIBLING_PARAGRAPH_LINK_DENSITY, SIBLING_SHARE, WIDEN_GAIN, WIDEN_LEVELS,
-    WIDEN_LINK_DENSITY,
+    ANCESTOR_DIVIDER_STEP, BODY_CONTAINER_MIN_BLOCKS, LENGTH_POINT, LENGTH_POINTS_MAX,
+    PARAGRAPH_MASS_MIN, REPEAT_ITEM_MIN, REPEAT_LEVELS, REPEAT_MIN_ITEMS, SCORED_ANCESTORS,
+    SCORED_BLOCK_MIN, SIBLING_LINK_DENSITY, SIBLING_MIN_LENGTH, SIBLING_PARAGRAPH_LINK_DENSITY,
+    SIBLING_SHARE, WIDEN_GAIN, WIDEN_LEVELS, WIDEN_LINK_DENSITY,
 };
 use super::classes::{class_weight, is_container, is_text_container, negative_kind, tag_prior};
 use super::page::Page;
@@ -16,6 +16,8 @@ use crate::parse::tree::{Element, NodeData, NodeId, NONE};
 pub fn best_container(page: &Page) -> Option<NodeId> {
     let n = page.doc.nodes.len();
     let mut score: Vec<Option<f32>> = vec![None; n];
+    // Scored blocks written straight into <body>.
+    let mut body_blocks = 0;
     for (i, node) in page.doc.nodes.iter().enumerate() {
         let id = i as NodeId;
         let s = page.stat(id);
@@ -44,6 +46,9 @@ pub fn best_container(page: &Page) -> Option<NodeId> {
         if !paragraph_like || s.length < SCORED_BLOCK_MIN {
             continue;
         }
+        if page.name(first) == "body" {
+            body_blocks += 1;
+        }
         let contribution = (1.0 + s.commas + (s.length / LENGTH_POINT).min(LENGTH_POINTS_MAX))
             * (1.0 - page.link_density(id));
         let mut ancestor = first;
@@ -67,14 +72,25 @@ pub fn best_container(page: &Page) -> Option<NodeId> {
             level += 1;
         }
     }
-    score
-        .iter()
-        .enumerate()
-        .filter_map(|(i, s)| s.map(|s| (i as NodeId, s * (1.0 - page.link_density(i as NodeId)))))
-        .filter(|&(id, _)| is_container(page.name(id)))
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(id, _)| id)
-        .map(|top| widen(page, top))
+    let best = |containers: fn(&str) -> bool| {
+        score
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
+                s.map(|s| (i as NodeId, s * (1.0 - page.link_density(i as NodeId))))
+            })
+            .filter(|&(id, _)| containers(page.name(id)))
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(id, _)| id)
+    };
+    // A page writing its paragraphs straight into <body> (an RFC's pages
+    // as <pre> blocks) has its body for container; one block of `<br>`
+    // lines there is read like a paste, its credit lines found as in one.
+    best(is_container).map(|top| widen(page, top)).or_else(|| {
+        (body_blocks >= BODY_CONTAINER_MIN_BLOCKS)
+            .then(|| best(|name| name == "body"))
+            .flatten()
+    })
 }
 
 /// Moves up from the best container while an ancestor holds clearly more of
