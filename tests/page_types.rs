@@ -448,3 +448,29 @@ fn one_paragraph_of_lines_straight_in_the_body_keeps_its_byline() {
     assert_eq!(a.authors, vec!["胡平".to_string()]);
     assert!(a.text.contains("第12段"), "{}", a.text);
 }
+
+#[test]
+fn every_tab_of_a_code_sample_is_read() {
+    // A quickstart's code in one tab per language: the first shown, the
+    // others `hidden` until their tab is clicked.
+    let tab =
+        |lang: &str, code: &str, shown: bool| {
+            format!(
+            "<div role=tabpanel aria-labelledby=tab-{lang}{}><pre><code>{code}</code></pre></div>",
+            if shown { "" } else { " hidden style=\"display:none\"" }
+        )
+        };
+    let page = format!(
+        "<html><body><main><h1>Send an SMS</h1>\
+         <p>In this quickstart you build your first application that sends a text message with the API.</p>\
+         <div role=tablist><button role=tab id=tab-py>Python</button><button role=tab id=tab-js>Node.js</button></div>\
+         {}{}\
+         <p>Run the script, and the message arrives on the phone number you chose a moment later.</p>\
+         </main></body></html>",
+        tab("py", "pip install flask twilio", true),
+        tab("js", "npm install express twilio", false)
+    );
+    let a = html(&page);
+    assert!(a.text.contains("pip install flask twilio"), "{}", a.text);
+    assert!(a.text.contains("npm install express twilio"), "{}", a.text);
+}

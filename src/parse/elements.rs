@@ -129,8 +129,14 @@ pub fn is_cloaked(element: &Element) -> bool {
 
 /// Not rendered because of an attribute: `hidden` (but not on a streamed
 /// part, [`is_streamed_part`]), inline `display:none` or `visibility:hidden`,
-/// a `<dialog>` that is not `open`.
+/// a `<dialog>` that is not `open`; never a tab panel (`role=tabpanel`).
 pub fn is_hidden(element: &Element) -> bool {
+    // A tab panel is the page's content one click away (a code sample in
+    // each language, a product's details): the tab list hides the others
+    // only to lay them out, as the labellers of WCXB's pages read them.
+    if element.attr("role") == Some("tabpanel") {
+        return false;
+    }
     (element.attr("hidden").is_some() && !is_streamed_part(element))
         || (&*element.name == "dialog" && element.attr("open").is_none())
         || element.attr("style").is_some_and(|style| {
