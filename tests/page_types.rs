@@ -474,3 +474,52 @@ fn every_tab_of_a_code_sample_is_read() {
     assert!(a.text.contains("pip install flask twilio"), "{}", a.text);
     assert!(a.text.contains("npm install express twilio"), "{}", a.text);
 }
+
+/// A reply of a forum thread as XenForo marks it up: the poster a
+/// schema.org Person `itemprop=author`.
+fn reply(poster: &str, text: &str) -> String {
+    format!(
+        "<article class=message><section class=message-user itemprop=author itemscope \
+         itemtype=https://schema.org/Person><h4 class=message-name><a href=/members/{poster}.1/ \
+         class=username><span itemprop=name>{poster}</span></a></h4></section>\
+         <div class=message-content><div itemprop=text><p>{text}</p></div></div></article>"
+    )
+}
+
+#[test]
+fn a_thread_starter_named_so_is_the_author_whatever_the_posts_say() {
+    let posts: String = [
+        (
+            "Ralston18",
+            "Which power supply do you have now, and how old is it? Post its model and rating.",
+        ),
+        (
+            "aeacus",
+            "Check the cables first: a loose one makes the same noise as a failing fan does.",
+        ),
+    ]
+    .iter()
+    .map(|(poster, text)| reply(poster, text))
+    .collect();
+    // XenForo 2: a `Thread starter` label before the starter's link, the
+    // page's first post a reply (a later page, or the solution shown first).
+    let xenforo2 = format!(
+        "<html><body><main><h1>PC restarts under load</h1><ul class=listInline>\
+         <li><i class=fa-user></i><span class=u-srOnly>Thread starter</span> \
+         <a href=/members/samuelmiz.3/ class=\"username u-concealed\">SamuelMIz</a></li></ul>{posts}</main></body></html>"
+    );
+    assert_eq!(html(&xenforo2).authors, vec!["SamuelMIz".to_string()]);
+    // XenForo 1: the same in a line of text.
+    let xenforo1 = format!(
+        "<html><body><main><div class=titleBar><h1>PC restarts under load</h1>\
+         <p id=pageDescription>Discussion in '<a href=/forums/hardware/>Hardware</a>' started by \
+         <a href=/members/pelex.1/ class=username>pelex</a>, <span class=DateTime>Mar 7, 2025</span></p></div>{posts}</main></body></html>"
+    );
+    assert_eq!(html(&xenforo1).authors, vec!["pelex".to_string()]);
+    // SMF: the starter and the date in one line under the subject.
+    let smf = format!(
+        "<html><body><main><h2 class=display_title>PC restarts under load</h2>\
+         <p>Started by Biology Forums, June 04, 2024, 11:23:55 AM</p>{posts}</main></body></html>"
+    );
+    assert_eq!(html(&smf).authors, vec!["Biology Forums".to_string()]);
+}

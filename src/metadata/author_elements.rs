@@ -27,6 +27,11 @@ pub(super) struct ElementAuthors {
     class_lead: Option<String>,
     /// The first name after a label element (`<p>Written by</p><p>…</p>`).
     labelled: Option<String>,
+    /// A forum thread's starter, named after its label (`Thread starter`,
+    /// `Started by`): the page's author whatever its posts' markup says
+    /// (the first `itemprop=author` of a later page, or of the answer a
+    /// forum shows first, is a reply's).
+    starter: Option<String>,
     /// The names links to author pages show, the first two distinct ones.
     linked: Vec<String>,
     /// A forum thread's first poster, by the first link to a member's
@@ -48,8 +53,15 @@ impl ElementAuthors {
                 self.class_lead = class_author_lead(doc, id);
             }
         }
-        if self.labelled.is_none() {
-            self.labelled = labelled_author(doc, id);
+        if self.starter.is_none() {
+            self.starter = started_by(doc, id);
+        }
+        if self.labelled.is_none() || self.starter.is_none() {
+            match labelled_author(doc, id) {
+                Some((name, true)) if self.starter.is_none() => self.starter = Some(name),
+                Some((name, false)) if self.labelled.is_none() => self.labelled = Some(name),
+                _ => {}
+            }
         }
         if link && self.poster.is_none() {
             self.poster = forum_poster(doc, id, e);
@@ -67,6 +79,9 @@ impl ElementAuthors {
     /// links to an author's page show when they all name the same person
     /// (a listing links many authors).
     pub(super) fn names(&self) -> Vec<String> {
+        if let Some(starter) = &self.starter {
+            return vec![starter.clone()];
+        }
         if !self.rel.is_empty() {
             return self.rel.clone();
         }
@@ -181,9 +196,10 @@ const AUTHOR_LABELS: &[&str] = &[
 ];
 
 /// The name after a label element ([`AUTHOR_LABELS`]): the next element
-/// beside it, else beside its parent, when that reads as a name. Not on
-/// CJK text (as [`class_author`]).
-fn labelled_author(doc: &Document, id: NodeId) -> Option<String> {
+/// beside it, else beside its parent, when that reads as a name; and
+/// whether the label names a forum thread's starter. Not on CJK text (as
+/// [`class_author`]).
+fn labelled_author(doc: &Document, id: NodeId) -> Option<(String, bool)> {
     let node = doc.node(id)?;
     let only = doc.node(node.first_child)?;
     let NodeData::Text(label) = &only.data else {
@@ -203,6 +219,50 @@ fn labelled_author(doc: &Document, id: NodeId) -> Option<String> {
     short_text(doc, next, AUTHOR_MAX_CHARS)
         .filter(|t| !t.chars().any(is_cjk_letter))
         .and_then(|t| author_name(&t).or_else(|| user_handle(&t).filter(|_| forum)))
+        .map(|name| (name, forum))
+}
+
+/// The words before a forum thread's starter in a line of text
+/// (`Discussion in 'Hosting Advice' started by <a>pelex</a>, date`;
+/// `Started by Biology Forums, June 04, 2024`).
+const STARTED_BY: &str = "started by";
+
+/// A thread's starter named in element `id`'s own text: after a text
+/// ending in [`STARTED_BY`], the next child element's text (XenForo's);
+/// or its text opening with it, up to the comma before the date (SMF's).
+fn started_by(doc: &Document, id: NodeId) -> Option<String> {
+    // (A whole word: not `restarted by`.)
+    let ends_with_label = |t: &str| {
+        let t = t.trim_end();
+        t.len() >= STARTED_BY.len()
+            && t.get(t.len() - STARTED_BY.len()..)
+                .is_some_and(|end| end.eq_ignore_ascii_case(STARTED_BY))
+            && !t[..t.len() - STARTED_BY.len()].ends_with(|c: char| c.is_alphanumeric())
+    };
+    let mut child = doc.node(id)?.first_child;
+    let mut first = true;
+    while let Some(node) = doc.node(child) {
+        if let NodeData::Text(t) = &node.data {
+            let lead = t.trim_start();
+            let opening = lead
+                .get(..STARTED_BY.len())
+                .filter(|label| first && label.eq_ignore_ascii_case(STARTED_BY))
+                .and_then(|_| lead.get(STARTED_BY.len()..))
+                .filter(|rest| rest.starts_with(' '));
+            if let Some(rest) = opening {
+                let name = rest.split_once(',').map_or("", |(name, _)| name);
+                return author_name(name).or_else(|| user_handle(name));
+            }
+            if ends_with_label(t) {
+                let next = next_element(doc, child)?;
+                return short_text(doc, next, AUTHOR_MAX_CHARS)
+                    .and_then(|t| user_handle(&t).or_else(|| author_name(&t)));
+            }
+        }
+        first = false;
+        child = node.next_sibling;
+    }
+    None
 }
 
 /// The element right after `id` among its siblings (blank text passed;
