@@ -523,3 +523,23 @@ fn a_thread_starter_named_so_is_the_author_whatever_the_posts_say() {
     );
     assert_eq!(html(&smf).authors, vec!["Biology Forums".to_string()]);
 }
+
+#[test]
+fn a_thread_without_author_markup_gives_its_first_poster() {
+    // vBulletin 3: the poster's name a `bigusername` link in the post's
+    // side cell; Flarum: a `PostUser-name` heading over each post.
+    let vbulletin = "<html><body><table><tr valign=top><td class=alt2><div id=postmenu_1>\
+        <a class=bigusername href=member.php?u=224387>microfast</a></div><div>Junior Member</div></td>\
+        <td class=alt1><div id=post_message_1>My router drops the connection every evening at nine, \
+        and the log shows nothing at all. Has anyone seen this with the same firmware?</div></td></tr>\
+        <tr><td class=alt2><a class=bigusername href=member.php?u=1>helper</a></td>\
+        <td class=alt1><div id=post_message_2>Try the previous firmware first, it fixed the same drops for me.</div></td></tr>\
+        </table></body></html>";
+    assert_eq!(html(vbulletin).authors, vec!["microfast".to_string()]);
+    let flarum = "<html><body><main><h1>Types of threads</h1><article><div class=PostUser>\
+        <h3 class=PostUser-name>antonjw</h3></div><div class=Post-body><p>Could the forum show \
+        a question thread differently from a discussion thread, with its answer marked?</p></div></article>\
+        <article><div class=PostUser><h3 class=PostUser-name>luceos</h3></div><div class=Post-body>\
+        <p>An extension does that already: it marks the best answer and moves it up.</p></div></article></main></body></html>";
+    assert_eq!(html(flarum).authors, vec!["antonjw".to_string()]);
+}

@@ -63,7 +63,7 @@ impl ElementAuthors {
                 _ => {}
             }
         }
-        if link && self.poster.is_none() {
+        if self.poster.is_none() {
             self.poster = forum_poster(doc, id, e);
         }
         if link && self.linked.len() < 2 {
@@ -461,15 +461,23 @@ fn linked_author(doc: &Document, id: NodeId, e: &Element) -> Option<String> {
 /// href="./memberlist.php?mode=viewprofile&u=…" class="username">`; its
 /// avatar links to the same page without text).
 fn forum_poster(doc: &Document, id: NodeId, e: &Element) -> Option<String> {
-    let profile = e.attr("href")?.contains("memberlist.php?mode=viewprofile");
-    let named = e
-        .attr("class")
-        .is_some_and(|c| c.split_whitespace().any(|w| w.starts_with("username")));
-    if !(profile && named) {
+    let class = e.attr("class").unwrap_or("");
+    let poster_class = class
+        .split_whitespace()
+        .any(|w| POSTER_CLASSES.iter().any(|p| w.eq_ignore_ascii_case(p)));
+    let profile = e
+        .attr("href")
+        .is_some_and(|h| h.contains("memberlist.php?mode=viewprofile"));
+    let named = class.split_whitespace().any(|w| w.starts_with("username"));
+    if !(poster_class || (profile && named)) {
         return None;
     }
     short_text(doc, id, AUTHOR_MAX_CHARS).and_then(|t| user_handle(&t).or_else(|| author_name(&t)))
 }
+
+/// Classes forum software gives a post's poster name (vBulletin's
+/// `bigusername`, Flarum's `PostUser-name`).
+const POSTER_CLASSES: &[&str] = &["bigusername", "PostUser-name"];
 
 /// One person's name, as `author_name` checks it.
 fn looks_like_a_name(name: &str) -> bool {
