@@ -727,3 +727,23 @@ fn a_phpbb_threads_first_poster_is_its_author() {
     );
     assert_eq!(html(&page).authors, ["b.scherer"]);
 }
+
+#[test]
+fn a_byline_s_word_before_the_date_and_a_screen_reader_copy_are_no_part_of_the_name() {
+    let body = "<div class=rte><p>Building a home gym is easier than ever, and a few pieces cover most of what a gym offers.</p>\
+        <p>A rack, a bench and the weights that go with them fit a small room, and cost less than a year of fees.</p></div>";
+    let page = format!(
+        "<html><body><main><h1>The best home gym setups</h1>\
+         <div class=m-article__meta> by <span>Jane Doe</span> on <span>Jan 22, 2025</span> </div>{body}</main></body></html>"
+    );
+    let a = html(&page);
+    assert_eq!(a.authors, vec!["Jane Doe".to_string()]);
+    assert_eq!(a.published.as_deref().map(|d| &d[..10]), Some("2025-01-22"));
+    // An author box whose link holds a screen reader's copy of the name.
+    let page = format!(
+        "<html><body><main><h1>The best home gym setups</h1>{body}\
+         <div class=author_intro><a href=/author/yucy/><p class=sr-only>Yucy Smith</p><div class=avatar></div></a>\
+         <a href=/author/yucy/><p class=name>Yucy Smith</p></a></div></main></body></html>"
+    );
+    assert_eq!(html(&page).authors, vec!["Yucy Smith".to_string()]);
+}

@@ -380,6 +380,8 @@ pub(super) fn short_text(doc: &Document, root: NodeId, max: usize) -> Option<Str
                 }
             }
             Some(NodeData::Element(e)) if is_not_shown(e) => {}
+            // (A screen reader's copy of the name beside the shown one.)
+            Some(NodeData::Element(e)) if id != root && is_screen_reader_text(e) => {}
             Some(_) => {
                 let children: Vec<NodeId> = doc.children(id).collect();
                 stack.extend(children.into_iter().rev());
@@ -389,6 +391,27 @@ pub(super) fn short_text(doc: &Document, root: NodeId, max: usize) -> Option<Str
     }
     let text = collapse_whitespace(&out);
     at_most_chars(&text, max).then_some(text)
+}
+
+/// Classes of text shown to screen readers only (Bootstrap's, WordPress's,
+/// XenForo's).
+const SCREEN_READER_CLASSES: &[&str] = &[
+    "sr-only",
+    "screen-reader-text",
+    "visually-hidden",
+    "visuallyhidden",
+    "u-srOnly",
+];
+
+/// Whether an element's text is for screen readers only.
+fn is_screen_reader_text(e: &Element) -> bool {
+    e.attr("class").is_some_and(|c| {
+        c.split_whitespace().any(|w| {
+            SCREEN_READER_CLASSES
+                .iter()
+                .any(|s| w.eq_ignore_ascii_case(s))
+        })
+    })
 }
 
 /// The name in an author element's text: a leading `By`/`Written by`/

@@ -5,6 +5,7 @@
 //! photo's credit is a figure's (`segment::lines::split_caption`).
 
 use super::dates::find_date_start;
+use super::latin_names::without_date_lead;
 use super::names::{
     before_label, bracketed_name, could_be_a_name, distributor, poster, split_names, unspaced_pair,
     without_staff_code,
@@ -281,7 +282,7 @@ fn credit_value(value: &str, role: Role) -> Option<String> {
     }
     let value = value.split("  ").next().unwrap_or_default();
     let value = match find_date_start(value) {
-        Some(cut) => value.get(..cut).unwrap_or_default(),
+        Some(cut) => without_date_lead(value.get(..cut).unwrap_or_default()),
         None => value,
     };
     // (A dash before the cut date separated it: `Jon Foster - 2025-09-13`.)

@@ -92,6 +92,21 @@ pub(super) const NAME_PARTICLES: &[&str] = &[
 /// name and a surname (`Meghan Neville Content Marketing Coordinator`).
 const NAME_WORDS_BEFORE_ROLE_PHRASE: usize = 2;
 
+/// Words a byline writes between the name and the date (`by Jane Doe on
+/// Jan 22, 2025`, `Jane Doe | Updated March 3`).
+const DATE_LEAD_WORDS: &[&str] = &["on", "at", "updated", "published", "posted"];
+
+/// A name cut before its date without the word that led to the date
+/// ([`DATE_LEAD_WORDS`]).
+pub(super) fn without_date_lead(name: &str) -> &str {
+    match name.trim_end().rsplit_once(' ') {
+        Some((head, last)) if DATE_LEAD_WORDS.iter().any(|w| w.eq_ignore_ascii_case(last)) => {
+            head.trim_end()
+        }
+        _ => name.trim_end(),
+    }
+}
+
 /// The name alone, or `None` when nothing of a name is left.
 pub fn clean_author(name: &str) -> Option<String> {
     if name.chars().any(is_cjk_letter) {
@@ -121,6 +136,9 @@ pub fn clean_author(name: &str) -> Option<String> {
         .map(|(i, _)| i);
     if let Some(at) = [date, count].into_iter().flatten().min() {
         name = name.get(..at).unwrap_or(name).trim();
+        if date == Some(at) {
+            name = without_date_lead(name);
+        }
     }
     // `, USA TODAY`, `, The Commercial Appeal`: the outlet after a comma.
     if let Some((head, tail)) = name.rsplit_once(", ") {
