@@ -117,13 +117,16 @@ NAME_NOISE = re.compile(r"^(?:by|von|par|por|written by|author|作者|记者|文
 
 
 def names(text):
-    out = set()
+    out, short = set(), set()
     for part in NAME_SPLIT.split(NAME_NOISE.sub("", text or "")):
         key = norm(part)
-        # Letters only and not a credential: `MS`, `RD`, `PhD` are not names.
+        # Letters only and not a credential: `MS`, `RD`, `PhD` are not names
+        # beside a name; alone, a short key is the name (`Ben`, `Tom`).
         if len(key) > 3 or (key and re.search(f"[{CJK}]", key)):
             out.add(key)
-    return out
+        elif key:
+            short.add(key)
+    return out or short
 
 
 def same_author(ours, label):
