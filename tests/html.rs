@@ -747,3 +747,14 @@ fn a_byline_s_word_before_the_date_and_a_screen_reader_copy_are_no_part_of_the_n
     );
     assert_eq!(html(&page).authors, vec!["Yucy Smith".to_string()]);
 }
+
+#[test]
+fn a_byline_of_initials_is_a_byline_and_ends_before_a_control() {
+    let page = "<html><body><main><h1>Tips for selecting DC motors</h1>\
+        <p>By <a href=/contributor/a._j._neal>A. J. Neal</a> &nbsp;&nbsp; \
+        <a href=/digital class=\"btn btn-primary\">View In Digital Edition</a></p>\
+        <div><p>When building a mobile robot, selecting the drive motors is one of the most important decisions you will make.</p>\
+        <p>It is a point that many builders overlook until the robot is too heavy for the motors they bought first.</p></div>\
+        </main></body></html>";
+    assert_eq!(html(page).authors, vec!["A. J. Neal".to_string()]);
+}

@@ -88,6 +88,14 @@ pub(super) const NAME_PARTICLES: &[&str] = &[
     "the", "and",
 ];
 
+/// Words that open a control (a link or button read with a byline's
+/// line), never a name's.
+const CONTROL_WORDS: &[&str] = &["view", "share", "follow", "subscribe", "print", "email"];
+
+/// Words of a name before a control's words that end it, at least (a
+/// lone `Sign In` is no name cut short).
+const NAME_WORDS_BEFORE_CONTROL: usize = 2;
+
 /// Words of a name before a role phrase, at most: bylines give a first
 /// name and a surname (`Meghan Neville Content Marketing Coordinator`).
 const NAME_WORDS_BEFORE_ROLE_PHRASE: usize = 2;
@@ -167,7 +175,30 @@ pub fn clean_author(name: &str) -> Option<String> {
         _ => name.to_string(),
     };
     let name = name.trim_matches(|c: char| c == ',' || c.is_whitespace());
+    let name = before_control(name);
+    let name = name.as_str();
     (!name.is_empty() && !is_not_a_name(name)).then(|| name.to_string())
+}
+
+/// A name without a control read with the byline's line after it (`By A.
+/// J. Neal View In Digital Edition`): it ends before the control's word,
+/// after two capitalised words or more.
+fn before_control(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let control_at = words
+        .iter()
+        .position(|w| CONTROL_WORDS.contains(&w.to_lowercase().as_str()))
+        .filter(|&at| at >= NAME_WORDS_BEFORE_CONTROL)
+        // (Capitalised words before it: a name, not `providing my Email`.)
+        .filter(|&at| {
+            words.get(..at).unwrap_or_default().iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(w)
+            })
+        });
+    match control_at {
+        Some(at) => words.get(..at).unwrap_or_default().join(" "),
+        None => name.to_string(),
+    }
 }
 
 /// What author markup holds that names nobody: controls and labels alone
@@ -208,6 +239,8 @@ mod tests {
             ("the Lavazza Team 2–3 minutes", Some("the Lavazza Team")),
             ("Erin Spain 4 Comments", Some("Erin Spain")),
             ("By Arlene Marturano", Some("Arlene Marturano")),
+            ("A. J. Neal View In Digital Edition", Some("A. J. Neal")),
+            ("Jane Doe Follow", Some("Jane Doe")),
             ("Rachel MacDonald Writer", Some("Rachel MacDonald")),
             (
                 "Meghan Neville Content Marketing Coordinator",

@@ -332,7 +332,7 @@ pub fn features(raw: &str) -> Features {
         chars: text.chars().count(),
         indented: raw.starts_with("  ") || raw.starts_with('\u{3000}') || raw.starts_with('\t'),
         sentence_end: ends_sentence(text),
-        sentences: text.matches(['。', '！', '？']).count() + text.matches(". ").count(),
+        sentences: text.matches(['。', '！', '？']).count() + latin_sentence_ends(text),
         crumbs: crumb_items(text).len(),
         meta_keys: CREDIT_WORDS
             .iter()
@@ -357,6 +357,20 @@ pub fn features(raw: &str) -> Features {
             }),
         nav_words: count_any(text, NAV_WORDS),
     }
+}
+
+/// Full stops ending a Latin sentence (`. `): not an initial's (`A. J.
+/// Neal`, a single capital before it).
+fn latin_sentence_ends(text: &str) -> usize {
+    text.match_indices(". ")
+        .filter(|&(at, _)| {
+            let before = text.get(..at).unwrap_or_default();
+            let mut rev = before.chars().rev();
+            let initial = rev.next().is_some_and(char::is_uppercase)
+                && rev.next().is_none_or(|c| !c.is_alphanumeric());
+            !initial
+        })
+        .count()
 }
 
 /// Scores of a line for each class (higher is likelier); see `docs/ARCHITECTURE.md`.
@@ -490,6 +504,9 @@ mod tests {
         assert_eq!(f.crumbs, 3);
         let f = features("  中新网四川新闻11月16日电 武侯区产业园区高质量发展大会15日召开。成都市副市长强调，要坚定落实。");
         assert!(f.indented && f.sentence_end && f.sentences == 2);
+        // (An initial's full stop ends no sentence.)
+        assert_eq!(features("By A. J. Neal").sentences, 0);
+        assert_eq!(features("Dr. Smith came. He left.").sentences, 2);
         assert!(features("武侯区产业园区高质量发展大会15日召开。武侯区委宣传部供图").photo_credit);
         assert!(features("（完）").end_mark);
     }
