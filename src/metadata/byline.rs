@@ -252,11 +252,16 @@ pub fn byline(line: &str) -> Byline {
     out
 }
 
-/// A line opening with a lower-case `by` (`by Jon Foster - 2025-09-13`)
-/// reads as `By`; inside a line it stays a preposition (`photo by …`).
+/// A line opening with a lower-case `by` or a `By:` (`by Jon Foster -
+/// 2025-09-13`, `by: Ziyi Xu, Dec 17, 2025`) reads as `By`; inside a line
+/// it stays a preposition (`photo by …`).
 fn opening_by(line: &str) -> std::borrow::Cow<'_, str> {
-    match line.strip_prefix("by ") {
-        Some(rest) => format!("By {rest}").into(),
+    // (`By:` only opening the line: `Sort By: Best Selling` credits nobody.)
+    let opened = ["by ", "by:", "By:", "BY:"]
+        .iter()
+        .find_map(|by| line.strip_prefix(by));
+    match opened {
+        Some(rest) => format!("By {}", rest.trim_start()).into(),
         None => line.into(),
     }
 }
@@ -435,6 +440,9 @@ mod tests {
         assert!(byline("中文/英文版本同时发布").authors.is_empty());
         // A Latin name keeps its parts.
         assert_eq!(byline("By John Smith").authors, ["John Smith"]);
+        assert_eq!(byline("by: Ziyi Xu, Dec 17, 2025").authors, ["Ziyi Xu"]);
+        assert_eq!(byline("By: Ziyi Xu").authors, ["Ziyi Xu"]);
+        assert!(byline("Sort By: Best Selling").authors.is_empty());
     }
 
     #[test]
