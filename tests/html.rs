@@ -758,3 +758,26 @@ fn a_byline_of_initials_is_a_byline_and_ends_before_a_control() {
         </main></body></html>";
     assert_eq!(html(page).authors, vec!["A. J. Neal".to_string()]);
 }
+
+#[test]
+fn names_after_a_label_in_the_same_line_are_the_authors() {
+    let body = "<div><p>Drugs seized at the border are valued by what they would fetch on the street, not at the border.</p>\
+        <p>The figures the statement used came from a report that counted the street value of every seizure.</p></div>";
+    // A byline whose names are links after a `By`, a date beside them.
+    let page = format!(
+        "<html><body><main><h1>What is the value of drugs?</h1><p class=article__meta> By \
+         <a href=/staff/matthew-digby/>Matthew Digby</a> , <a href=/staff/minh-do/>Minh Do</a> \
+         <span class=article__meta>on Monday, November 18th, 2019</span></p>{body}</main></body></html>"
+    );
+    assert_eq!(
+        html(&page).authors,
+        vec!["Matthew Digby".to_string(), "Minh Do".to_string()]
+    );
+    // An essay's attribution after its text; a reader's comment is not one.
+    let page = format!(
+        "<html><body><main><h1>Coffee and the port of Mokha</h1>{body}\
+         <div class=attribution>Text by <a href=/contributor/hunter-dukes/>Hunter Dukes</a></div>\
+         <span class=comments-post>Posted by: <a href=mailto:x@example.com>John</a></span></main></body></html>"
+    );
+    assert_eq!(html(&page).authors, vec!["Hunter Dukes".to_string()]);
+}

@@ -4,11 +4,12 @@
 //! checked for the form of a name, since such classes also mark boxes,
 //! counters and controls.
 
-use super::latin_names::{NAME_PARTICLES, ROLE_WORDS, UI_WORDS};
+use super::author_labels::{label_before_name, labelled_author, started_by};
+use super::author_text::{author_name, short_text, user_handle, AUTHOR_MAX_CHARS};
 use super::names::split_names;
 use crate::parse::elements::is_not_shown;
-use crate::parse::tree::{Document, Element, NodeData, NodeId, NONE};
-use crate::text::{at_most_chars, collapse_whitespace, is_cjk_letter};
+use crate::parse::tree::{Document, Element, NodeData, NodeId};
+use crate::text::{collapse_whitespace, is_cjk_letter};
 
 /// Authors named by elements, gathered in one pass over the tree: the
 /// lowest sources of `markup::authors`, in the order [`Self::names`] tries
@@ -32,6 +33,8 @@ pub(super) struct ElementAuthors {
     /// (the first `itemprop=author` of a later page, or of the answer a
     /// forum shows first, is a reply's).
     starter: Option<String>,
+    /// The first name after a label in the same line (`Text by <a>…</a>`).
+    inline: Option<String>,
     /// The names links to author pages show, the first two distinct ones.
     linked: Vec<String>,
     /// A forum thread's first poster, by the first link to a member's
@@ -62,6 +65,9 @@ impl ElementAuthors {
                 Some((name, false)) if self.labelled.is_none() => self.labelled = Some(name),
                 _ => {}
             }
+        }
+        if self.inline.is_none() {
+            self.inline = label_before_name(doc, id, e);
         }
         if self.poster.is_none() {
             self.poster = forum_poster(doc, id, e);
@@ -96,7 +102,12 @@ impl ElementAuthors {
         }
         match self.linked.as_slice() {
             [one] => vec![one.clone()],
-            _ => self.poster.iter().cloned().collect(),
+            _ => self
+                .poster
+                .as_deref()
+                .map(|poster| vec![poster.to_string()])
+                .or_else(|| self.inline.as_deref().map(split_names))
+                .unwrap_or_default(),
         }
     }
 }
@@ -116,25 +127,6 @@ fn itemprop_author(doc: &Document, id: NodeId) -> Option<String> {
         .or_else(|| short_text(doc, name, AUTHOR_MAX_CHARS))
         .and_then(|t| author_name(&t).or_else(|| user_handle(&t)))
 }
-
-/// A forum's user name (`sean_g`, `ridwan123`, `hayley.p`), accepted where
-/// the markup says it is an author (an `itemprop=author` item, a `Thread
-/// starter` label): one word of letters, digits and `._-`, with a letter.
-fn user_handle(text: &str) -> Option<String> {
-    let handle = text.trim();
-    let shaped = (HANDLE_MIN_CHARS..=HANDLE_MAX_CHARS).contains(&handle.chars().count())
-        && handle
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-'))
-        && handle.chars().any(char::is_alphabetic)
-        && !UI_WORDS.contains(&handle.to_lowercase().as_str());
-    shaped.then(|| handle.to_string())
-}
-
-/// A user name is at least this long (`JGD`)…
-const HANDLE_MIN_CHARS: usize = 2;
-/// …and at most this long (forums cap them near 30).
-const HANDLE_MAX_CHARS: usize = 40;
 
 /// The name in an element whose class names the author
 /// ([`names_an_author`]). Not on CJK text: Chinese and Japanese pages label
@@ -179,109 +171,6 @@ fn first_text(doc: &Document, root: NodeId) -> Option<String> {
     }
     None
 }
-
-/// Labels standing alone in their element before the author's name in the
-/// next one (`<p>Written by</p><p>Edzel Tabing</p>`). Not a bare "Author":
-/// that heads sidebar boxes ("Author" then "Recent Posts").
-const AUTHOR_LABELS: &[&str] = &[
-    "written by",
-    "by",
-    "posted by",
-    "words by",
-    "authored by",
-    "article by",
-    "text by",
-    "thread starter",
-    "started by",
-];
-
-/// The name after a label element ([`AUTHOR_LABELS`]): the next element
-/// beside it, else beside its parent, when that reads as a name; and
-/// whether the label names a forum thread's starter. Not on CJK text (as
-/// [`class_author`]).
-fn labelled_author(doc: &Document, id: NodeId) -> Option<(String, bool)> {
-    let node = doc.node(id)?;
-    let only = doc.node(node.first_child)?;
-    let NodeData::Text(label) = &only.data else {
-        return None;
-    };
-    if only.next_sibling != NONE {
-        return None;
-    }
-    let label = label.trim().trim_end_matches(':').trim_end();
-    if !AUTHOR_LABELS.iter().any(|l| l.eq_ignore_ascii_case(label)) {
-        return None;
-    }
-    let next = next_element(doc, id).or_else(|| next_element(doc, node.parent))?;
-    // (A forum names its thread's starter by user name.)
-    let forum =
-        label.eq_ignore_ascii_case("thread starter") || label.eq_ignore_ascii_case("started by");
-    short_text(doc, next, AUTHOR_MAX_CHARS)
-        .filter(|t| !t.chars().any(is_cjk_letter))
-        .and_then(|t| author_name(&t).or_else(|| user_handle(&t).filter(|_| forum)))
-        .map(|name| (name, forum))
-}
-
-/// The words before a forum thread's starter in a line of text
-/// (`Discussion in 'Hosting Advice' started by <a>pelex</a>, date`;
-/// `Started by Biology Forums, June 04, 2024`).
-const STARTED_BY: &str = "started by";
-
-/// A thread's starter named in element `id`'s own text: after a text
-/// ending in [`STARTED_BY`], the next child element's text (XenForo's);
-/// or its text opening with it, up to the comma before the date (SMF's).
-fn started_by(doc: &Document, id: NodeId) -> Option<String> {
-    // (A whole word: not `restarted by`.)
-    let ends_with_label = |t: &str| {
-        let t = t.trim_end();
-        t.len() >= STARTED_BY.len()
-            && t.get(t.len() - STARTED_BY.len()..)
-                .is_some_and(|end| end.eq_ignore_ascii_case(STARTED_BY))
-            && !t[..t.len() - STARTED_BY.len()].ends_with(|c: char| c.is_alphanumeric())
-    };
-    let mut child = doc.node(id)?.first_child;
-    let mut first = true;
-    while let Some(node) = doc.node(child) {
-        if let NodeData::Text(t) = &node.data {
-            let lead = t.trim_start();
-            let opening = lead
-                .get(..STARTED_BY.len())
-                .filter(|label| first && label.eq_ignore_ascii_case(STARTED_BY))
-                .and_then(|_| lead.get(STARTED_BY.len()..))
-                .filter(|rest| rest.starts_with(' '));
-            if let Some(rest) = opening {
-                let name = rest.split_once(',').map_or("", |(name, _)| name);
-                return author_name(name).or_else(|| user_handle(name));
-            }
-            if ends_with_label(t) {
-                let next = next_element(doc, child)?;
-                return short_text(doc, next, AUTHOR_MAX_CHARS)
-                    .and_then(|t| user_handle(&t).or_else(|| author_name(&t)));
-            }
-        }
-        first = false;
-        child = node.next_sibling;
-    }
-    None
-}
-
-/// The element right after `id` among its siblings (blank text passed;
-/// other text between them: none).
-fn next_element(doc: &Document, id: NodeId) -> Option<NodeId> {
-    let mut next = doc.node(id)?.next_sibling;
-    while let Some(node) = doc.node(next) {
-        match &node.data {
-            NodeData::Element(_) => return Some(next),
-            NodeData::Text(t) if t.trim().is_empty() => next = node.next_sibling,
-            _ => return None,
-        }
-    }
-    None
-}
-
-/// An author element's text is at most this long (a name or two with a
-/// "By"); longer, it is a bio or a box around more than the name.
-const AUTHOR_MAX_CHARS: usize = 80;
 
 /// A byline (name, date, role) or an author box (name, then a bio of a few
 /// sentences) is at most this long; a longer element is a post or a page.
@@ -364,97 +253,6 @@ fn descendants(doc: &Document, root: NodeId) -> impl Iterator<Item = NodeId> + '
 /// How far into an `itemprop=author` item its `itemprop=name` is looked for.
 const AUTHOR_ITEM_MAX_NODES: usize = 64;
 
-/// Text of a subtree, whitespace collapsed, if at most `max` characters:
-/// the walk stops past it (an author class on a page-sized wrapper costs
-/// no more than a name).
-pub(super) fn short_text(doc: &Document, root: NodeId, max: usize) -> Option<String> {
-    let mut out = String::new();
-    let mut stack = vec![root];
-    while let Some(id) = stack.pop() {
-        match doc.node(id).map(|n| &n.data) {
-            Some(NodeData::Text(t)) => {
-                out.push_str(t);
-                out.push(' ');
-                if out.len() > max * 4 {
-                    return None;
-                }
-            }
-            Some(NodeData::Element(e)) if is_not_shown(e) => {}
-            // (A screen reader's copy of the name beside the shown one.)
-            Some(NodeData::Element(e)) if id != root && is_screen_reader_text(e) => {}
-            Some(_) => {
-                let children: Vec<NodeId> = doc.children(id).collect();
-                stack.extend(children.into_iter().rev());
-            }
-            None => {}
-        }
-    }
-    let text = collapse_whitespace(&out);
-    at_most_chars(&text, max).then_some(text)
-}
-
-/// Classes of text shown to screen readers only (Bootstrap's, WordPress's,
-/// XenForo's).
-const SCREEN_READER_CLASSES: &[&str] = &[
-    "sr-only",
-    "screen-reader-text",
-    "visually-hidden",
-    "visuallyhidden",
-    "u-srOnly",
-];
-
-/// Whether an element's text is for screen readers only.
-fn is_screen_reader_text(e: &Element) -> bool {
-    e.attr("class").is_some_and(|c| {
-        c.split_whitespace().any(|w| {
-            SCREEN_READER_CLASSES
-                .iter()
-                .any(|s| w.eq_ignore_ascii_case(s))
-        })
-    })
-}
-
-/// The name in an author element's text: a leading `By`/`Written by`/
-/// `Author:` (`Par`, `Por`, `Von`, `Di`, `Door`) dropped; then each name of
-/// it (`split_names`) looks like one: Latin words capitalised (but `van`, `de`, `von`…), CJK names of two to
-/// four characters, no digits, `@` or `|`, no word of a control (`Sign
-/// In`, `View all posts`).
-fn author_name(text: &str) -> Option<String> {
-    let mut name = text.trim();
-    for label in [
-        "written by",
-        "posted by",
-        "author:",
-        "authors:",
-        "by:",
-        "by",
-        "par",
-        "por",
-        "von",
-        "di",
-        "door",
-    ] {
-        if name.len() >= label.len()
-            && name.is_char_boundary(label.len())
-            && name[..label.len()].eq_ignore_ascii_case(label)
-            && name[label.len()..].starts_with([' ', ':', '\u{a0}'])
-        {
-            name = name[label.len()..].trim_start_matches([' ', ':', '\u{a0}']);
-            break;
-        }
-    }
-    let name = name.trim();
-    // (`Last Updated:`, `Coming Soon!`: a label or a call, never a name.)
-    if name.ends_with([':', '!', '?']) {
-        return None;
-    }
-    let words = name.split_whitespace().count();
-    let plausible = (1..=AUTHOR_MAX_WORDS).contains(&words)
-        && !name.contains(|c: char| c.is_ascii_digit() || c == '@' || c == '|')
-        && split_names(name).iter().all(|n| looks_like_a_name(n));
-    plausible.then(|| name.to_string())
-}
-
 /// The name a link to an author's page shows (`/author/jane-doe/`,
 /// `?author=102`, as blog engines address them), when it reads as a name.
 /// The query must be the author alone.
@@ -501,40 +299,3 @@ fn forum_poster(doc: &Document, id: NodeId, e: &Element) -> Option<String> {
 /// Classes forum software gives a post's poster name (vBulletin's
 /// `bigusername`, Flarum's `PostUser-name`).
 const POSTER_CLASSES: &[&str] = &["bigusername", "PostUser-name"];
-
-/// One person's name, as `author_name` checks it.
-fn looks_like_a_name(name: &str) -> bool {
-    if name.chars().any(is_cjk_letter) {
-        let letters = name.chars().filter(|&c| c != '·').count();
-        return (2..=4).contains(&letters) || name.contains('·');
-    }
-    let words: Vec<String> = name
-        .split_whitespace()
-        .map(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()))
-        .map(str::to_string)
-        .collect();
-    let capitalised = |w: &String| w.chars().next().is_some_and(char::is_uppercase);
-    let lower = |w: &String| w.to_lowercase();
-    // A group that signs as one (`Podium Staff`, `Team SimplyThrilled`):
-    // the collective word beside a word that names the group.
-    let names_a_group = words.iter().any(|w| {
-        capitalised(w)
-            && !COLLECTIVE_WORDS.contains(&lower(w).as_str())
-            && !UI_WORDS.contains(&lower(w).as_str())
-            && !ROLE_WORDS.contains(&lower(w).as_str())
-    });
-    !words.is_empty()
-        && words.iter().all(|w| {
-            let lower = lower(w);
-            (names_a_group && COLLECTIVE_WORDS.contains(&lower.as_str()))
-                || (!UI_WORDS.contains(&lower.as_str())
-                    && (capitalised(w) || NAME_PARTICLES.contains(&lower.as_str())))
-        })
-}
-
-/// Words by which a group signs a byline (`The Meetingnotes Team`); alone
-/// (`Team`, `Our Staff`) they head a page of people, not a byline.
-const COLLECTIVE_WORDS: &[&str] = &["team", "staff"];
-
-/// A name found by class is at most this many words (two names with `and`).
-const AUTHOR_MAX_WORDS: usize = 7;

@@ -4,7 +4,7 @@
 //! `post-date`, `published`). The lowest markup source of the published
 //! date; the text must hold a full date (a "3 days ago" is not one).
 
-use super::author_elements::short_text;
+use super::author_text::short_text;
 use super::dates::find_date;
 use crate::parse::tree::{Document, Element, NodeId};
 

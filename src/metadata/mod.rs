@@ -22,6 +22,8 @@
 
 mod address;
 mod author_elements;
+mod author_labels;
+mod author_text;
 pub mod byline;
 mod card_author;
 mod closing;

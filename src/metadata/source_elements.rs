@@ -3,7 +3,7 @@
 //! `<span class="index_source">来自<a>中国新闻网</a></span>`). The lowest
 //! source of `source`, read only when no credit line names one.
 
-use super::author_elements::short_text;
+use super::author_text::short_text;
 use crate::parse::tree::{Document, Element, NodeId};
 use crate::text::is_cjk_letter;
 

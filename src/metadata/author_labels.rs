@@ -1,0 +1,160 @@
+//! Authors named after a label rather than marked up: a label alone in
+//! its element before the name (`<p>Written by</p><p>…</p>`), a label
+//! opening a line before the names' elements (`Text by <a>…</a>`), and a
+//! forum thread's starter (`Thread starter`, `started by`). Part of
+//! the element readers' one pass over the tree.
+
+use super::author_text::{author_name, short_text, user_handle, AUTHOR_MAX_CHARS};
+use crate::parse::tree::{Document, Element, NodeData, NodeId, NONE};
+use crate::text::is_cjk_letter;
+
+/// Labels standing alone in their element before the author's name in the
+/// next one (`<p>Written by</p><p>Edzel Tabing</p>`). Not a bare "Author":
+/// that heads sidebar boxes ("Author" then "Recent Posts").
+const AUTHOR_LABELS: &[&str] = &[
+    "written by",
+    "by",
+    "posted by",
+    "words by",
+    "authored by",
+    "article by",
+    "text by",
+    "thread starter",
+    "started by",
+];
+
+/// The name after a label element ([`AUTHOR_LABELS`]): the next element
+/// beside it, else beside its parent, when that reads as a name; and
+/// whether the label names a forum thread's starter. Not on CJK text (as
+/// [`class_author`]).
+pub(super) fn labelled_author(doc: &Document, id: NodeId) -> Option<(String, bool)> {
+    let node = doc.node(id)?;
+    let only = doc.node(node.first_child)?;
+    let NodeData::Text(label) = &only.data else {
+        return None;
+    };
+    if only.next_sibling != NONE {
+        return None;
+    }
+    let label = label.trim().trim_end_matches(':').trim_end();
+    if !AUTHOR_LABELS.iter().any(|l| l.eq_ignore_ascii_case(label)) {
+        return None;
+    }
+    let next = next_element(doc, id).or_else(|| next_element(doc, node.parent))?;
+    // (A forum names its thread's starter by user name.)
+    let forum =
+        label.eq_ignore_ascii_case("thread starter") || label.eq_ignore_ascii_case("started by");
+    short_text(doc, next, AUTHOR_MAX_CHARS)
+        .filter(|t| !t.chars().any(is_cjk_letter))
+        .and_then(|t| author_name(&t).or_else(|| user_handle(&t).filter(|_| forum)))
+        .map(|name| (name, forum))
+}
+
+/// The words before a forum thread's starter in a line of text
+/// (`Discussion in 'Hosting Advice' started by <a>pelex</a>, date`;
+/// `Started by Biology Forums, June 04, 2024`).
+const STARTED_BY: &str = "started by";
+
+/// A thread's starter named in element `id`'s own text: after a text
+/// ending in [`STARTED_BY`], the next child element's text (XenForo's);
+/// or its text opening with it, up to the comma before the date (SMF's).
+pub(super) fn started_by(doc: &Document, id: NodeId) -> Option<String> {
+    // (A whole word: not `restarted by`.)
+    let ends_with_label = |t: &str| {
+        let t = t.trim_end();
+        t.len() >= STARTED_BY.len()
+            && t.get(t.len() - STARTED_BY.len()..)
+                .is_some_and(|end| end.eq_ignore_ascii_case(STARTED_BY))
+            && !t[..t.len() - STARTED_BY.len()].ends_with(|c: char| c.is_alphanumeric())
+    };
+    let mut child = doc.node(id)?.first_child;
+    let mut first = true;
+    while let Some(node) = doc.node(child) {
+        if let NodeData::Text(t) = &node.data {
+            let lead = t.trim_start();
+            let opening = lead
+                .get(..STARTED_BY.len())
+                .filter(|label| first && label.eq_ignore_ascii_case(STARTED_BY))
+                .and_then(|_| lead.get(STARTED_BY.len()..))
+                .filter(|rest| rest.starts_with(' '));
+            if let Some(rest) = opening {
+                let name = rest.split_once(',').map_or("", |(name, _)| name);
+                return author_name(name).or_else(|| user_handle(name));
+            }
+            if ends_with_label(t) {
+                let next = next_element(doc, child)?;
+                return short_text(doc, next, AUTHOR_MAX_CHARS)
+                    .and_then(|t| user_handle(&t).or_else(|| author_name(&t)));
+            }
+        }
+        first = false;
+        child = node.next_sibling;
+    }
+    None
+}
+
+/// The name after a label opening element `id`'s own text, in the element
+/// that follows it (`<div class=attribution>Text by <a>Hunter
+/// Dukes</a></div>`): as [`labelled_author`], the label and the name
+/// sharing a parent.
+pub(super) fn label_before_name(doc: &Document, id: NodeId, e: &Element) -> Option<String> {
+    // (`<span class="comments-post">Posted by: <a>John</a>`: a reader's.)
+    if e.attr("class").is_some_and(|c| c.contains("comment")) {
+        return None;
+    }
+    let mut child = doc.node(id)?.first_child;
+    // The first text that is not blank.
+    while let Some(node) = doc.node(child) {
+        match &node.data {
+            NodeData::Text(t) if t.trim().is_empty() => child = node.next_sibling,
+            NodeData::Text(t) => {
+                let label = t.trim().trim_end_matches(':').trim_end();
+                if !AUTHOR_LABELS.iter().any(|l| l.eq_ignore_ascii_case(label)) {
+                    return None;
+                }
+                return names_after(doc, child);
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The names in the elements after node `label` among its siblings, as
+/// long as only `,`, `and` or `&` stand between them (`By <a>Matthew
+/// Digby</a>, <a>Minh Do</a> <span>on Monday…`), joined by `, `.
+fn names_after(doc: &Document, label: NodeId) -> Option<String> {
+    let mut names: Vec<String> = Vec::new();
+    let mut next = doc.node(label)?.next_sibling;
+    while let Some(node) = doc.node(next) {
+        match &node.data {
+            NodeData::Text(t) if matches!(t.trim(), "" | "," | "and" | "&") => {}
+            NodeData::Element(_) => {
+                let name = short_text(doc, next, AUTHOR_MAX_CHARS)
+                    .filter(|t| !t.chars().any(is_cjk_letter))
+                    .and_then(|t| author_name(&t));
+                match name {
+                    Some(name) => names.push(name),
+                    None => break,
+                }
+            }
+            _ => break,
+        }
+        next = node.next_sibling;
+    }
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// The element right after `id` among its siblings (blank text passed;
+/// other text between them: none).
+fn next_element(doc: &Document, id: NodeId) -> Option<NodeId> {
+    let mut next = doc.node(id)?.next_sibling;
+    while let Some(node) = doc.node(next) {
+        match &node.data {
+            NodeData::Element(_) => return Some(next),
+            NodeData::Text(t) if t.trim().is_empty() => next = node.next_sibling,
+            _ => return None,
+        }
+    }
+    None
+}
