@@ -23,10 +23,20 @@ const AUTHOR_LABELS: &[&str] = &[
     "started by",
 ];
 
+/// The label a text is, one of [`AUTHOR_LABELS`] (a colon after it
+/// allowed), trimmed.
+fn author_label(text: &str) -> Option<&str> {
+    let label = text.trim().trim_end_matches(':').trim_end();
+    AUTHOR_LABELS
+        .iter()
+        .any(|l| l.eq_ignore_ascii_case(label))
+        .then_some(label)
+}
+
 /// The name after a label element ([`AUTHOR_LABELS`]): the next element
 /// beside it, else beside its parent, when that reads as a name; and
 /// whether the label names a forum thread's starter. Not on CJK text (as
-/// [`class_author`]).
+/// an author class's).
 pub(super) fn labelled_author(doc: &Document, id: NodeId) -> Option<(String, bool)> {
     let node = doc.node(id)?;
     let only = doc.node(node.first_child)?;
@@ -36,10 +46,7 @@ pub(super) fn labelled_author(doc: &Document, id: NodeId) -> Option<(String, boo
     if only.next_sibling != NONE {
         return None;
     }
-    let label = label.trim().trim_end_matches(':').trim_end();
-    if !AUTHOR_LABELS.iter().any(|l| l.eq_ignore_ascii_case(label)) {
-        return None;
-    }
+    let label = author_label(label)?;
     let next = next_element(doc, id).or_else(|| next_element(doc, node.parent))?;
     // (A forum names its thread's starter by user name.)
     let forum =
@@ -108,10 +115,7 @@ pub(super) fn label_before_name(doc: &Document, id: NodeId, e: &Element) -> Opti
         match &node.data {
             NodeData::Text(t) if t.trim().is_empty() => child = node.next_sibling,
             NodeData::Text(t) => {
-                let label = t.trim().trim_end_matches(':').trim_end();
-                if !AUTHOR_LABELS.iter().any(|l| l.eq_ignore_ascii_case(label)) {
-                    return None;
-                }
+                author_label(t)?;
                 return names_after(doc, child);
             }
             _ => return None,
