@@ -191,6 +191,26 @@ fn headline_named_by<'a>(h1s: &'a [String], title: &str) -> Option<&'a String> {
     })
 }
 
+/// The `<h1>` that is the whole first part of `title` before a separator
+/// (`Quickstart` of `Quickstart — Flask Documentation (3.1.x)`, `Flexbox`
+/// of `Flexbox - Learn web development`): what follows is the site or the
+/// section, however long, and the page shows the headline alone. A
+/// headline's permalink mark does not count (`Quickstart¶`).
+fn headline_first_in<'a>(h1s: &'a [String], title: &str) -> Option<&'a String> {
+    let head = SITE_SEPARATORS
+        .iter()
+        .filter_map(|sep| title.find(sep))
+        .min()
+        .map(|at| &title[..at])?;
+    let key = letters_lower(head);
+    (!key.is_empty())
+        .then(|| {
+            h1s.iter()
+                .find(|h1| letters_lower(h1.trim_end_matches(PERMALINK_MARKS)) == key)
+        })
+        .flatten()
+}
+
 /// The one `<h1>` of an article page, as its headline even when the markup's
 /// title words it otherwise (`Health And Nutrition Trends For 2026` under
 /// og:title `Top 10 Health and Nutrition Trends to Watch`: titles are
@@ -283,7 +303,11 @@ fn choose_shown(
     // other words for part of it (`Headphone - Sweep, Loft, and Extrude`
     // for `Tutorial: Sweep, Loft, and Extrude`).
     let named = title.as_deref().or(document_title);
-    if let Some(h1) = named.and_then(|t| headline_named_by(h1s, t)) {
+    let first = [title.as_deref(), document_title]
+        .into_iter()
+        .flatten()
+        .find_map(|t| headline_first_in(h1s, t));
+    if let Some(h1) = first.or_else(|| named.and_then(|t| headline_named_by(h1s, t))) {
         return (Some(h1.clone()), suffix);
     }
     // An article's one <h1>, even in other words than its markup's title,
@@ -378,6 +402,31 @@ mod tests {
         assert_eq!(
             choose(og.clone(), None, &h1s(&["Trends"]), true, None, None).0,
             og
+        );
+    }
+
+    #[test]
+    fn an_h1_that_is_the_titles_first_part_is_the_headline() {
+        let doc = Some("Quickstart — Flask Documentation (3.1.x)");
+        let title = |h: &[&str]| choose(None, doc, &h1s(h), false, None, None).0;
+        // The tail is longer than the head, so no site suffix is split off:
+        // the page's <h1> says where the headline ends.
+        assert_eq!(title(&["Quickstart¶"]).as_deref(), Some("Quickstart¶"));
+        assert_eq!(
+            title(&["Flask", "Quickstart"]).as_deref(),
+            Some("Quickstart")
+        );
+        // An <h1> that is only part of the head is no cut.
+        let og = doc.map(str::to_string);
+        let marked = |h: &[&str]| choose(og.clone(), None, &h1s(h), false, None, None).0;
+        assert_eq!(marked(&["Quick"]), og);
+        // og:title cut the same way (`Models | Django documentation`).
+        let og = Some("Models | Django documentation".to_string());
+        assert_eq!(
+            choose(og, None, &h1s(&["Models"]), true, None, None)
+                .0
+                .as_deref(),
+            Some("Models")
         );
     }
 
