@@ -576,6 +576,20 @@ fn a_date_shown_by_an_element_is_the_published_date() {
 }
 
 #[test]
+fn a_scholarly_pages_citation_date_and_a_date_element_are_read() {
+    let page = format!(
+        "<html><head><meta name=citation_publication_date content=\"2023 Jan 7\"></head>\
+         <body><article><h1>Council expands bus network</h1>{PARAGRAPHS}</article></body></html>"
+    );
+    assert_eq!(html(&page).published.as_deref(), Some("2023-01-07"));
+    let page = format!(
+        "<html><body><article><h1>Council expands bus network</h1>\
+         <date class=small>December 19th, 2025</date>{PARAGRAPHS}</article></body></html>"
+    );
+    assert_eq!(html(&page).published.as_deref(), Some("2025-12-19"));
+}
+
+#[test]
 fn an_author_after_a_label_element_is_read() {
     let page = format!(
         "<html><body><article><h1>Council expands bus network</h1>\

@@ -41,6 +41,10 @@ pub(super) fn shows_a_date(e: &Element) -> bool {
     if &*e.name == "time" {
         return e.attr("datetime").is_none();
     }
+    // A `<date>` is no HTML element, but templates write one as if it were.
+    if &*e.name == "date" {
+        return true;
+    }
     // (Compared without allocating: this runs on every element.)
     let is = |w: &str, list: &[&str]| list.iter().any(|l| l.eq_ignore_ascii_case(w));
     [e.attr("class"), e.attr("id")]
@@ -113,6 +117,10 @@ mod tests {
             ("<span class=date>3 days ago</span>", None),
             ("<span class=read-time>5 min read</span>", None),
             ("<time datetime=2024-01-01>New Year</time>", None),
+            (
+                "<date class=text-sm>December 19th, 2025</date>",
+                Some("December 19th, 2025"),
+            ),
         ] {
             assert_eq!(first_date(html).as_deref(), date, "{html}");
         }

@@ -114,6 +114,7 @@ fn date_at(chars: &[char], i: usize, fallback_year: Option<i32>) -> Option<Date>
     let (date, end) = cjk_date(chars, i, fallback_year)
         .or_else(|| iso_date(chars, i))
         .or_else(|| english_date(chars, i))
+        .or_else(|| year_first_date(chars, i))
         .or_else(|| numeric_date(chars, i))?;
     let mut date = date;
     if date.time.is_none() {
@@ -248,6 +249,28 @@ fn iso_date(chars: &[char], i: usize) -> Option<(Date, usize)> {
         date.offset = offset_at(chars, j).map(|(o, _)| o);
     }
     Some((date, j))
+}
+
+/// "2023 Jan 7": the citation order of medical journals (NLM), which their
+/// pages' `citation_publication_date` metas use too.
+fn year_first_date(chars: &[char], i: usize) -> Option<(Date, usize)> {
+    let (year, 4) = number(chars, i, 4)? else {
+        return None;
+    };
+    let j = skip_spaces(chars, i + 4);
+    let (month, ml) = month_at(chars, j).filter(|_| j > i + 4)?;
+    let k = skip_spaces(chars, j + ml);
+    let (day, dl) = number(chars, k, 2).filter(|_| k > j + ml)?;
+    Some((
+        Date {
+            year: year as i32,
+            month,
+            day,
+            time: None,
+            offset: None,
+        },
+        k + dl,
+    ))
 }
 
 fn english_date(chars: &[char], i: usize) -> Option<(Date, usize)> {
@@ -491,6 +514,11 @@ mod tests {
             rfc("2024-11-16T14:11:00.123+0800", None).as_deref(),
             Some("2024-11-16T14:11:00+08:00")
         );
+        assert_eq!(
+            rfc("Cureus. 2023 Jan 7;15(1):e33475.", None).as_deref(),
+            Some("2023-01-07")
+        );
+        assert_eq!(rfc("2023 Jan", None), None);
         // Relative dates are not dates.
         assert_eq!(rfc("3 hours ago", None), None);
         assert_eq!(rfc("yesterday", None), None);

@@ -408,6 +408,10 @@ fn published(found: &Found) -> Option<String> {
                 "published-date",
                 "published_date",
                 "publish_date",
+                // Highwire Press tags, which scholarly pages write for
+                // Google Scholar.
+                "citation_publication_date",
+                "citation_date",
             ])
         });
     if let (Some(utc), Some(time)) = (&stated, &found.time) {

@@ -225,6 +225,12 @@ pub const CLOSING_BLOCKS_AFTER: usize = 6;
 /// a credit line (`<h1>…</h1><p>by Jon Foster - 2025-09-13</p>` in a
 /// layout cell): the byline and a date line, not the story's paragraphs.
 pub const META_BLOCKS_BELOW_HEADLINE: usize = 2;
+/// An `<h1>` inside the container is its headline when fewer leaf blocks
+/// with text come before it: a kicker and a date line may (`Blog · Dec 4`),
+/// the story's paragraphs may not (an `<h1>` after them heads a section).
+pub const HEADLINE_OPENING_BLOCKS: usize = 3;
+/// …each a line, not a paragraph (weighted: 40 CJK characters).
+pub const HEADLINE_OPENING_LINE_MAX_LENGTH: f32 = 80.0;
 /// Leaf blocks right above the headline looked at for a credit line when
 /// those below it leave room: a kicker or a date block.
 pub const META_BLOCKS_ABOVE_HEADLINE: usize = 2;

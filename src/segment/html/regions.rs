@@ -4,7 +4,8 @@
 
 use super::super::lines::{crumb_items, features};
 use super::super::tunables::{
-    CLOSING_BLOCKS_AFTER, CRUMB_MIN_ITEMS, META_BLOCKS_ABOVE_HEADLINE, META_BLOCKS_BELOW_HEADLINE,
+    CLOSING_BLOCKS_AFTER, CRUMB_MIN_ITEMS, HEADLINE_OPENING_BLOCKS,
+    HEADLINE_OPENING_LINE_MAX_LENGTH, META_BLOCKS_ABOVE_HEADLINE, META_BLOCKS_BELOW_HEADLINE,
     META_BLOCKS_INSIDE, META_BLOCK_MAX_LENGTH, META_BLOCK_MIN_LENGTH, META_LINES_MAX,
     NAV_ROW_MAX_PLAIN_SHARE, NAV_ROW_MIN_LINKS,
 };
@@ -19,11 +20,7 @@ use crate::parse::tree::{NodeData, NodeId, NONE};
 /// 编辑：…`, `By … | Updated …`), found by their text, not their class: short
 /// leaf blocks before the article container with a date or credit words.
 pub fn meta_lines(page: &Page, body: NodeId) -> Vec<String> {
-    let h1 = page
-        .doc
-        .nodes
-        .iter()
-        .position(|n| matches!(&n.data, NodeData::Element(e) if &*e.name == "h1"));
+    let h1 = headline(page, body);
     let before: Vec<NodeId> = (h1.map_or(0, |h| h + 1)..page.doc.nodes.len())
         .map(|i| i as NodeId)
         .take_while(|&id| id < body)
@@ -34,7 +31,7 @@ pub fn meta_lines(page: &Page, body: NodeId) -> Vec<String> {
     if let Some(h) = h1.filter(|&h| h > body as usize) {
         let below = ((h + 1)..page.doc.nodes.len())
             .map(|i| i as NodeId)
-            .filter(|&id| is_leaf_block(page, id))
+            .filter(|&id| is_leaf_block(page, id) && page.stat(id).length >= META_BLOCK_MIN_LENGTH)
             .take(META_BLOCKS_BELOW_HEADLINE);
         inside.extend(below);
     }
@@ -68,6 +65,43 @@ pub fn meta_lines(page: &Page, body: NodeId) -> Vec<String> {
     }
 }
 
+/// The headline's `<h1>`: one opening the body, else the first on the
+/// page. A site's name set in an earlier `<h1>` is no headline (`AI in the
+/// News` over a post's `Who's Reading Your Newsletter?`), and an `<h1>`
+/// after the body's first paragraphs heads a section.
+fn headline(page: &Page, body: NodeId) -> Option<usize> {
+    let h1s = page
+        .doc
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| matches!(&n.data, NodeData::Element(e) if &*e.name == "h1"))
+        .map(|(i, _)| i);
+    let end = last_descendant(page, body) as usize;
+    let inside = h1s.clone().find(|&h| h > body as usize && h <= end);
+    let opening = inside.filter(|&h| {
+        let lines: Vec<f32> = ((body as usize + 1)..h)
+            .map(|id| id as NodeId)
+            .filter(|&id| is_leaf_block(page, id) && page.stat(id).visible)
+            .map(|id| page.stat(id).length)
+            .filter(|&length| length >= META_BLOCK_MIN_LENGTH)
+            .collect();
+        lines.len() < HEADLINE_OPENING_BLOCKS
+            && lines.iter().all(|&l| l <= HEADLINE_OPENING_LINE_MAX_LENGTH)
+    });
+    opening.or_else(|| h1s.clone().next())
+}
+
+/// The last node of `id`'s subtree: the nodes after it in the arena follow
+/// the subtree.
+fn last_descendant(page: &Page, id: NodeId) -> NodeId {
+    let mut last = id;
+    while let Some(node) = page.doc.node(last).filter(|n| n.last_child != NONE) {
+        last = node.last_child;
+    }
+    last
+}
+
 /// Whether `id` is a block element holding no other block: one line.
 fn is_leaf_block(page: &Page, id: NodeId) -> bool {
     page.doc.element(id).is_some_and(|e| is_block(&e.name)) && !page.stat(id).has_block_child
@@ -78,11 +112,7 @@ fn is_leaf_block(page: &Page, id: NodeId) -> bool {
 /// a block of their own below the text. Up to [`CLOSING_BLOCKS_AFTER`]
 /// leaf blocks are looked at.
 pub fn closing_lines(page: &Page, body: NodeId) -> Vec<String> {
-    // The body's last descendant: the blocks after it follow in the arena.
-    let mut last = body;
-    while let Some(node) = page.doc.node(last).filter(|n| n.last_child != NONE) {
-        last = node.last_child;
-    }
+    let last = last_descendant(page, body);
     let after = ((last as usize + 1)..page.doc.nodes.len())
         .map(|i| i as NodeId)
         .filter(|&id| is_leaf_block(page, id))
@@ -336,4 +366,42 @@ pub fn boilerplate(page: &Page) -> Vec<(BoilerplateKind, String)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::tree::Document;
+
+    const PROSE: &str =
+        "<p>A paragraph of the article, long enough to be prose, with words and commas, in it.</p>";
+
+    /// The credit lines of `html` around its element of class `body`.
+    fn lines(html: &str) -> Vec<String> {
+        let doc = Document::parse(html);
+        let page = Page::new(&doc);
+        let body = (0..doc.nodes.len() as NodeId)
+            .find(|&id| doc.element(id).and_then(|e| e.attr("class")) == Some("body"))
+            .unwrap();
+        meta_lines(&page, body)
+    }
+
+    #[test]
+    fn the_credit_lines_are_below_the_headline_that_opens_the_body() {
+        // The site's name is an earlier <h1>; the post's own opens the body,
+        // and its credit lines come past the authors' pictures.
+        let html = format!(
+            "<body><header><h1>AI in the News</h1></header><main class=body>\
+             <div><h1>Council expands bus network</h1><div><img src=a.jpg></div><div><img src=b.jpg></div>\
+             <div><span>Updated on</span> <span>December 11, 2025</span></div></div>{PROSE}{PROSE}</main></body>"
+        );
+        assert_eq!(lines(&html), ["Updated on December 11, 2025"]);
+        // An <h1> after the body's first paragraph heads a section: the
+        // headline is the page's first, and the lines below it count.
+        let html = format!(
+            "<body><h1>Council expands bus network</h1><p>Published 2026-03-13</p>\
+             <article class=body>{PROSE}{PROSE}{PROSE}{PROSE}<h1>What the routes are</h1><p>Updated 2026-04-01</p>{PROSE}</article></body>"
+        );
+        assert_eq!(lines(&html), ["Published 2026-03-13"]);
+    }
 }
