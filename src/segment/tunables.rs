@@ -131,6 +131,11 @@ pub const VEIL_SHARE: f32 = 0.5;
 /// dialog holding a copy of the article beside it), so a page that shows
 /// a good part of its text is read as shown.
 pub const DISPLAY_VEIL_SHOWN: f32 = 0.25;
+/// On a page showing less than [`DISPLAY_VEIL_SHOWN`] of its text, each
+/// veil holding at least this share of it is lifted: scripts reveal such a
+/// page part by part (a product's details in one deferred wrapper, its
+/// reviews in another), while a closed menu holds a few per cent.
+pub const VEILED_PART_SHARE: f32 = 0.2;
 
 /// When the article found outside comment regions is shorter than
 /// `THREAD_BODY_MAX` (weighted, about 400 words) and holds less than

@@ -7,7 +7,7 @@
 //! dialogs and tabs as often as it veils a page, so a wrapper hidden that
 //! way is lifted only when the page shows almost nothing else.
 
-use super::super::tunables::{DISPLAY_VEIL_SHOWN, VEIL_SHARE};
+use super::super::tunables::{DISPLAY_VEIL_SHOWN, VEILED_PART_SHARE, VEIL_SHARE};
 use super::classes::is_consent_manager;
 use crate::parse::elements::{compact_style, is_block, is_cloaked, is_not_shown, CLOAK_ATTRIBUTES};
 use crate::parse::tree::{Document, Element, NodeData, NodeId, NONE};
@@ -108,12 +108,17 @@ pub fn lift(doc: &mut Document) -> usize {
     if total == 0.0 || shown >= total * VEIL_SHARE {
         return 0;
     }
+    // A page that shows almost nothing is revealed by its scripts part by
+    // part (`defer-block` wrappers beside closed mega-menus): each veil
+    // holding a good part of its text is lifted, not only one holding most.
+    let blank = shown < total * DISPLAY_VEIL_SHOWN;
+    let part = if blank { VEILED_PART_SHARE } else { VEIL_SHARE };
     let lifted: Vec<NodeId> = (0..n)
         .filter(|&i| {
-            let held = letters.get(i).copied().unwrap_or(0) as f32 >= total * VEIL_SHARE;
+            let held = letters.get(i).copied().unwrap_or(0) as f32 >= total * part;
             held && match veils.get(i) {
                 Some(Veil::Hidden) => true,
-                Some(Veil::NotDisplayed) => shown < total * DISPLAY_VEIL_SHOWN,
+                Some(Veil::NotDisplayed) => blank,
                 _ => false,
             }
         })
@@ -229,6 +234,23 @@ mod tests {
         let before = shown_letters(&doc);
         assert_eq!(lift(&mut doc), 0);
         assert_eq!(shown_letters(&doc), before);
+    }
+
+    #[test]
+    fn a_blank_page_revealed_part_by_part_has_each_large_part_lifted() {
+        // Closed mega-menus, the product's details and its reviews, each
+        // `display:none`: no part holds half the text, and the page shows
+        // nothing. The two parts are lifted; the small menus stay closed.
+        let menu = "<div class=mega-menu style=\"display:none\"><a href=/a>Vitamins</a> <a href=/b>Minerals</a></div>";
+        let html = format!(
+            "<body><nav>Shop {menu}{menu}{menu}</nav>\
+             <div class=defer-block style=\"display: none\">{PROSE}{PROSE}</div>\
+             <div class=reviews style=\"display: none\">{PROSE}</div></body>"
+        );
+        let mut doc = Document::parse(&html);
+        assert!(shown_letters(&doc) < 20);
+        assert_eq!(lift(&mut doc), 2);
+        assert!(shown_letters(&doc) > 150);
     }
 
     #[test]
