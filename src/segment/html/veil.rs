@@ -80,9 +80,8 @@ fn style_veil(element: &Element) -> Veil {
     }
 }
 
-/// Lifts the veils over most of the page's text when the page shows less
-/// than [`VEIL_SHARE`] of it (less than [`DISPLAY_VEIL_SHOWN`] for a
-/// `display:none` veil); returns how many were lifted.
+/// Lifts the veils over the page's text (see [`Counts::veiled`]), else
+/// over its `<main>`'s; returns how many were lifted.
 pub fn lift(doc: &mut Document) -> usize {
     // Most pages have no veil at all: found without counting any text.
     let modal_open = doc
@@ -101,35 +100,87 @@ pub fn lift(doc: &mut Document) -> usize {
         return 0;
     }
     let (letters, shown) = count_letters(doc, &veils);
-    let n = doc.nodes.len();
-    let root = Document::ROOT as usize;
-    let total = letters.get(root).copied().unwrap_or(0) as f32;
-    let shown = shown.get(root).copied().unwrap_or(0) as f32;
-    if total == 0.0 || shown >= total * VEIL_SHARE {
-        return 0;
+    let counts = Counts {
+        veils: &veils,
+        letters: &letters,
+        shown: &shown,
+    };
+    let mut lifted = counts.veiled(doc, Document::ROOT);
+    // A page whose `<main>` shows almost nothing of its own text has it
+    // veiled, whatever its header and footer show (`<main><div
+    // class=lockdown-content style="display:none">` until an age check).
+    if lifted.is_empty() {
+        if let Some(main) = main_landmark(doc) {
+            lifted = counts.veiled(doc, main);
+        }
     }
-    // A page that shows almost nothing is revealed by its scripts part by
-    // part (`defer-block` wrappers beside closed mega-menus): each veil
-    // holding a good part of its text is lifted, not only one holding most.
-    let blank = shown < total * DISPLAY_VEIL_SHOWN;
-    let part = if blank { VEILED_PART_SHARE } else { VEIL_SHARE };
-    let lifted: Vec<NodeId> = (0..n)
-        .filter(|&i| {
-            let held = letters.get(i).copied().unwrap_or(0) as f32 >= total * part;
-            held && match veils.get(i) {
-                Some(Veil::Hidden) => true,
-                Some(Veil::NotDisplayed) => blank,
-                _ => false,
-            }
-        })
-        .map(|i| i as NodeId)
-        .collect();
     for &id in &lifted {
         if let Some(NodeData::Element(e)) = doc.nodes.get_mut(id as usize).map(|n| &mut n.data) {
             unveil(e);
         }
     }
     lifted.len()
+}
+
+/// What [`count_letters`] found, beside each element's veil.
+struct Counts<'a> {
+    veils: &'a [Veil],
+    letters: &'a [usize],
+    shown: &'a [usize],
+}
+
+impl Counts<'_> {
+    /// The veils to lift in `scope`'s subtree: those over most of its text
+    /// when it shows less than [`VEIL_SHARE`] of it, `display:none` ones
+    /// only when it shows less than [`DISPLAY_VEIL_SHOWN`]: then each
+    /// holding a good part of it ([`VEILED_PART_SHARE`]), as such pages
+    /// are revealed part by part (`defer-block` wrappers beside closed
+    /// mega-menus).
+    fn veiled(&self, doc: &Document, scope: NodeId) -> Vec<NodeId> {
+        let at = |list: &[usize], i: usize| list.get(i).copied().unwrap_or(0) as f32;
+        let total = at(self.letters, scope as usize);
+        let shown = at(self.shown, scope as usize);
+        if total == 0.0 || shown >= total * VEIL_SHARE {
+            return Vec::new();
+        }
+        let blank = shown < total * DISPLAY_VEIL_SHOWN;
+        let part = if blank { VEILED_PART_SHARE } else { VEIL_SHARE };
+        (scope as usize..=last_descendant(doc, scope) as usize)
+            .filter(|&i| {
+                at(self.letters, i) >= total * part
+                    && match self.veils.get(i) {
+                        Some(Veil::Hidden) => true,
+                        Some(Veil::NotDisplayed) => blank,
+                        _ => false,
+                    }
+            })
+            .map(|i| i as NodeId)
+            .collect()
+    }
+}
+
+/// The page's `<main>` (or `role=main`) element, if it has one.
+fn main_landmark(doc: &Document) -> Option<NodeId> {
+    doc.nodes
+        .iter()
+        .position(|node| {
+            matches!(&node.data, NodeData::Element(e)
+                if &*e.name == "main" || e.attr("role") == Some("main"))
+        })
+        .map(|i| i as NodeId)
+}
+
+/// The last node of `id`'s subtree (the subtree is `id..=` it in the arena).
+fn last_descendant(doc: &Document, id: NodeId) -> NodeId {
+    let mut last = id;
+    while let Some(node) = doc
+        .nodes
+        .get(last as usize)
+        .filter(|n| n.last_child != NONE)
+    {
+        last = node.last_child;
+    }
+    last
 }
 
 /// Takes off what veils an element: `aria-hidden`, a framework's cloak,
@@ -234,6 +285,24 @@ mod tests {
         let before = shown_letters(&doc);
         assert_eq!(lift(&mut doc), 0);
         assert_eq!(shown_letters(&doc), before);
+    }
+
+    #[test]
+    fn a_main_landmark_showing_nothing_is_lifted_whatever_the_header_shows() {
+        let nav = "<nav><a href=/a>Coffee</a> <a href=/b>Merch</a> <a href=/c>Subscriptions and gifts</a></nav>";
+        let html = format!(
+            "<body>{nav}{nav}<main><div class=lockdown-content style=\"display:none\">{PROSE}</div></main>\
+             <footer>{PROSE}</footer></body>"
+        );
+        let mut doc = Document::parse(&html);
+        let before = shown_letters(&doc);
+        assert_eq!(lift(&mut doc), 1);
+        assert!(shown_letters(&doc) > before + 50);
+        // A <main> that shows its text keeps a closed panel closed.
+        let html = format!(
+            "<body>{nav}<main>{PROSE}<div class=panel style=\"display:none\">{PROSE}{PROSE}</div></main></body>"
+        );
+        assert_eq!(lift(&mut Document::parse(&html)), 0);
     }
 
     #[test]
