@@ -9,6 +9,7 @@
 
 pub mod html;
 pub mod items;
+pub mod keywords;
 pub mod lines;
 pub mod plain;
 pub mod repairs;

@@ -3,6 +3,7 @@
 //! a new clean-up rule is a new function here, called from the recipe.
 
 use super::super::items::BodyItem;
+use super::super::keywords::opens_with_keyword;
 use super::super::lines::{features, split_caption, split_end_mark};
 use super::super::tunables::{
     AD_LABEL_MAX_CHARS, CREDITED_CAPTION_MAX_CHARS, LEADING_CREDIT_MAX_CHARS,
@@ -200,7 +201,16 @@ fn starts_tail(item: &BodyItem) -> bool {
     at_most_chars(text, max) && {
         let f = features(text);
         !(matches!(item, BodyItem::Paragraph(_)) && f.sentence_end)
-            && f.boilerplate.is_some_and(|(k, _)| kinds.contains(&k))
+            && f.boilerplate.is_some_and(|(k, _)| {
+                kinds.contains(&k)
+                    // (A heading labels links or buttons below with its
+                    // first words; one naming a topic, `Shared Security
+                    // Podcast`, labels nothing. Comment threads are headed
+                    // in many ways: `12 thoughts on …`.)
+                    && (k == BoilerplateKind::Comments
+                        || !matches!(item, BodyItem::Heading(..))
+                        || opens_with_keyword(text))
+            })
     }
 }
 
@@ -395,6 +405,24 @@ mod tests {
         let mut items = vec![
             p("First paragraph."),
             BodyItem::Heading(2, "Related Articles".into()),
+        ];
+        cut_tail(&mut items, &mut tail);
+        assert_eq!(items.len(), 2);
+        // A heading naming a topic that holds a keyword labels nothing;
+        // a comment thread's heading need not open with one.
+        let mut items = vec![
+            p("First paragraph."),
+            p("Second paragraph."),
+            BodyItem::Heading(2, "Shared Security Podcast".into()),
+            p("A show about privacy."),
+        ];
+        cut_tail(&mut items, &mut tail);
+        assert_eq!(items.len(), 4);
+        let mut items = vec![
+            p("First paragraph."),
+            p("Second paragraph."),
+            BodyItem::Heading(2, "12 thoughts on the comments".into()),
+            p("Great post."),
         ];
         cut_tail(&mut items, &mut tail);
         assert_eq!(items.len(), 2);
