@@ -32,11 +32,34 @@ pub fn split_names(value: &str) -> Vec<String> {
         }
         if words.len() > 1 && words.iter().all(|w| w.chars().all(is_cjk_letter)) {
             names.extend(join_spaced(&words));
+        } else if let Some(name) = names.last_mut().filter(|_| is_credential(&words)) {
+            // `Jillian Kubala, MS, RD`: one person and her degrees.
+            name.push_str(", ");
+            name.push_str(&words.join(" "));
         } else {
             names.push(words.join(" "));
         }
     }
     names
+}
+
+/// Degrees and certifications written after a name (`MD`, `M.D.`, `PhD`,
+/// `RD`, `CFP`, `DVM`): a credential is no name of its own.
+const CREDENTIALS: &[&str] = &[
+    "MD", "DO", "PhD", "DPhil", "RN", "NP", "PA", "RD", "RDN", "LD", "MS", "MSc", "MA", "BA", "BS",
+    "BSc", "MBA", "MPH", "MEd", "EdD", "PsyD", "PharmD", "DVM", "VMD", "DDS", "DMD", "OD", "JD",
+    "Esq", "CPA", "CFP", "CFA", "CPP", "PSP", "LCSW", "LPC", "MSW", "BSN", "MSN", "DNP", "APRN",
+    "CNM", "IBCLC", "CDCES", "CSCS", "CPT", "DPT", "FACP", "FACS", "FACLM", "FOMA", "DABOM",
+    "DACVB", "DACVIM", "RYT", "E-RYT", "Jr", "Sr", "II", "III",
+];
+
+/// Whether every word of a piece of a name list is a credential (`MS`,
+/// `M.D.`, `MD*` with a footnote mark, `E-RYT 200` with its hours).
+fn is_credential(words: &[&str]) -> bool {
+    words.iter().all(|w| {
+        let bare: String = w.chars().filter(|&c| c != '.' && c != '*').collect();
+        CREDENTIALS.contains(&bare.as_str()) || bare.chars().all(|c| c.is_ascii_digit())
+    }) && words.iter().any(|w| !w.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// `value` with its ` and ` / ` & ` between names written `、`; not after a
@@ -262,6 +285,25 @@ pub fn is_report_place(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_credential_stays_with_its_name() {
+        assert_eq!(
+            split_names("Jillian Kubala, MS, RD"),
+            ["Jillian Kubala, MS, RD"]
+        );
+        assert_eq!(
+            split_names("Michael Greger, M.D., FACLM and Jane Doe, PhD"),
+            ["Michael Greger, M.D., FACLM", "Jane Doe, PhD"]
+        );
+        assert_eq!(
+            split_names("Holly Wilgus, E-RYT 200"),
+            ["Holly Wilgus, E-RYT 200"]
+        );
+        // A list opening with a credential, or a name that is none.
+        assert_eq!(split_names("MD, Jane Doe"), ["MD", "Jane Doe"]);
+        assert_eq!(split_names("Jane Doe, Mark Lee"), ["Jane Doe", "Mark Lee"]);
+    }
 
     #[test]
     fn names_split_at_and_and_a_compound_is_no_name() {
