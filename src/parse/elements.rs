@@ -52,6 +52,14 @@ fn is_invisible(name: &str) -> bool {
     is_not_rendered(name) || is_control_or_graphic(name)
 }
 
+/// Whether an element is a main landmark: `<main>` or `role=main`.
+pub fn is_main_landmark(element: &Element) -> bool {
+    &*element.name == "main"
+        || element
+            .attr("role")
+            .is_some_and(|r| r.trim().eq_ignore_ascii_case("main"))
+}
+
 /// Elements that start and end a block of text.
 pub fn is_block(name: &str) -> bool {
     matches!(

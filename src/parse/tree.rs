@@ -97,6 +97,16 @@ impl Document {
         self.injected.contains(&id) && !self.injected_open.contains(&id)
     }
 
+    /// The last node of `id`'s subtree: the subtree is the arena's nodes
+    /// from `id` to it, and the nodes after it follow the subtree.
+    pub fn last_descendant(&self, id: NodeId) -> NodeId {
+        let mut last = id;
+        while let Some(node) = self.node(last).filter(|n| n.last_child != NONE) {
+            last = node.last_child;
+        }
+        last
+    }
+
     /// The children of node `id`, in order.
     pub fn children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
         let mut next = self.node(id).map_or(NONE, |n| n.first_child);

@@ -10,6 +10,7 @@ use super::super::tunables::{
 };
 use super::classes::{class_weight, is_container, is_text_container, negative_kind, tag_prior};
 use super::page::Page;
+use crate::parse::elements::is_main_landmark;
 use crate::parse::tree::{Element, NodeData, NodeId, NONE};
 
 /// Scores containers and returns the best one.
@@ -149,9 +150,7 @@ pub fn main_landmark(page: &Page) -> Option<NodeId> {
             return None;
         };
         let id = i as NodeId;
-        let named = &*e.name == "main"
-            || e.attr("role")
-                .is_some_and(|r| r.trim().eq_ignore_ascii_case("main"));
+        let named = is_main_landmark(e);
         let negative = page.negative.get(i).copied().flatten().is_some();
         (named && page.stat(id).visible && !negative).then_some(id)
     })

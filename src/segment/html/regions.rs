@@ -77,7 +77,7 @@ fn headline(page: &Page, body: NodeId) -> Option<usize> {
         .enumerate()
         .filter(|(_, n)| matches!(&n.data, NodeData::Element(e) if &*e.name == "h1"))
         .map(|(i, _)| i);
-    let end = last_descendant(page, body) as usize;
+    let end = page.doc.last_descendant(body) as usize;
     let inside = h1s.clone().find(|&h| h > body as usize && h <= end);
     let opening = inside.filter(|&h| {
         let lines: Vec<f32> = ((body as usize + 1)..h)
@@ -92,16 +92,6 @@ fn headline(page: &Page, body: NodeId) -> Option<usize> {
     opening.or_else(|| h1s.clone().next())
 }
 
-/// The last node of `id`'s subtree: the nodes after it in the arena follow
-/// the subtree.
-fn last_descendant(page: &Page, id: NodeId) -> NodeId {
-    let mut last = id;
-    while let Some(node) = page.doc.node(last).filter(|n| n.last_child != NONE) {
-        last = node.last_child;
-    }
-    last
-}
-
 /// Whether `id` is a block element holding no other block: one line.
 fn is_leaf_block(page: &Page, id: NodeId) -> bool {
     page.doc.element(id).is_some_and(|e| is_block(&e.name)) && !page.stat(id).has_block_child
@@ -112,7 +102,7 @@ fn is_leaf_block(page: &Page, id: NodeId) -> bool {
 /// a block of their own below the text. Up to [`CLOSING_BLOCKS_AFTER`]
 /// leaf blocks are looked at.
 pub fn closing_lines(page: &Page, body: NodeId) -> Vec<String> {
-    let last = last_descendant(page, body);
+    let last = page.doc.last_descendant(body);
     let after = ((last as usize + 1)..page.doc.nodes.len())
         .map(|i| i as NodeId)
         .filter(|&id| is_leaf_block(page, id))

@@ -9,7 +9,9 @@
 
 use super::super::tunables::{DISPLAY_VEIL_SHOWN, VEILED_PART_SHARE, VEIL_SHARE};
 use super::classes::is_consent_manager;
-use crate::parse::elements::{compact_style, is_block, is_cloaked, is_not_shown, CLOAK_ATTRIBUTES};
+use crate::parse::elements::{
+    compact_style, is_block, is_cloaked, is_main_landmark, is_not_shown, CLOAK_ATTRIBUTES,
+};
 use crate::parse::tree::{Document, Element, NodeData, NodeId, NONE};
 
 /// How a veil hides what it holds.
@@ -145,7 +147,7 @@ impl Counts<'_> {
         }
         let blank = shown < total * DISPLAY_VEIL_SHOWN;
         let part = if blank { VEILED_PART_SHARE } else { VEIL_SHARE };
-        (scope as usize..=last_descendant(doc, scope) as usize)
+        (scope as usize..=doc.last_descendant(scope) as usize)
             .filter(|&i| {
                 at(self.letters, i) >= total * part
                     && match self.veils.get(i) {
@@ -163,24 +165,8 @@ impl Counts<'_> {
 fn main_landmark(doc: &Document) -> Option<NodeId> {
     doc.nodes
         .iter()
-        .position(|node| {
-            matches!(&node.data, NodeData::Element(e)
-                if &*e.name == "main" || e.attr("role") == Some("main"))
-        })
+        .position(|node| matches!(&node.data, NodeData::Element(e) if is_main_landmark(e)))
         .map(|i| i as NodeId)
-}
-
-/// The last node of `id`'s subtree (the subtree is `id..=` it in the arena).
-fn last_descendant(doc: &Document, id: NodeId) -> NodeId {
-    let mut last = id;
-    while let Some(node) = doc
-        .nodes
-        .get(last as usize)
-        .filter(|n| n.last_child != NONE)
-    {
-        last = node.last_child;
-    }
-    last
 }
 
 /// Takes off what veils an element: `aria-hidden`, a framework's cloak,
