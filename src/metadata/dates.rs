@@ -46,7 +46,7 @@ impl Date {
 
     /// Seconds since 1970-01-01T00:00:00Z, when the time and offset are
     /// stated (days from the civil date: H. Hinnant's algorithm).
-    fn utc_seconds(self) -> Option<i64> {
+    pub(super) fn utc_seconds(self) -> Option<i64> {
         let ((h, m, s), offset) = (self.time?, self.offset?);
         let y = i64::from(self.year) - i64::from(self.month <= 2);
         let era = y.div_euclid(400);
@@ -75,19 +75,6 @@ pub fn default_offset(language: Option<&str>) -> Option<i32> {
         Some(l) if l.starts_with("ja") => Some(9 * 60),
         _ => None,
     }
-}
-
-/// Whether `local` states the same moment as `utc` at an offset of its own
-/// (`2025-12-18T19:05:00-08:00` for `2025-12-19T03:05:00+00:00`): a CMS
-/// writes its metas in UTC and shows its readers their own day.
-pub fn same_moment_at_an_offset(utc: &str, local: &str) -> bool {
-    let (Some(u), Some(l)) = (find_date(utc, None), find_date(local, None)) else {
-        return false;
-    };
-    u.offset == Some(0)
-        && l.offset.is_some_and(|o| o != 0)
-        && u.utc_seconds()
-            .is_some_and(|at| l.utc_seconds() == Some(at))
 }
 
 /// Finds the first full date in `text` (with a time and offset when written
@@ -541,37 +528,5 @@ mod tests {
         );
         assert_eq!(default_offset(Some("zh-Hant")), Some(480));
         assert_eq!(default_offset(Some("en")), None);
-    }
-
-    #[test]
-    fn the_same_moment_at_the_page_offset() {
-        assert!(same_moment_at_an_offset(
-            "2025-12-19T03:05:00+00:00",
-            "2025-12-18T19:05:00-08:00"
-        ));
-        assert!(same_moment_at_an_offset(
-            "2025-12-18T23:25:38Z",
-            "2025-12-19T04:25:38+0500"
-        ));
-        // Across a month, a year and a leap day.
-        assert!(same_moment_at_an_offset(
-            "2024-03-01T02:00:00Z",
-            "2024-02-29T21:00:00-05:00"
-        ));
-        assert!(same_moment_at_an_offset(
-            "2025-01-01T00:30:00Z",
-            "2024-12-31T19:30:00-05:00"
-        ));
-        for (utc, local) in [
-            // Another moment, the same stated time, no time, no offset, UTC both.
-            ("2025-12-19T03:05:00Z", "2025-12-18T19:06:00-08:00"),
-            ("2025-12-19T03:05:00Z", "2025-12-19T03:05:00-08:00"),
-            ("2025-12-19T03:05:00Z", "2025-12-18"),
-            ("2025-12-19T03:05:00Z", "2025-12-18T19:05:00"),
-            ("2025-12-19T03:05:00Z", "2025-12-19T03:05:00+00:00"),
-            ("2025-12-19T03:05:00-08:00", "2025-12-19T06:05:00-05:00"),
-        ] {
-            assert!(!same_moment_at_an_offset(utc, local), "{utc} {local}");
-        }
     }
 }

@@ -24,7 +24,8 @@
 
 use super::author_elements::ElementAuthors;
 use super::date_elements::{date_text, shows_a_date};
-use super::dates::{find_date, same_moment_at_an_offset};
+use super::date_offset::at_the_offset_of;
+use super::dates::find_date;
 use super::headline::headline_text;
 use super::json_ld::{is_article, is_web_page, objects};
 use super::markup_authors;
@@ -382,8 +383,8 @@ fn title(found: &Found, dated: bool, url: Option<&str>) -> (Option<String>, Opti
     )
 }
 
-/// Publication time as the markup writes it; at the page's own offset when
-/// its first `<time>` states the same moment as a UTC meta.
+/// Publication time as the markup writes it; a UTC time at the page's own
+/// offset, the one its first `<time>` states.
 fn published(found: &Found) -> Option<String> {
     let stated = found
         .ld_article
@@ -408,16 +409,14 @@ fn published(found: &Found) -> Option<String> {
                 "published-date",
                 "published_date",
                 "publish_date",
-                // Highwire Press tags, which scholarly pages write for
-                // Google Scholar.
+                // (Highwire Press tags: scholarly pages' for Google Scholar.)
                 "citation_publication_date",
                 "citation_date",
             ])
         });
-    if let (Some(utc), Some(time)) = (&stated, &found.time) {
-        if same_moment_at_an_offset(utc, time) {
-            return Some(time.clone());
-        }
+    let meta_and_time = stated.as_deref().zip(found.time.as_deref());
+    if let Some(local) = meta_and_time.and_then(|(utc, time)| at_the_offset_of(utc, time)) {
+        return Some(local);
     }
     stated
         .or_else(|| found.itemprop_date.clone())

@@ -28,6 +28,7 @@ pub mod byline;
 mod card_author;
 mod closing;
 mod date_elements;
+mod date_offset;
 mod date_parts;
 mod dateline;
 pub mod dates;
