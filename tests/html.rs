@@ -583,8 +583,9 @@ fn a_scholarly_pages_citation_date_and_a_date_element_are_read() {
     );
     assert_eq!(html(&page).published.as_deref(), Some("2023-01-07"));
     let page = format!(
-        "<html><body><article><h1>Council expands bus network</h1>\
-         <date class=small>December 19th, 2025</date>{PARAGRAPHS}</article></body></html>"
+        "<html><body><article><h1>Council expands bus network</h1>{PARAGRAPHS}</article>\
+         <div class=info><date>December 19th, 2025</date>\
+         <div>Filed under Transport</div><div>Share this story</div><div>Print</div></div></body></html>"
     );
     assert_eq!(html(&page).published.as_deref(), Some("2025-12-19"));
 }
