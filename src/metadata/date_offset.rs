@@ -1,5 +1,6 @@
 //! A UTC time written at the page's own offset: what its readers see.
 
+use super::date_parts::{digit, time_at};
 use super::dates::{find_date, Date};
 
 /// A page's `<time>` gives its offset to a UTC time at most this far from
@@ -20,6 +21,33 @@ pub fn at_the_offset_of(utc: &str, local: &str) -> Option<String> {
     if (moment - apart).abs() > OFFSET_HOLDS_SECONDS {
         return None;
     }
+    Some(written_at(moment, offset))
+}
+
+/// A `<time>`'s UTC `datetime` at the offset its text shows it
+/// (`2022-02-06T12:48:06+00:00` shown as `06/02/2022 - 13:48`:
+/// `2022-02-06T13:48:06+01:00`). None when the text shows no clock, the
+/// same clock, or one no offset explains (not a quarter hour apart).
+pub fn shown_time(datetime: &str, text: &str) -> Option<String> {
+    let d = find_date(datetime, None).filter(|d| d.offset == Some(0))?;
+    let (h, m, _) = d.time?;
+    let chars: Vec<char> = text.chars().collect();
+    let ((sh, sm, _), _) = (0..chars.len())
+        .filter(|&i| i == 0 || chars.get(i - 1).and_then(|&c| digit(c)).is_none())
+        .find_map(|i| time_at(&chars, i))?;
+    let mut delta = (sh * 60 + sm) as i32 - (h * 60 + m) as i32;
+    if delta <= -12 * 60 {
+        delta += 24 * 60;
+    } else if delta > 14 * 60 {
+        delta -= 24 * 60;
+    }
+    let moment = d.utc_seconds().filter(|_| delta != 0 && delta % 15 == 0)?;
+    Some(written_at(moment, delta))
+}
+
+/// The moment `moment` (seconds since 1970 UTC) written at `offset`
+/// minutes, to the second.
+fn written_at(moment: i64, offset: i32) -> String {
     let at = moment + i64::from(offset) * 60;
     let (days, second) = (at.div_euclid(86_400), at.rem_euclid(86_400) as u32);
     // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
@@ -39,12 +67,44 @@ pub fn at_the_offset_of(utc: &str, local: &str) -> Option<String> {
         time: Some((second / 3600, second / 60 % 60, second % 60)),
         offset: Some(offset),
     };
-    Some(date.to_rfc3339(None))
+    date.to_rfc3339(None)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_time_at_the_clock_its_text_shows() {
+        for (datetime, text, shown) in [
+            (
+                "2022-02-06T12:48:06+00:00",
+                "06/02/2022 - 13:48",
+                Some("2022-02-06T13:48:06+01:00"),
+            ),
+            (
+                "2025-12-19T02:41:41Z",
+                "December 18, 2025, 9:41 pm",
+                Some("2025-12-18T21:41:41-05:00"),
+            ),
+            (
+                "2025-03-01T18:30:00Z",
+                "2025年3月2日 00:00",
+                Some("2025-03-02T00:00:00+05:30"),
+            ),
+            // The same clock, no clock, no offset explains it, not UTC.
+            ("2022-02-06T12:48:06Z", "6 Feb 2022, 12:48", None),
+            ("2022-02-06T12:48:06Z", "6 Feb 2022", None),
+            ("2022-02-06T12:48:06Z", "13:55", None),
+            ("2022-02-06T12:48:06+01:00", "13:48", None),
+        ] {
+            assert_eq!(
+                shown_time(datetime, text).as_deref(),
+                shown,
+                "{datetime} {text}"
+            );
+        }
+    }
 
     #[test]
     fn a_utc_time_at_the_pages_offset() {

@@ -24,7 +24,7 @@
 
 use super::author_elements::ElementAuthors;
 use super::date_elements::{date_text, shows_a_date};
-use super::date_offset::at_the_offset_of;
+use super::date_offset::{at_the_offset_of, shown_time};
 use super::dates::find_date;
 use super::headline::headline_text;
 use super::json_ld::{is_article, is_web_page, objects};
@@ -161,6 +161,8 @@ struct Found {
     ld_page_dates: Option<(Option<String>, Option<String>)>,
     ld_publisher: Option<String>,
     h1s: Vec<String>,
+    /// The first `<time>`'s `datetime`, at the clock its text shows when
+    /// that is a UTC time shown at the page's offset.
     time: Option<String>,
     itemprop_date: Option<String>,
     shown_date: Option<String>,
@@ -243,7 +245,8 @@ fn scan(doc: &Document) -> Found {
                 found.time = e
                     .attr("datetime")
                     .filter(|d| find_date(d, None).is_some())
-                    .and_then(non_empty);
+                    .and_then(non_empty)
+                    .map(|d| shown_time(&d, &text_of(doc, id)).unwrap_or(d));
             }
             "link" | "base" => note_address(e, &mut found),
             _ => {}
@@ -327,7 +330,8 @@ pub fn read(doc: &Document) -> PageMeta {
         modified: ld
             .and_then(|a| string(a.get("dateModified")))
             .or_else(|| found.meta(&["article:modified_time", "og:updated_time", "datemodified"]))
-            .or_else(|| found.ld_page_dates.as_ref().and_then(|d| d.1.clone())),
+            .or_else(|| found.ld_page_dates.as_ref().and_then(|d| d.1.clone()))
+            .map(|m| at_page_offset(m, &found)),
         authors: markup_authors::authors(
             found
                 .ld_article
@@ -383,8 +387,17 @@ fn title(found: &Found, dated: bool, url: Option<&str>) -> (Option<String>, Opti
     )
 }
 
-/// Publication time as the markup writes it; a UTC time at the page's own
-/// offset, the one its first `<time>` states.
+/// A UTC time at the page's own offset, the one its first `<time>` states
+/// or shows (see [`at_the_offset_of`]); else as written.
+fn at_page_offset(time: String, found: &Found) -> String {
+    found
+        .time
+        .as_deref()
+        .and_then(|local| at_the_offset_of(&time, local))
+        .unwrap_or(time)
+}
+
+/// Publication time as the markup writes it, at the page's own offset.
 fn published(found: &Found) -> Option<String> {
     let stated = found
         .ld_article
@@ -414,186 +427,12 @@ fn published(found: &Found) -> Option<String> {
                 "citation_date",
             ])
         });
-    let meta_and_time = stated.as_deref().zip(found.time.as_deref());
-    if let Some(local) = meta_and_time.and_then(|(utc, time)| at_the_offset_of(utc, time)) {
-        return Some(local);
-    }
     stated
+        .map(|p| at_page_offset(p, found))
         .or_else(|| found.itemprop_date.clone())
         .or_else(|| found.time.clone())
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::title::split_site_suffix;
-    use super::*;
-
-    fn read_page(html: &str) -> PageMeta {
-        read(&Document::parse(html))
-    }
-
-    #[test]
-    fn the_visible_headline_wins_when_the_markup_title_names_it() {
-        let page = |og: &str, h1: &str| {
-            read_page(&format!(
-                "<html><head><meta property=og:title content=\"{og}\"></head><body><h1>{h1}</h1></body></html>"
-            ))
-            .title
-        };
-        // More around it, or other words for a small part of it.
-        for (og, h1) in [
-            (
-                "Galaxy S25 Ultra | Features & Highlights",
-                "Galaxy S25 Ultra",
-            ),
-            (
-                "Headphone - Sweep, Loft, and Extrude",
-                "Tutorial: Sweep, Loft, and Extrude",
-            ),
-            ("新闻标题全文 - 网站", "新闻标题全文"),
-        ] {
-            assert_eq!(page(og, h1).as_deref(), Some(h1), "{og}");
-        }
-        // Another wording, or a heading that is only a word of it.
-        for (og, h1) in [
-            (
-                "MathJax v3 with MathML input and HTML output",
-                "MathJax v3 beta: MathML input, HTML output test",
-            ),
-            (
-                "The council expands the bus network across the city",
-                "Network",
-            ),
-        ] {
-            assert_eq!(page(og, h1).as_deref(), Some(og), "{og}");
-        }
-    }
-
-    #[test]
-    fn an_account_id_in_an_author_meta_is_not_a_name() {
-        let page = "<html><head><meta property=article:author content=262588213843476></head>\
-                    <body><span class=byline>By Dana Ruiz</span></body></html>";
-        assert_eq!(read_page(page).authors, ["Dana Ruiz"]);
-    }
-
-    #[test]
-    fn an_author_element_names_the_author_when_no_markup_does() {
-        let authors = |body: &str| read_page(&format!("<html><body>{body}</body></html>")).authors;
-        assert_eq!(
-            authors("<div class=author-box><img alt=x><div class=blog__authorname>Michelle Lee</div><p class=author-bio>Michelle writes about freelancing, pricing and clients for the blog.</p></div>"),
-            ["Michelle Lee"]
-        );
-        assert_eq!(
-            authors("<span class=byline>By: Ann Lee and Bo Chan</span>"),
-            ["Ann Lee", "Bo Chan"]
-        );
-        assert_eq!(
-            authors("<div itemprop=author itemscope><span itemprop=name>Dana Ruiz</span></div>"),
-            ["Dana Ruiz"]
-        );
-        // A forum's user name, where the markup says it is the author.
-        assert_eq!(
-            authors("<div itemprop=author itemscope><span itemprop=name>sean_g</span></div>"),
-            ["sean_g"]
-        );
-        assert_eq!(
-            authors("<li><span>Thread starter</span> <a href=/members/1>ridwan123</a></li>"),
-            ["ridwan123"]
-        );
-        // A comment's author, a long bio, a date or a lower-case label are not.
-        for body in [
-            "<span class=comment-author>Zed</span>",
-            "<div class=post-author>Written by a team of twelve editors who check every fact, every figure and every quote we print.</div>",
-            "<span class=byline>Posted 12 May 2024</span>",
-            "<span class=author>admin</span>",
-        ] {
-            assert!(authors(body).is_empty(), "{body}");
-        }
-        // A link to the author's page; not when links name several people
-        // or the link is a category of the author's posts.
-        assert_eq!(
-            authors("<p><a href='/author/jane-doe/'>Jane Doe</a></p><p><a href='/author/jane-doe/'>Jane Doe</a></p>"),
-            ["Jane Doe"]
-        );
-        assert_eq!(
-            authors("<a href='http://blog.example.cn/?author=102' title='[太小心]的博客'><font><u>太小心</u></font></a>"),
-            ["太小心"]
-        );
-        for body in [
-            "<a href='/author/ann-lee/'>Ann Lee</a><a href='/author/bo-chan/'>Bo Chan</a>",
-            "<a href='/?pc=85&amp;author=102'>未归类</a>",
-        ] {
-            assert!(authors(body).is_empty(), "{body}");
-        }
-    }
-
-    #[test]
-    fn a_title_escaped_twice_is_decoded() {
-        let meta = read_page(
-            "<html><head><meta property=og:title content=\"Actuary&amp;#8217;s Choice &amp;#038; More\"></head></html>",
-        );
-        assert_eq!(
-            meta.title.as_deref(),
-            Some("Actuary\u{2019}s Choice & More")
-        );
-    }
-
-    #[test]
-    fn site_suffixes_split() {
-        assert_eq!(
-            split_site_suffix("武侯区产业园区高质量发展大会召开-中新网"),
-            (
-                "武侯区产业园区高质量发展大会召开".to_string(),
-                Some("中新网".to_string())
-            )
-        );
-        assert_eq!(
-            split_site_suffix("多数夫妻生活有名无实 日本无性婚姻问题严重(图)--雅虎新闻"),
-            (
-                "多数夫妻生活有名无实 日本无性婚姻问题严重(图)".to_string(),
-                Some("雅虎新闻".to_string())
-            )
-        );
-        assert_eq!(
-            split_site_suffix("Re-opening of e-mail services"),
-            ("Re-opening of e-mail services".to_string(), None)
-        );
-        assert_eq!(
-            split_site_suffix("China's factories expand | Reuters"),
-            (
-                "China's factories expand".to_string(),
-                Some("Reuters".to_string())
-            )
-        );
-        assert_eq!(
-            split_site_suffix("武侯区产业园区高质量发展大会召开_中新网"),
-            (
-                "武侯区产业园区高质量发展大会召开".to_string(),
-                Some("中新网".to_string())
-            )
-        );
-        // Found by the XSS fixture: `__` inside code split the title.
-        assert_eq!(
-            split_site_suffix("Council <img src=x onerror=window.__xss=1> approves"),
-            (
-                "Council <img src=x onerror=window.__xss=1> approves".to_string(),
-                None
-            )
-        );
-        assert_eq!(
-            split_site_suffix("The snake_case naming guide"),
-            ("The snake_case naming guide".to_string(), None)
-        );
-    }
-
-    #[test]
-    fn a_forum_threads_opening_post_gives_author_and_date() {
-        let page = read_page(
-            r#"<html><head><script type="application/ld+json">{"@type":"QAPage","mainEntity":
-            {"@type":"Question","name":"Update broken","datePublished":"2024-09-05T23:15:57Z",
-            "author":{"@type":"Person","name":"DaleJack"}}}</script></head><body></body></html>"#,
-        );
-        assert_eq!(page.authors, ["DaleJack"]);
-        assert_eq!(page.published.as_deref(), Some("2024-09-05T23:15:57Z"));
-    }
-}
+#[path = "markup_tests.rs"]
+mod tests;
