@@ -25,6 +25,17 @@ pub struct Date {
 }
 
 impl Date {
+    /// A day without a time.
+    fn on(year: i32, month: u32, day: u32) -> Self {
+        Date {
+            year,
+            month,
+            day,
+            time: None,
+            offset: None,
+        }
+    }
+
     /// RFC 3339: `2024-11-16T14:11:00+08:00`; the date alone without a time;
     /// no offset unless stated or `default_offset` gives one.
     pub fn to_rfc3339(self, default_offset: Option<i32>) -> String {
@@ -163,13 +174,7 @@ fn cjk_date(chars: &[char], i: usize, fallback_year: Option<i32>) -> Option<(Dat
     }
     j += dl + 1;
     let year = year.or(fallback_year)?;
-    let mut date = Date {
-        year,
-        month,
-        day,
-        time: None,
-        offset: None,
-    };
+    let mut date = Date::on(year, month, day);
     let k = skip_spaces(chars, j);
     // Japanese pages put the weekday between: 2024年11月16日（土）14時11分
     let k = if matches!(chars.get(k), Some('(' | '（'))
@@ -214,13 +219,7 @@ fn iso_date(chars: &[char], i: usize) -> Option<(Date, usize)> {
     }
     let (day, dl) = number(chars, m_at + ml + 1, 2)?;
     let mut j = m_at + ml + 1 + dl;
-    let mut date = Date {
-        year: year as i32,
-        month,
-        day,
-        time: None,
-        offset: None,
-    };
+    let mut date = Date::on(year as i32, month, day);
     let k = if chars.get(j) == Some(&'T') {
         j + 1
     } else {
@@ -248,16 +247,7 @@ fn year_first_date(chars: &[char], i: usize) -> Option<(Date, usize)> {
     let (month, ml) = month_at(chars, j).filter(|_| j > i + 4)?;
     let k = skip_spaces(chars, j + ml);
     let (day, dl) = number(chars, k, 2).filter(|_| k > j + ml)?;
-    Some((
-        Date {
-            year: year as i32,
-            month,
-            day,
-            time: None,
-            offset: None,
-        },
-        k + dl,
-    ))
+    Some((Date::on(year as i32, month, day), k + dl))
 }
 
 fn english_date(chars: &[char], i: usize) -> Option<(Date, usize)> {
@@ -278,16 +268,7 @@ fn english_date(chars: &[char], i: usize) -> Option<(Date, usize)> {
         let (year, 4) = number(chars, k, 4)? else {
             return None;
         };
-        return Some((
-            Date {
-                year: year as i32,
-                month,
-                day,
-                time: None,
-                offset: None,
-            },
-            k + 4,
-        ));
+        return Some((Date::on(year as i32, month, day), k + 4));
     }
     // "16 November 2024", "30th March 2025", "1st of May 2024"
     let (day, dl) = number(chars, i, 2)?;
@@ -313,16 +294,7 @@ fn english_date(chars: &[char], i: usize) -> Option<(Date, usize)> {
     let (year, 4) = number(chars, k, 4)? else {
         return None;
     };
-    Some((
-        Date {
-            year: year as i32,
-            month,
-            day,
-            time: None,
-            offset: None,
-        },
-        k + 4,
-    ))
+    Some((Date::on(year as i32, month, day), k + 4))
 }
 
 /// `9/17/2004 5:54:13 AM`, `17.09.2004`: a day and a month in figures
@@ -369,13 +341,7 @@ fn numeric_date(chars: &[char], i: usize) -> Option<(Date, usize)> {
         (false, false) if twelve_hour => (a, b),
         _ => return None,
     };
-    let mut date = Date {
-        year: year as i32,
-        month,
-        day,
-        time: None,
-        offset: None,
-    };
+    let mut date = Date::on(year as i32, month, day);
     if let Some((t, tl)) = time {
         date.time = Some(t);
         date.offset = offset_at(chars, k + tl).map(|(o, _)| o);
