@@ -190,6 +190,17 @@ pub const TAIL_HEADING_MAX_CHARS: usize = 40;
 pub const TAIL_LABEL_MAX_CHARS: usize = 25;
 /// The tail starts only after this many paragraphs of body.
 pub const TAIL_MIN_PARAGRAPHS_BEFORE: usize = 2;
+/// A paragraph this short (chars) is no prose when the tail weighs the text
+/// before and after a heading: cards' prices, dates and labels ("Regular
+/// Price:$89.99", "Sold out") under "Related items" are many but say nothing.
+pub const TAIL_FRAGMENT_MAX_CHARS: usize = 40;
+/// A run of items written twice in a row is a responsive page's second
+/// copy (one per screen size) when its text is this long at least (chars):
+/// a refrain or a label said twice is not…
+pub const REPEAT_MIN_CHARS: usize = 150;
+/// …and when it is at most this many items (a description's paragraphs
+/// and lists; the bound keeps the search linear in the body's length).
+pub const REPEAT_MAX_ITEMS: usize = 40;
 /// A credit line opening the container is at most this long (chars)…
 pub const LEADING_CREDIT_MAX_CHARS: usize = 80;
 /// …and is dropped only while this many items remain.

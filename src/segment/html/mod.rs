@@ -22,6 +22,7 @@ pub mod noscript;
 pub mod page;
 pub mod passes;
 pub mod regions;
+mod repeats;
 pub mod veil;
 pub mod visible;
 pub mod writer;
@@ -102,6 +103,7 @@ fn extract_from(page: &Page, meta: &PageMeta) -> Segments {
         .collect();
     let mut tail = Tail::new();
     passes::drop_title_repeats(&mut items, &names, &mut tail);
+    repeats::move_repeated_runs(&mut items, &mut tail);
     segments.end_mark = passes::take_end_mark(&mut items);
     passes::cut_tail(&mut items, &mut tail);
     let credits = passes::drop_leading_credits(&mut items, &mut tail);

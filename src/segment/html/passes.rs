@@ -8,8 +8,9 @@ use super::super::lines::{features, split_caption, split_end_mark};
 use super::super::tunables::{
     AD_LABEL_MAX_CHARS, CREDITED_CAPTION_MAX_CHARS, LEADING_CREDIT_MAX_CHARS,
     LEADING_CREDIT_MIN_ITEMS, PAGER_MAX_CHARS, PROMPT_MAX_CHARS, PROMPT_MIN_ITEMS,
-    TAIL_HEADING_MAX_CHARS, TAIL_LABEL_MAX_CHARS, TAIL_MIN_PARAGRAPHS_BEFORE,
-    TITLE_REPEAT_MAX_CHARS, TITLE_REPEAT_WINDOW, WIRE_CAPTION_MAX_CHARS, WIRE_CAPTION_PROBE_CHARS,
+    TAIL_FRAGMENT_MAX_CHARS, TAIL_HEADING_MAX_CHARS, TAIL_LABEL_MAX_CHARS,
+    TAIL_MIN_PARAGRAPHS_BEFORE, TITLE_REPEAT_MAX_CHARS, TITLE_REPEAT_WINDOW,
+    WIRE_CAPTION_MAX_CHARS, WIRE_CAPTION_PROBE_CHARS,
 };
 use crate::article::BoilerplateKind;
 use crate::text::{at_most_chars, is_cjk_letter};
@@ -115,7 +116,11 @@ pub fn take_end_mark(items: &mut Vec<BodyItem>) -> Option<String> {
 /// "Facebook" section is the article.
 pub fn cut_tail(items: &mut Vec<BodyItem>, tail: &mut Tail) {
     let prose = |item: &BodyItem| match item {
-        BodyItem::Paragraph(p) => p.len(),
+        BodyItem::Paragraph(p) | BodyItem::Quote(p)
+            if !at_most_chars(p, TAIL_FRAGMENT_MAX_CHARS) =>
+        {
+            p.len()
+        }
         _ => 0,
     };
     let total: usize = items.iter().map(prose).sum();
