@@ -174,8 +174,16 @@ pub fn is_not_shown(element: &Element) -> bool {
 
 /// Shown, but hidden from screen readers (`aria-hidden="true"`): icons,
 /// duplicated labels, decorative text. Not article text; kept as boilerplate.
+/// Not a collapsed panel (an accordion's or a tab's, `role="region"` or
+/// `"tabpanel"`, or without a role but named by its button with
+/// `aria-labelledby`): it is hidden until the reader opens it, and its
+/// text is the page's. (A closed dialog is named so too.)
 fn is_aria_hidden(element: &Element) -> bool {
     element.attr("aria-hidden") == Some("true")
+        && match element.attr("role") {
+            Some(role) => !matches!(role, "region" | "tabpanel"),
+            None => element.attr("aria-labelledby").is_none(),
+        }
 }
 
 /// Shown but not running text: a control or graphic, a block hidden

@@ -258,6 +258,24 @@ mod tests {
     }
 
     #[test]
+    fn a_collapsed_panel_is_text_a_closed_dialog_is_not() {
+        let doc = Document::parse(
+            "<button aria-controls=p1>Shipping</button>\
+             <div id=p1 role=region aria-hidden=true>Ships in two days.</div>\
+             <div role=tabpanel aria-hidden=true>Specs.</div>\
+             <div aria-labelledby=b2 aria-hidden=true>Returns within 14 days.</div>\
+             <div role=dialog aria-labelledby=d aria-hidden=true>Cookie settings</div>\
+             <div role=group aria-hidden=true>Slide 2</div>",
+        );
+        let (paragraphs, controls) = visible_paragraphs(&doc);
+        assert_eq!(
+            paragraphs,
+            ["Ships in two days.", "Specs.", "Returns within 14 days."]
+        );
+        assert_eq!(controls, ["Shipping", "Cookie settings", "Slide 2"]);
+    }
+
+    #[test]
     fn deep_nesting_walks_without_recursion() {
         let html = "<b>".repeat(100_000) + "deep text";
         assert_eq!(visible_paragraphs(&Document::parse(&html)).0, ["deep text"]);
