@@ -163,9 +163,72 @@ pub fn opens_with_keyword(heading: &str) -> bool {
         })
 }
 
+/// The labels of a shop's or a service's customer reviews (`Customer
+/// Reviews`, `Ratings & Reviews`): what follows is its readers' posts, like
+/// comments. Plural only: a singular `Review` heads a critic's own text.
+const REVIEWS_LABELS: &[&str] = &[
+    "reviews",
+    "customer reviews",
+    "ratings & reviews",
+    "ratings and reviews",
+    "product reviews",
+    "user reviews",
+    "カスタマーレビュー",
+    "用户评价",
+    "商品评价",
+];
+
+/// Whether a heading labels customer reviews: a [`REVIEWS_LABELS`] label
+/// alone, after an optional count (`51 Reviews`), before an optional count
+/// in brackets or what they review (`Reviews (76)`, `Reviews for this
+/// item`, `Reviews and Q&A`). `Reviews of our yoga classes` is a
+/// testimonials section's own heading, and stays text.
+pub fn is_reviews_label(heading: &str) -> bool {
+    let text = heading
+        .trim()
+        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, ',' | '.' | '+' | ' '))
+        .to_lowercase();
+    REVIEWS_LABELS.iter().any(|label| {
+        text.strip_prefix(label).is_some_and(|rest| {
+            rest.is_empty()
+                || [" (", "(", " for ", " and q&a", "（"]
+                    .iter()
+                    .any(|next| rest.starts_with(next))
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn customer_reviews_are_labelled_and_a_review_is_text() {
+        for label in [
+            "Reviews",
+            "REVIEWS",
+            "Customer reviews",
+            "Ratings & Reviews",
+            "51 Reviews",
+            "1,200+ customer reviews",
+            "Reviews (76)",
+            "Reviews for this item (76)",
+            "Reviews and Q&A",
+            "用户评价（128）",
+        ] {
+            assert!(is_reviews_label(label), "{label}");
+        }
+        for heading in [
+            "Review",
+            "Our review",
+            "Reviews of our yoga classes",
+            "Reviewing and Updating Coverage",
+            "Google Pixel 10a review: The sidegrade",
+            "Monitor and Respond to Reviews",
+        ] {
+            assert!(!is_reviews_label(heading), "{heading}");
+        }
+    }
 
     #[test]
     fn a_label_opens_with_its_keyword_and_a_topic_does_not() {

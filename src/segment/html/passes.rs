@@ -3,7 +3,7 @@
 //! a new clean-up rule is a new function here, called from the recipe.
 
 use super::super::items::BodyItem;
-use super::super::keywords::opens_with_keyword;
+use super::super::keywords::{is_reviews_label, opens_with_keyword};
 use super::super::lines::{features, split_caption, split_end_mark};
 use super::super::tunables::{
     AD_LABEL_MAX_CHARS, CREDITED_CAPTION_MAX_CHARS, LEADING_CREDIT_MAX_CHARS,
@@ -129,7 +129,7 @@ pub fn cut_tail(items: &mut Vec<BodyItem>, tail: &mut Tail) {
     let cut = items.iter().position(|item| {
         let starts_tail = paragraphs_before >= TAIL_MIN_PARAGRAPHS_BEFORE
             && starts_tail(item)
-            && (total - before <= before || tail_kind(item) == BoilerplateKind::Comments);
+            && (total - before <= before || is_thread(item));
         paragraphs_before += usize::from(matches!(item, BodyItem::Paragraph(_)));
         before += prose(item);
         starts_tail
@@ -146,10 +146,19 @@ pub fn cut_tail(items: &mut Vec<BodyItem>, tail: &mut Tail) {
     }
 }
 
+/// Whether a tail-starting item heads comments, which may outgrow the
+/// article. (Customer reviews may not: on a page of testimonials or an
+/// app's page with a review summary high up, the text follows them.)
+fn is_thread(item: &BodyItem) -> bool {
+    tail_kind(item) == BoilerplateKind::Comments
+        && !matches!(item, BodyItem::Heading(_, h) if is_reviews_label(h))
+}
+
 /// The kind of boilerplate a tail-starting item labels.
 fn tail_kind(item: &BodyItem) -> BoilerplateKind {
     match item {
         BodyItem::Paragraph(p) | BodyItem::Table(p) if is_pager(p) => BoilerplateKind::Navigation,
+        BodyItem::Heading(_, h) if is_reviews_label(h) => BoilerplateKind::Comments,
         BodyItem::Heading(_, h) | BodyItem::Paragraph(h) => features(h)
             .boilerplate
             .map_or(BoilerplateKind::Other, |(k, _)| k),
@@ -167,10 +176,10 @@ fn is_pager(text: &str) -> bool {
 
 /// Whether an item is a heading or a label that starts the boilerplate tail.
 fn starts_tail(item: &BodyItem) -> bool {
-    if let BodyItem::Paragraph(p) | BodyItem::Table(p) = item {
-        if is_pager(p) {
-            return true;
-        }
+    match item {
+        BodyItem::Paragraph(p) | BodyItem::Table(p) if is_pager(p) => return true,
+        BodyItem::Heading(_, h) if is_reviews_label(h) => return true,
+        _ => {}
     }
     let (text, max, kinds): (&str, usize, &[BoilerplateKind]) = match item {
         BodyItem::Heading(_, h) => (
@@ -427,6 +436,37 @@ mod tests {
         };
         assert_eq!(kept("Shared Security Podcast"), 4);
         assert_eq!(kept("12 thoughts on the comments"), 2);
+    }
+
+    #[test]
+    fn customer_reviews_end_a_description_not_a_page_of_them() {
+        let description = "Handmade stoneware, wheel thrown and glazed in our studio by hand.";
+        let review = "I bought two of these for my sister and she loves them very much.";
+        let reviews = BodyItem::Heading(2, "Customer Reviews (2)".into());
+        let mut items = vec![p(description), p(description), reviews.clone(), p(review)];
+        let mut tail = Tail::new();
+        cut_tail(&mut items, &mut tail);
+        assert_eq!(items.len(), 2);
+        assert_eq!(tail[0].0, BoilerplateKind::Comments);
+        // More reviews than text before them: a page of testimonials (or an
+        // app's review summary above its description) keeps them.
+        let mut items = vec![p("Our classes."), p("Our retreats."), reviews, p(review)];
+        cut_tail(&mut items, &mut Tail::new());
+        assert_eq!(items.len(), 4);
+        // Cards' prices and labels weigh nothing against the text.
+        let mut items = vec![
+            p(description),
+            p("Ships in two days."),
+            BodyItem::Heading(2, "Related items to explore".into()),
+        ];
+        items.extend(
+            ["Regular Price:$89.99", "Sold out", "Hardware"]
+                .repeat(9)
+                .into_iter()
+                .map(p),
+        );
+        cut_tail(&mut items, &mut Tail::new());
+        assert_eq!(items.len(), 2);
     }
 
     #[test]
