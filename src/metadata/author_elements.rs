@@ -4,7 +4,9 @@
 //! checked for the form of a name, since such classes also mark boxes,
 //! counters and controls.
 
-use super::author_labels::{label_before_name, labelled_author, started_by};
+use super::author_labels::{
+    credited_in_other_role, label_before_name, labelled_author, started_by,
+};
 use super::author_text::{author_name, short_text, user_handle, AUTHOR_MAX_CHARS};
 use super::names::split_names;
 use crate::parse::elements::is_not_shown;
@@ -50,7 +52,7 @@ impl ElementAuthors {
         if self.itemprop.is_none() && e.attr("itemprop") == Some("author") {
             self.itemprop = itemprop_author(doc, id);
         }
-        if self.class.is_none() && names_an_author(e) {
+        if self.class.is_none() && names_an_author(e) && !credited_in_other_role(doc, id) {
             self.class = class_author(doc, id);
             if self.class.is_none() && self.class_lead.is_none() {
                 self.class_lead = class_author_lead(doc, id);
@@ -88,8 +90,20 @@ impl ElementAuthors {
         if let Some(starter) = &self.starter {
             return vec![starter.clone()];
         }
-        if !self.rel.is_empty() {
-            return self.rel.clone();
+        // (Each `rel=author` link's text as a name or a user name: the
+        // same link also says `More About MixmasterFred »`.)
+        let mut rel: Vec<String> = Vec::new();
+        for name in self
+            .rel
+            .iter()
+            .filter_map(|t| author_name(t).or_else(|| user_handle(t)))
+        {
+            if !rel.contains(&name) {
+                rel.push(name);
+            }
+        }
+        if !rel.is_empty() {
+            return rel;
         }
         if let Some(name) = self
             .itemprop
@@ -234,6 +248,10 @@ const NOT_THE_NAME: &[&str] = &[
     "links",
     "title",
     "label",
+    // (A hover card or a pop-up over a credit: the name with a bio, over
+    // a fact checker's as much as the author's, or a link to a topic.)
+    "tooltip",
+    "modal",
 ];
 
 /// The elements below `root`, in document order, at most

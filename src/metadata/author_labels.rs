@@ -57,6 +57,55 @@ pub(super) fn labelled_author(doc: &Document, id: NodeId) -> Option<(String, boo
         .map(|name| (name, forum))
 }
 
+/// Labels of a credit that is not the author's: who reviewed, checked,
+/// edited or photographed the article (`Fact checked by` before a name in
+/// an author-classed element: Dotdash's attribution lines).
+const OTHER_ROLES: &[&str] = &[
+    "reviewed by",
+    "medically reviewed by",
+    "fact checked by",
+    "fact-checked by",
+    "edited by",
+    "photo by",
+    "photos by",
+    "illustration by",
+];
+
+/// How many elements up from a name [`credited_in_other_role`] looks for
+/// the label before it: a name sits in a link in a hover card in the line.
+const ROLE_LABEL_MAX_LEVELS: usize = 4;
+
+/// Whether the text just before element `id` (its own or an ancestor's
+/// previous sibling with text other than its own, a few levels up) is an
+/// [`OTHER_ROLES`] label: the name after it is a reviewer's or an editor's.
+pub(super) fn credited_in_other_role(doc: &Document, id: NodeId) -> bool {
+    // (The same name in a link before its hover card is passed.)
+    let name = short_text(doc, id, AUTHOR_MAX_CHARS);
+    let mut at = id;
+    for _ in 0..ROLE_LABEL_MAX_LEVELS {
+        let Some(node) = doc.node(at) else {
+            return false;
+        };
+        let mut before: Option<String> = None;
+        for sibling in doc.children(node.parent) {
+            if sibling == at {
+                break;
+            }
+            // (Blank text is passed; a long one is text, no label.)
+            match short_text(doc, sibling, AUTHOR_MAX_CHARS) {
+                Some(text) if text.is_empty() || Some(&text) == name.as_ref() => {}
+                text => before = Some(text.unwrap_or_default()),
+            }
+        }
+        if let Some(text) = before {
+            let label = text.trim().trim_end_matches(':').trim_end();
+            return OTHER_ROLES.iter().any(|r| r.eq_ignore_ascii_case(label));
+        }
+        at = node.parent;
+    }
+    false
+}
+
 /// The words before a forum thread's starter in a line of text
 /// (`Discussion in 'Hosting Advice' started by <a>pelex</a>, date`;
 /// `Started by Biology Forums, June 04, 2024`).

@@ -319,12 +319,12 @@ pub fn read(doc: &Document) -> PageMeta {
         .filter(|u| is_web_address(u))
         .or_else(|| found.meta(&["og:url"]).filter(|u| is_web_address(u)));
     let (title, site_suffix) = title(&found, published.is_some(), url.as_deref());
+    let site_name = found
+        .meta(&["og:site_name", "application-name"])
+        .or(found.ld_publisher.clone())
+        .or(site_suffix);
     PageMeta {
         title,
-        site_name: found
-            .meta(&["og:site_name", "application-name"])
-            .or(found.ld_publisher.clone())
-            .or(site_suffix),
         published,
         page_published: found.ld_page_dates.as_ref().and_then(|d| d.0.clone()),
         modified: ld
@@ -342,7 +342,9 @@ pub fn read(doc: &Document) -> PageMeta {
             found.metas_all(markup_authors::CITATION_AUTHOR),
             |keys| found.meta(keys),
             &found.element_authors,
+            site_name.as_deref(),
         ),
+        site_name,
         description: found.meta(&["description", "og:description"]),
         shown_date: found.shown_date.clone(),
         shown_source: found.shown_source.clone(),

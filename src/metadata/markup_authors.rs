@@ -28,42 +28,65 @@ pub(super) const CITATION_AUTHOR: &str = "citation_author";
 /// The authors the markup names: `json_ld`, the JSON-LD article's author
 /// names; `citation`, every [`CITATION_AUTHOR`] (one person each, written
 /// as the paper writes it: not split at its comma); `meta`, the content of
-/// the first of some `<meta>` keys.
+/// the first of some `<meta>` keys; `site`, the site's name. A source naming
+/// only the site (a CMS's default, `GlossGenius` on GlossGenius's blog)
+/// gives way to a later one naming a person, and is kept when none does:
+/// a company's post is the company's.
 pub(super) fn authors(
     json_ld: Vec<String>,
     citation: Vec<String>,
     meta: impl Fn(&[&str]) -> Option<String>,
     elements: &ElementAuthors,
+    site: Option<&str>,
 ) -> Vec<String> {
-    let no_person = |names: &[String]| {
-        !names
-            .iter()
-            .any(|n| !is_organisation(n) && clean_author(n).is_some())
+    // (Whether some name is a person's; `site_too`: the site's name counts.)
+    let person = |names: &[String], site_too: bool| {
+        names.iter().any(|n| {
+            !is_organisation(n)
+                && (site_too || !site.is_some_and(|s| names_the_site(n, s)))
+                && clean_author(n).is_some()
+        })
     };
-    let mut authors = json_ld;
-    if no_person(&authors) && !no_person(&citation) {
-        authors = citation;
-    }
-    if no_person(&authors) {
-        authors = meta(AUTHOR_METAS)
+    let sources = [
+        Some(json_ld.clone()),
+        Some(citation),
+        meta(AUTHOR_METAS)
             // (A profile URL or a numeric account id is not a name.)
             .filter(|a| !a.starts_with("http") && a.chars().any(char::is_alphabetic))
-            .map(|a| split_names(&a))
-            .filter(|names| !no_person(names))
-            .unwrap_or(authors);
-    }
-    if no_person(&authors) {
-        authors = card_author(|key| meta(&[key]))
-            .map(|a| split_names(&a))
-            .filter(|names| !no_person(names))
-            .unwrap_or(authors);
-    }
-    if no_person(&authors) {
-        let shown = elements.names();
-        if !no_person(&shown) {
-            authors = shown;
-        }
-    }
+            .map(|a| split_names(&a)),
+        card_author(|key| meta(&[key])).map(|a| split_names(&a)),
+        Some(elements.names()),
+    ];
+    let first = |site_too: bool| {
+        sources
+            .iter()
+            .flatten()
+            .find(|names| person(names, site_too))
+            .cloned()
+    };
+    let mut authors = first(false).or_else(|| first(true)).unwrap_or(json_ld);
     authors.dedup();
     authors
+}
+
+/// The shortest site name or author compared for [`names_the_site`]
+/// (letters and digits): below it, a person's first name inside a site's
+/// name (`Eli` in `Deli Express`) would count.
+const SITE_NAME_MIN_CHARS: usize = 4;
+
+/// Whether an author names the site: one name holds the other, letters and
+/// digits compared without case (`Digjitale` of `Digjitale Signal`, `Team
+/// Tiger Data` of `Tiger Data Blog` do not: `Tiger Data` is in both, not
+/// one in the other).
+pub(super) fn names_the_site(author: &str, site: &str) -> bool {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let (a, s) = (key(author), key(site));
+    a.chars().count() >= SITE_NAME_MIN_CHARS
+        && s.chars().count() >= SITE_NAME_MIN_CHARS
+        && (a.contains(&s) || s.contains(&a))
 }

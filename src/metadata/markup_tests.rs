@@ -52,6 +52,41 @@ fn an_account_id_in_an_author_meta_is_not_a_name() {
 }
 
 #[test]
+fn markup_naming_the_site_gives_way_to_a_person() {
+    let page = |head: &str, body: &str| {
+        read_page(&format!(
+            "<html><head><meta property=og:site_name content=GlossGenius>{head}</head>\
+             <body>{body}</body></html>"
+        ))
+        .authors
+    };
+    let site_author = "<meta name=author content=GlossGenius>";
+    assert_eq!(
+        page(site_author, "<div class=text__author>Shauna Mitchell</div>"),
+        ["Shauna Mitchell"]
+    );
+    // No person named: the company's post is the company's.
+    assert_eq!(page(site_author, "<p>Text.</p>"), ["GlossGenius"]);
+    // A fact checker's name in an author-classed hover card is not the
+    // author's; the same link written twice names one author.
+    assert_eq!(
+        page(
+            site_author,
+            "<div><span>Fact checked by</span> <div><a href=/y>Yarilet Perez</a>\
+             <div class=author-tooltip><span class=author-tooltip__name>Yarilet Perez</span></div></div></div>"
+        ),
+        ["GlossGenius"]
+    );
+    assert_eq!(
+        page(
+            "",
+            "<a rel=author href=/m>MixmasterFred</a><a rel=author href=/m>More About MixmasterFred »</a>"
+        ),
+        ["MixmasterFred"]
+    );
+}
+
+#[test]
 fn an_author_element_names_the_author_when_no_markup_does() {
     let authors = |body: &str| read_page(&format!("<html><body>{body}</body></html>")).authors;
     assert_eq!(
