@@ -36,6 +36,15 @@ const NEGATIVE: &[(&str, BoilerplateKind)] = &[
     ("nav", BoilerplateKind::Navigation),
     ("header", BoilerplateKind::Navigation),
     ("skip", BoilerplateKind::Navigation),
+    // A forum post's card of its poster: rank, banner and counts
+    // (XenForo's `message-userTitle`, `message-userBanner`,
+    // `message-userExtras`: Joined, Messages, Reaction score; IPS's
+    // `cAuthorPane_stats`). The name and the date stay with the post.
+    // (Before the ads' words: a user's banner is no ad.)
+    ("usertitle", BoilerplateKind::Other),
+    ("userbanner", BoilerplateKind::Other),
+    ("userextras", BoilerplateKind::Other),
+    ("authorpane_stats", BoilerplateKind::Other),
     ("advert", BoilerplateKind::Ads),
     ("sponsor", BoilerplateKind::Ads),
     ("promo", BoilerplateKind::Ads),
@@ -378,6 +387,21 @@ mod tests {
                 words.contains(w)
             }
         })
+    }
+
+    #[test]
+    fn a_posters_card_is_boilerplate_and_the_post_is_not() {
+        for words in [
+            " usertitle message-usertitle",
+            " userbanner userbanner--silver message-userbanner",
+            " message-userextras",
+            " cauthorpane_stats",
+        ] {
+            assert_eq!(words_kind(words), Some(BoilerplateKind::Other), "{words}");
+        }
+        for words in [" message-usercontent", " message-userdetails", " username"] {
+            assert_eq!(words_kind(words), None, "{words}");
+        }
     }
 
     #[test]
