@@ -428,11 +428,43 @@ fn published(found: &Found) -> Option<String> {
                 "citation_publication_date",
                 "citation_date",
             ])
-        });
+        })
+        .or_else(|| vendor_published(found));
     stated
         .map(|p| at_page_offset(p, found))
         .or_else(|| found.itemprop_date.clone())
         .or_else(|| found.time.clone())
+}
+
+/// How a publication-date meta's key ends, once lower-cased and stripped of
+/// separators, whatever the vendor before it (`w-published-date`,
+/// `cXenseParse:publishtime`, `og:publish_date`, `awa-publishedDate`,
+/// `shareaholic:article_published_time`).
+const PUBLISHED_KEY_ENDINGS: &[&str] = &[
+    "publishdate",
+    "publisheddate",
+    "publishtime",
+    "publishedtime",
+    "publishedat",
+    "datepub",
+];
+
+/// The first meta in the page whose key ends like one of
+/// [`PUBLISHED_KEY_ENDINGS`], when its value holds a year: the keys of the
+/// known list are tried first, in their order.
+fn vendor_published(found: &Found) -> Option<String> {
+    found.metas.iter().find_map(|(key, value)| {
+        let key: String = key
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        let year = value
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.iter().all(u8::is_ascii_digit) && matches!(w.first(), Some(b'1' | b'2')));
+        (year && PUBLISHED_KEY_ENDINGS.iter().any(|e| key.ends_with(e))).then(|| value.clone())
+    })
 }
 
 #[cfg(test)]

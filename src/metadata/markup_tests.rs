@@ -206,3 +206,29 @@ fn a_forum_threads_opening_post_gives_author_and_date() {
     assert_eq!(page.authors, ["DaleJack"]);
     assert_eq!(page.published.as_deref(), Some("2024-09-05T23:15:57Z"));
 }
+
+#[test]
+fn a_vendors_publication_meta_dates_the_page() {
+    for meta in [
+        "<meta name=w-published-date content=2025-05-27T06:03:43.274Z>",
+        "<meta name=cXenseParse:publishtime content=2025-05-27T06:03:43Z>",
+        "<meta class=swiftype name=published_at content=2025-05-27>",
+    ] {
+        let page = read_page(&format!(
+            "<html><head>{meta}</head><body><p>Text.</p></body></html>"
+        ));
+        assert!(
+            page.published.is_some_and(|p| p.starts_with("2025-05-27")),
+            "{meta}"
+        );
+    }
+    // The known keys first; a key that only looks like one, or a value
+    // without a year, dates nothing.
+    let page = read_page(
+        "<html><head><meta name=publishedtype content=2024-01-01><meta name=og:publish_date content=soon>\
+         <meta property=article:published_time content=2023-03-03></head></html>",
+    );
+    assert_eq!(page.published.as_deref(), Some("2023-03-03"));
+    let page = read_page("<html><head><meta name=og:publish_date content=soon></head></html>");
+    assert_eq!(page.published, None);
+}
