@@ -66,6 +66,11 @@ const NEGATIVE: &[(&str, BoilerplateKind)] = &[
     ("author-bio", BoilerplateKind::Other),
     ("tags", BoilerplateKind::Other),
     ("caption-credit", BoilerplateKind::Other),
+    // A reading-time estimate (`estimated-read-time`, `reading-time`):
+    // about the text, never the text.
+    ("read-time", BoilerplateKind::Other),
+    ("reading-time", BoilerplateKind::Other),
+    ("readtime", BoilerplateKind::Other),
 ];
 
 /// The [`NEGATIVE`] word an element's class or id holds first, for the
@@ -390,13 +395,16 @@ mod tests {
     }
 
     #[test]
-    fn a_posters_card_is_boilerplate_and_the_post_is_not() {
+    fn a_posters_card_and_a_reading_time_are_boilerplate_and_the_post_is_not() {
         for words in [
             " usertitle message-usertitle",
             " userbanner userbanner--silver message-userbanner",
             " message-userextras",
             " cauthorpane_stats",
         ] {
+            assert_eq!(words_kind(words), Some(BoilerplateKind::Other), "{words}");
+        }
+        for words in [" estimated-read-time", " reading-time", " readtime"] {
             assert_eq!(words_kind(words), Some(BoilerplateKind::Other), "{words}");
         }
         for words in [" message-usercontent", " message-userdetails", " username"] {
