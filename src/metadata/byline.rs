@@ -118,6 +118,12 @@ pub const CREDIT_WORDS: &[CreditWord] = &[
     word("Written By", Some(Role::Author), true),
     word("WRITTEN BY", Some(Role::Author), true),
     word("Text by", Some(Role::Author), true),
+    // A wire story's closing credit (`(Reporting by …; Editing by …)`),
+    // read in the end mark; it marks no line ("reporting by" is prose).
+    word("Reporting by", Some(Role::Author), false),
+    word("reporting by", Some(Role::Author), false),
+    word("Editing by", Some(Role::Editor), false),
+    word("editing by", Some(Role::Editor), false),
     word("By ", Some(Role::Author), true),
     word("BY ", Some(Role::Author), false),
     word("摄影", Some(Role::Other), true),

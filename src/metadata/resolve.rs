@@ -211,8 +211,11 @@ fn credits_below(closing_lines: &[String], end_mark: Option<&str>) -> Byline {
         });
     }
     if let Some(mark) = end_mark {
+        // (`(Reporting by …, editing by Martin Howell.)`: the stop is the
+        // sentence's, not the name's.)
         found.merge(byline(
-            mark.trim_matches(['【', '】', '[', ']', '（', '）', '(', ')']),
+            mark.trim_matches(['【', '】', '[', ']', '（', '）', '(', ')'])
+                .trim_end_matches('.'),
         ));
     }
     found
@@ -506,6 +509,16 @@ impl<'a> Dates<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wire_storys_closing_credit_names_reporters_and_editors() {
+        let found = credits_below(
+            &[],
+            Some("(Reporting by Will Dunham; Editing by Tom Brown and Dan Grebler.)"),
+        );
+        assert_eq!(found.authors, ["Will Dunham"]);
+        assert_eq!(found.editors, ["Tom Brown", "Dan Grebler"]);
+    }
 
     #[test]
     fn markup_wins_over_visible_lines_and_the_dateline_fills_in() {

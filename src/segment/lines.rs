@@ -7,13 +7,14 @@
 
 use super::keywords::BOILERPLATE;
 use super::tunables::{
-    CAPTION_MAX_CHARS, CRUMB_ITEM_MAX_CHARS, CRUMB_MIN_ITEMS, LONG_LINE_CHARS, META_LINE_MAX_CHARS,
-    SHORT_LINE_CHARS,
+    CAPTION_MAX_CHARS, CLOSING_CREDIT_MAX_CHARS, CRUMB_ITEM_MAX_CHARS, CRUMB_MIN_ITEMS,
+    LONG_LINE_CHARS, META_LINE_MAX_CHARS, SHORT_LINE_CHARS,
 };
 use crate::article::BoilerplateKind;
 use crate::metadata::byline::CREDIT_WORDS;
 use crate::metadata::dates::find_date;
 use crate::repair::garbled::marker_index;
+use crate::text::at_most_chars;
 
 /// What a line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,9 +162,44 @@ pub fn crumb_items(text: &str) -> Vec<String> {
     Vec::new()
 }
 
-/// Splits the end mark off a line: `(…动力。, （完）)`.
+/// How an English closing credit opens (Reuters' `(Reporting by …;
+/// Editing by …)`), lower-cased, brackets aside…
+const CLOSING_CREDIT_OPENINGS: &[&str] = &[
+    "reporting by",
+    "additional reporting by",
+    "writing by",
+    "editing by",
+    "compiled by",
+];
+
+/// …or what it says after the names (AP's and the Times's `… contributed
+/// to this report.`, `… contributed reporting from Hong Kong.`).
+const CLOSING_CREDIT_PHRASES: &[&str] = &[
+    " contributed reporting",
+    " contributed to this report",
+    " contributed to this story",
+    " contributed to this article",
+];
+
+/// Whether a whole line is an English closing credit: who reported, wrote
+/// or edited the text, a credit like `【责任编辑：…】` rather than text.
+fn is_closing_credit(line: &str) -> bool {
+    let inner = line.trim().trim_matches(['(', ')']).trim();
+    if !at_most_chars(inner, CLOSING_CREDIT_MAX_CHARS) {
+        return false;
+    }
+    let lower = inner.to_lowercase();
+    CLOSING_CREDIT_OPENINGS.iter().any(|o| lower.starts_with(o))
+        || CLOSING_CREDIT_PHRASES.iter().any(|p| lower.contains(p))
+}
+
+/// Splits the end mark off a line: `(…动力。, （完）)`; an English closing
+/// credit ([`is_closing_credit`]) is one whole.
 pub fn split_end_mark(text: &str) -> Option<(&str, &str)> {
     let trimmed = text.trim_end();
+    if is_closing_credit(trimmed) {
+        return Some(("", trimmed.trim_start()));
+    }
     for mark in END_MARKS {
         if let Some(rest) = trimmed.strip_suffix(mark) {
             return Some((rest.trim_end(), trimmed.get(rest.len()..)?));
@@ -452,5 +488,24 @@ mod tests {
         );
         assert_eq!(split_end_mark("他完成了(完)"), Some(("他完成了", "(完)")));
         assert_eq!(split_end_mark("no mark here"), None);
+    }
+
+    #[test]
+    fn an_english_closing_credit_is_an_end_mark_whole() {
+        for credit in [
+            "(Reporting by Will Dunham; Editing by Tom Brown)",
+            "Additional reporting by Joseph Hudak",
+            "Keith Bradsher contributed reporting from Hong Kong.",
+            "Fox News’ Jessica Napoli contributed to this report.",
+        ] {
+            assert_eq!(split_end_mark(credit), Some(("", credit)), "{credit}");
+        }
+        // Prose that mentions reporting is text.
+        for text in [
+            "The reporting by local papers was thin.",
+            &format!("{} contributed to this report.", "Many people ".repeat(30)),
+        ] {
+            assert_eq!(split_end_mark(text), None, "{text}");
+        }
     }
 }

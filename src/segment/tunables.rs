@@ -201,6 +201,10 @@ pub const REPEAT_MIN_CHARS: usize = 150;
 /// …and when it is at most this many items (a description's paragraphs
 /// and lists; the bound keeps the search linear in the body's length).
 pub const REPEAT_MAX_ITEMS: usize = 40;
+/// An English closing credit (`(Reporting by …; Editing by …)`) is at most
+/// this long (chars): a wire story's list of contributors fits, a paragraph
+/// that mentions reporting does not.
+pub const CLOSING_CREDIT_MAX_CHARS: usize = 300;
 /// A credit line opening the container is at most this long (chars)…
 pub const LEADING_CREDIT_MAX_CHARS: usize = 80;
 /// …and is dropped only while this many items remain.
