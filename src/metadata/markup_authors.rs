@@ -48,7 +48,7 @@ pub(super) fn authors(
         })
     };
     let sources = [
-        Some(json_ld.clone()),
+        Some(json_ld),
         Some(citation),
         meta(AUTHOR_METAS)
             // (A profile URL or a numeric account id is not a name.)
@@ -64,7 +64,12 @@ pub(super) fn authors(
             .find(|names| person(names, site_too))
             .cloned()
     };
-    let mut authors = first(false).or_else(|| first(true)).unwrap_or(json_ld);
+    // (None naming a person: JSON-LD's names, organisations and all, for
+    // the resolver to weigh.)
+    let mut authors = first(false)
+        .or_else(|| first(true))
+        .or_else(|| sources.into_iter().next().flatten())
+        .unwrap_or_default();
     authors.dedup();
     authors
 }
@@ -75,10 +80,9 @@ pub(super) fn authors(
 const SITE_NAME_MIN_CHARS: usize = 4;
 
 /// Whether an author names the site: one name holds the other, letters and
-/// digits compared without case (`Digjitale` of `Digjitale Signal`, `Team
-/// Tiger Data` of `Tiger Data Blog` do not: `Tiger Data` is in both, not
-/// one in the other).
-pub(super) fn names_the_site(author: &str, site: &str) -> bool {
+/// digits compared without case (`Digjitale` of `Digjitale Signal`; not
+/// `Team Tiger Data` of `Tiger Data Blog`, which only share `Tiger Data`).
+fn names_the_site(author: &str, site: &str) -> bool {
     let key = |s: &str| -> String {
         s.chars()
             .filter(|c| c.is_alphanumeric())

@@ -197,10 +197,13 @@ pub const TAIL_FRAGMENT_MAX_CHARS: usize = 40;
 /// A run of items written twice in a row is a responsive page's second
 /// copy (one per screen size) when its text is this long at least (chars):
 /// a refrain or a label said twice is not…
-pub const REPEAT_MIN_CHARS: usize = 150;
+pub const DOUBLED_RUN_MIN_CHARS: usize = 150;
 /// …and when it is at most this many items (a description's paragraphs
-/// and lists; the bound keeps the search linear in the body's length).
-pub const REPEAT_MAX_ITEMS: usize = 40;
+/// and lists; the bound keeps the search linear in the body's length)…
+pub const DOUBLED_RUN_MAX_ITEMS: usize = 40;
+/// …and at least this many: one paragraph said twice is as often the
+/// text's own (a refrain, a test page's lorem ipsum).
+pub const DOUBLED_RUN_MIN_ITEMS: usize = 2;
 /// An English closing credit (`(Reporting by …; Editing by …)`) is at most
 /// this long (chars): a wire story's list of contributors fits, a paragraph
 /// that mentions reporting does not.

@@ -5,20 +5,20 @@
 //! nowhere.
 
 use super::super::items::BodyItem;
-use super::super::tunables::{REPEAT_MAX_ITEMS, REPEAT_MIN_CHARS};
+use super::super::tunables::{DOUBLED_RUN_MAX_ITEMS, DOUBLED_RUN_MIN_CHARS, DOUBLED_RUN_MIN_ITEMS};
 use super::passes::Tail;
 use crate::article::BoilerplateKind;
 
 /// Moves the second copy of every description repeated at once (see
-/// [`is_description`]), of at most [`REPEAT_MAX_ITEMS`] items, to the
+/// [`is_description`]), of at most [`DOUBLED_RUN_MAX_ITEMS`] items, to the
 /// boilerplate (kind `other`); the shortest run first, so a run written
 /// three times keeps one copy.
 pub fn move_repeated_runs(items: &mut Vec<BodyItem>, tail: &mut Tail) {
     let mut i = 0;
     while i < items.len() {
-        let longest = ((items.len() - i) / 2).min(REPEAT_MAX_ITEMS);
+        let longest = ((items.len() - i) / 2).min(DOUBLED_RUN_MAX_ITEMS);
         // (The first items compared alone first: most starts repeat nothing.)
-        let run = (2..=longest).find(|&k| {
+        let run = (DOUBLED_RUN_MIN_ITEMS..=longest).find(|&k| {
             items.get(i) == items.get(i + k)
                 && items.get(i..i + k) == items.get(i + k..i + 2 * k)
                 && items.get(i..i + k).is_some_and(is_description)
@@ -37,9 +37,9 @@ pub fn move_repeated_runs(items: &mut Vec<BodyItem>, tail: &mut Tail) {
     }
 }
 
-/// Whether a run repeated at once is a copy of a description: two items
-/// at least, not all the same (one paragraph said again and again is the
-/// text's, like a test page's lorem ipsum), with [`REPEAT_MIN_CHARS`] of
+/// Whether a run repeated at once is a copy of a description: its items
+/// not all the same (one paragraph said again and again is the
+/// text's, like a test page's lorem ipsum), with [`DOUBLED_RUN_MIN_CHARS`] of
 /// text.
 fn is_description(run: &[BodyItem]) -> bool {
     run.iter().skip(1).any(|item| Some(item) != run.first())
@@ -47,7 +47,7 @@ fn is_description(run: &[BodyItem]) -> bool {
             .iter()
             .map(|item| item.text().chars().count())
             .sum::<usize>()
-            >= REPEAT_MIN_CHARS
+            >= DOUBLED_RUN_MIN_CHARS
 }
 
 #[cfg(test)]
