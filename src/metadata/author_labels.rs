@@ -6,7 +6,7 @@
 
 use super::author_text::{author_name, short_text, user_handle, AUTHOR_MAX_CHARS};
 use crate::parse::tree::{Document, Element, NodeData, NodeId, NONE};
-use crate::text::is_cjk_letter;
+use crate::text::{at_most_chars, is_cjk_letter};
 
 /// Labels standing alone in their element before the author's name in the
 /// next one (`<p>Written by</p><p>Edzel Tabing</p>`). Not a bare "Author":
@@ -164,13 +164,43 @@ pub(super) fn label_before_name(doc: &Document, id: NodeId, e: &Element) -> Opti
         match &node.data {
             NodeData::Text(t) if t.trim().is_empty() => child = node.next_sibling,
             NodeData::Text(t) => {
-                author_label(t)?;
-                return names_after(doc, child);
+                if author_label(t).is_some() {
+                    return names_after(doc, child);
+                }
+                // (Label and name in one text, the element's whole text:
+                // `<p>Written by John Crenshaw</p>` closing a post.)
+                return (node.next_sibling == NONE)
+                    .then(|| named_after_label(t))
+                    .flatten();
             }
             _ => return None,
         }
     }
     None
+}
+
+/// The name in a text that opens with a written label (`Written by`,
+/// `Posted by`; not a bare `By`, which opens sentences and captions), the
+/// rest of the text read as a name.
+fn named_after_label(text: &str) -> Option<String> {
+    let text = text.trim();
+    let label = AUTHOR_LABELS
+        .iter()
+        .filter(|l| l.contains(' ') && !matches!(**l, "thread starter" | "started by"))
+        .find(|l| {
+            text.get(..l.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(l))
+        })?;
+    let name = text.get(label.len()..)?.trim_start_matches(':').trim();
+    // (A sentence's stop after the name, not an initial's: `Alon Zakai.`)
+    let name = match name.strip_suffix('.') {
+        Some(rest) if rest.ends_with(|c: char| c.is_lowercase()) => rest,
+        _ => name,
+    };
+    if name.chars().any(is_cjk_letter) || !at_most_chars(name, AUTHOR_MAX_CHARS) {
+        return None;
+    }
+    author_name(name)
 }
 
 /// The names in the elements after node `label` among its siblings, as

@@ -101,6 +101,14 @@ fn an_author_element_names_the_author_when_no_markup_does() {
         authors("<div itemprop=author itemscope><span itemprop=name>Dana Ruiz</span></div>"),
         ["Dana Ruiz"]
     );
+    // A written label and the name in one element's text, a sentence's
+    // stop after it; a bare `By` opens sentences and stays text.
+    assert_eq!(
+        authors("<p>Text.</p><div><p>Written by John Crenshaw</p></div>"),
+        ["John Crenshaw"]
+    );
+    assert_eq!(authors("<p>Posted by Alon Zakai.</p>"), ["Alon Zakai"]);
+    assert!(authors("<p>By Monday the council had voted.</p>").is_empty());
     // A forum's user name, where the markup says it is the author.
     assert_eq!(
         authors("<div itemprop=author itemscope><span itemprop=name>sean_g</span></div>"),
