@@ -165,6 +165,16 @@ pub fn clean_author(name: &str) -> Option<String> {
     let name = match role_at {
         // Role words only: no name.
         Some(0) => return None,
+        // One word, then the role: a team's account named for its role
+        // (`SFist Contributor`, `Community Editor`), whole; not a title's
+        // abbreviation (`Ph.D. Director`).
+        Some(1)
+            if words
+                .first()
+                .is_some_and(|w| w.chars().all(char::is_alphanumeric)) =>
+        {
+            name.to_string()
+        }
         // A name, then a role phrase (`Content Marketing Coordinator`): the
         // phrase may open before its role word, so a name of more words
         // than a name usually has is cut to that many.
@@ -247,6 +257,9 @@ mod tests {
                 Some("Meghan Neville"),
             ),
             ("Matt Check Head Winemaker", Some("Matt Check")),
+            ("SFist Contributor", Some("SFist Contributor")),
+            ("Community Editor", Some("Community Editor")),
+            ("Editor", None),
             (
                 "Manoj Jain and Jagpreet Chhatwal, The Commercial Appeal",
                 Some("Manoj Jain and Jagpreet Chhatwal"),
