@@ -1,6 +1,6 @@
 //! A CMS's controls written inside the article container (`【纠错】`,
-//! `【打印】`, `返回搜狐，查看更多`): short lines that do something, never
-//! text. They leave the body for the boilerplate, not nowhere.
+//! `【打印】`, `返回搜狐，查看更多`, `Skip to content`, a gallery's `1 of 6`):
+//! short lines that do something, never text. They leave the body for the boilerplate, not nowhere.
 
 use super::super::items::BodyItem;
 use super::passes::{move_paragraphs, Tail};
@@ -39,7 +39,34 @@ fn is_control(p: &str) -> bool {
     let words = p
         .trim()
         .trim_matches(['【', '】', '[', ']', '（', '）', '(', ')', ' ']);
-    CONTROLS.contains(&words) || (words.starts_with("返回") && words.ends_with("查看更多"))
+    CONTROLS.contains(&words)
+        || (words.starts_with("返回") && words.ends_with("查看更多"))
+        || LATIN_CONTROLS.iter().any(|c| c.eq_ignore_ascii_case(words))
+        || is_counter(words)
+}
+
+/// Latin controls standing alone: skip links and a way back up.
+const LATIN_CONTROLS: &[&str] = &[
+    "Skip to content",
+    "Skip to main content",
+    "Skip to navigation",
+    "Back to top",
+];
+
+/// A gallery's or a carousel's counter (`1 of 6`, `Image 2 of 5`, `3 / 12`):
+/// which picture is shown, never text.
+fn is_counter(words: &str) -> bool {
+    let words = ["Image ", "Photo ", "Slide ", "Picture "]
+        .iter()
+        .find_map(|w| words.strip_prefix(w))
+        .unwrap_or(words);
+    let Some((n, m)) = words.split_once(" of ").or_else(|| words.split_once(" / ")) else {
+        return false;
+    };
+    match (n.trim().parse::<u32>(), m.trim().parse::<u32>()) {
+        (Ok(n), Ok(m)) => n >= 1 && n <= m,
+        _ => false,
+    }
 }
 
 /// Moves control lines out of the body into the boilerplate (kind `other`).
@@ -53,12 +80,24 @@ mod tests {
 
     #[test]
     fn controls_are_not_text() {
-        for p in ["【纠错】", "返回搜狐，查看更多", "[ 打印 ]", "关闭窗口"] {
+        for p in [
+            "【纠错】",
+            "返回搜狐，查看更多",
+            "[ 打印 ]",
+            "关闭窗口",
+            "Skip to content",
+            "1 of 6",
+            "Image 2 of 5",
+            "3 / 12",
+        ] {
             assert!(is_control(p), "{p}");
         }
         for p in [
             "纠错机制正在完善。",
             "返回家乡的人越来越多，查看更多请见下文和附表说明。",
+            "7 of 5",
+            "1 of the best",
+            "Skip to content if you have read the introduction.",
         ] {
             assert!(!is_control(p), "{p}");
         }
