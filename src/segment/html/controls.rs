@@ -45,12 +45,20 @@ fn is_control(p: &str) -> bool {
         || is_counter(words)
 }
 
-/// Latin controls standing alone: skip links and a way back up.
+/// Latin controls standing alone: skip links, a way back up, a button that
+/// shows more, a text-size control, a tweet prompt.
 const LATIN_CONTROLS: &[&str] = &[
     "Skip to content",
     "Skip to main content",
     "Skip to navigation",
     "Back to top",
+    "More",
+    "Read more",
+    "Show more",
+    "Load more",
+    "See more",
+    "Text size",
+    "Click to tweet",
 ];
 
 /// A gallery's or a carousel's counter (`1 of 6`, `Image 2 of 5`, `3 / 12`):
@@ -86,6 +94,8 @@ mod tests {
             "[ 打印 ]",
             "关闭窗口",
             "Skip to content",
+            "More",
+            "Click To Tweet",
             "1 of 6",
             "Image 2 of 5",
             "3 / 12",
