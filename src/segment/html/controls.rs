@@ -45,6 +45,17 @@ fn is_control(p: &str) -> bool {
         || is_counter(words)
 }
 
+/// A number opening the body alone is a gallery's count of its pictures,
+/// of at most this many digits (a year is text). Further down, a number
+/// alone numbers a step or a list's entry.
+const COUNT_MAX_DIGITS: usize = 3;
+
+/// Whether a paragraph is a bare count ([`COUNT_MAX_DIGITS`]).
+fn is_count(p: &str) -> bool {
+    let p = p.trim();
+    (1..=COUNT_MAX_DIGITS).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Latin controls standing alone: skip links, a way back up, a button that
 /// shows more, a text-size control, a tweet prompt.
 const LATIN_CONTROLS: &[&str] = &[
@@ -80,11 +91,26 @@ fn is_counter(words: &str) -> bool {
 /// Moves control lines out of the body into the boilerplate (kind `other`).
 pub fn move_controls(items: &mut Vec<BodyItem>, tail: &mut Tail) {
     move_paragraphs(items, tail, BoilerplateKind::Other, is_control);
+    if matches!(items.first(), Some(BodyItem::Paragraph(p)) if is_count(p)) {
+        if let BodyItem::Paragraph(count) = items.remove(0) {
+            tail.push((BoilerplateKind::Other, count));
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_opening_the_body_is_a_gallerys() {
+        let p = |t: &str| BodyItem::Paragraph(t.to_string());
+        let mut items = vec![p("4"), p("Text."), p("2"), p("Step two."), p("2019")];
+        let mut tail = Tail::new();
+        move_controls(&mut items, &mut tail);
+        assert_eq!(items, [p("Text."), p("2"), p("Step two."), p("2019")]);
+        assert_eq!(tail, [(BoilerplateKind::Other, "4".to_string())]);
+    }
 
     #[test]
     fn controls_are_not_text() {

@@ -194,7 +194,14 @@ fn starts_tail(item: &BodyItem) -> bool {
         // A short unpunctuated "Top stories" line does the same
         // (or its first line: "Tags<br>a, b, c").
         BodyItem::Paragraph(p) => (
-            p.lines().next().unwrap_or(p),
+            // (A label trailing off, `You may also like...`, ends no
+            // sentence.)
+            p.lines()
+                .next()
+                .unwrap_or(p)
+                .trim_end()
+                .trim_end_matches("...")
+                .trim_end_matches('…'),
             TAIL_LABEL_MAX_CHARS,
             // (A Chinese label of the comments below, `对…文章的最新评论`,
             // not `评论：纸包不住火`, a commentary's heading; English pages'
