@@ -30,8 +30,9 @@ const CONTROLS: &[&str] = &[
 /// A control line is at most this long.
 const CONTROL_MAX_CHARS: usize = 20;
 
-/// Whether a paragraph is a control: a control word alone (`【纠错】`), or
-/// a way back to the portal (`返回搜狐，查看更多`).
+/// Whether a paragraph is a control: a control word alone (`【纠错】`,
+/// `Read more`, [`LATIN_CONTROLS`]), a way back to the portal
+/// (`返回搜狐，查看更多`), or a gallery's counter ([`is_counter`]).
 fn is_control(p: &str) -> bool {
     if !at_most_chars(p, CONTROL_MAX_CHARS) {
         return false;
