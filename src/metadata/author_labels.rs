@@ -23,10 +23,15 @@ const AUTHOR_LABELS: &[&str] = &[
     "started by",
 ];
 
+/// A text read as a label: trimmed, a colon after it dropped.
+fn as_label(text: &str) -> &str {
+    text.trim().trim_end_matches(':').trim_end()
+}
+
 /// The label a text is, one of [`AUTHOR_LABELS`] (a colon after it
 /// allowed), trimmed.
 fn author_label(text: &str) -> Option<&str> {
-    let label = text.trim().trim_end_matches(':').trim_end();
+    let label = as_label(text);
     AUTHOR_LABELS
         .iter()
         .any(|l| l.eq_ignore_ascii_case(label))
@@ -98,8 +103,9 @@ pub(super) fn credited_in_other_role(doc: &Document, id: NodeId) -> bool {
             }
         }
         if let Some(text) = before {
-            let label = text.trim().trim_end_matches(':').trim_end();
-            return OTHER_ROLES.iter().any(|r| r.eq_ignore_ascii_case(label));
+            return OTHER_ROLES
+                .iter()
+                .any(|r| r.eq_ignore_ascii_case(as_label(&text)));
         }
         at = node.parent;
     }

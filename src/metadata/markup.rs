@@ -450,7 +450,7 @@ const PUBLISHED_KEY_ENDINGS: &[&str] = &[
 ];
 
 /// The first meta in the page whose key ends like one of
-/// [`PUBLISHED_KEY_ENDINGS`], when its value holds a year: the keys of the
+/// [`PUBLISHED_KEY_ENDINGS`], when its value reads as a date: the keys of the
 /// known list are tried first, in their order.
 fn vendor_published(found: &Found) -> Option<String> {
     found.metas.iter().find_map(|(key, value)| {
@@ -459,11 +459,8 @@ fn vendor_published(found: &Found) -> Option<String> {
             .filter(|c| c.is_ascii_alphanumeric())
             .map(|c| c.to_ascii_lowercase())
             .collect();
-        let year = value
-            .as_bytes()
-            .windows(4)
-            .any(|w| w.iter().all(u8::is_ascii_digit) && matches!(w.first(), Some(b'1' | b'2')));
-        (year && PUBLISHED_KEY_ENDINGS.iter().any(|e| key.ends_with(e))).then(|| value.clone())
+        (PUBLISHED_KEY_ENDINGS.iter().any(|e| key.ends_with(e)) && find_date(value, None).is_some())
+            .then(|| value.clone())
     })
 }
 

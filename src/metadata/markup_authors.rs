@@ -11,6 +11,7 @@ use super::card_author::card_author;
 use super::latin_names::clean_author;
 use super::names::split_names;
 use super::organisations::is_organisation;
+use crate::text::letters_lower;
 
 /// Author metas, in precedence.
 const AUTHOR_METAS: &[&str] = &[
@@ -83,13 +84,7 @@ const SITE_NAME_MIN_CHARS: usize = 4;
 /// digits compared without case (`Digjitale` of `Digjitale Signal`; not
 /// `Team Tiger Data` of `Tiger Data Blog`, which only share `Tiger Data`).
 fn names_the_site(author: &str, site: &str) -> bool {
-    let key = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let (a, s) = (key(author), key(site));
+    let (a, s) = (letters_lower(author), letters_lower(site));
     a.chars().count() >= SITE_NAME_MIN_CHARS
         && s.chars().count() >= SITE_NAME_MIN_CHARS
         && (a.contains(&s) || s.contains(&a))
